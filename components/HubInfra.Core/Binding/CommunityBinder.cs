@@ -1,0 +1,184 @@
+using HubInfra.Core.Capacity;
+using HubInfra.Core.Config;
+using HubInfra.Core.Model;
+using HubInfra.Core.Planning;
+using NodaTime.Text;
+
+namespace HubInfra.Core.Binding;
+
+/// <summary>Binds the config of a community (or local) stack to <see cref="CommunityStack"/>, collecting every problem.</summary>
+public static class CommunityBinder
+{
+    public static CommunityStack Bind(RawConfig raw, List<Problem> problems)
+    {
+        var r = ConfigReader.ForStack(raw, problems);
+        var kind = StackKindOf(r);
+        var local = kind == StackKind.Local;
+
+        var project = Blank(r.String("project")) ?? raw.Foreign.GetValueOrDefault("gcp:project");
+        if (project is null && !local)
+            r.Error("project", "is required: the GCP project id, e.g. pulumi config set hubinfra:project my-project (or gcp:project)");
+        var region = Blank(r.String("region")) ?? raw.Foreign.GetValueOrDefault("gcp:region");
+        if (region is null && !local)
+            r.Error("region", "is required: the GCP region, e.g. pulumi config set hubinfra:region us-central1 (or gcp:region)");
+
+        var cluster = BindCluster(r.Object("cluster"), raw.StackName, local);
+        var pools = r.Object("nodePools", required: !local, example: "nodePools: { user: [ { name: user, machineType: n2-highmem-4 } ] }");
+        var core = BindPool(pools?.Object("core"), "core", NodePurpose.Core, pools?.KeyOf("core") ?? "hubinfra:nodePools.core");
+        var userPools = new List<NodePoolSettings>();
+        if (pools is not null)
+        {
+            foreach (var p in pools.Objects("user", required: !local, example: "user: [ { name: user, machineType: n2-highmem-4, maxNodeCount: 10 } ]"))
+                userPools.Add(BindPool(p, null, NodePurpose.User, p.Path));
+            pools.RejectUnknown();
+        }
+        if (local && userPools.Count == 0)
+            userPools.Add(new NodePoolSettings("user", NodePurpose.User, "e2-standard-4", 0, 1, false, 100, "pd-balanced", false, null, "hubinfra:nodePools.user"));
+
+        var hubs = r.Objects("hubs", required: true, example: "hubs: [ { name: main, domain: hub.example.org, ... } ]")
+            .Select(h =>
+            {
+                var hub = HubBinder.Bind(h, userPools, kind);
+                h.RejectUnknown();
+                return hub;
+            })
+            .ToList();
+
+        var budget = BindBudget(r.Object("budget"));
+        var capacity = CapacityBinder.Bind(r.Object("capacity"));
+        LocalSettings? localSettings = null;
+        var localReader = r.Object("local", required: local, example: "local: { context: kind-hubinfra }");
+        if (localReader is not null)
+        {
+            localSettings = new LocalSettings(localReader.String("context", required: true, example: "context: kind-hubinfra") ?? "", localReader.Text("storageClass", "standard"));
+            localReader.RejectUnknown();
+        }
+
+        r.RejectUnknown();
+        return new CommunityStack(raw.StackName, kind, project ?? "", region ?? "", cluster, core, userPools, hubs, budget, capacity, localSettings);
+    }
+
+    /// <summary>Pulumi.yaml declares project and region with an empty default; empty means not set.</summary>
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    public static StackKind StackKindOf(ConfigReader r)
+    {
+        var text = r.Text(ConfigKey.Kind, "community");
+        switch (text)
+        {
+            case "community": return StackKind.Community;
+            case "event": return StackKind.Event;
+            case "local": return StackKind.Local;
+            default:
+                r.Error(ConfigKey.Kind, $"'{text}' is not a stack kind; use community, event or local");
+                return StackKind.Community;
+        }
+    }
+
+    private static ClusterSettings BindCluster(ConfigReader? c, string stackName, bool local)
+    {
+        var defaultName = Naming.Label($"hub-{stackName}", 40);
+        if (c is null)
+            return new ClusterSettings(defaultName, true, [], "REGULAR", false, "172.16.0.0/28", [], DefaultNetwork(defaultName), !local, []);
+
+        var name = c.Text("name", defaultName);
+        var regional = c.Bool("regional", true);
+        var locations = c.Strings("nodeLocations");
+        var channel = c.Text("releaseChannel", "REGULAR");
+        var privateNodes = c.Bool("privateNodes", false);
+        var masterCidr = c.Text("masterIpv4CidrBlock", "172.16.0.0/28");
+        var authorized = c.Objects("masterAuthorizedNetworks")
+            .Select(a =>
+            {
+                var n = new AuthorizedNetwork(a.String("cidrBlock", required: true, example: "cidrBlock: 203.0.113.0/24") ?? "", a.Text("displayName", ""));
+                a.RejectUnknown();
+                return n;
+            })
+            .ToList();
+
+        var network = DefaultNetwork(name);
+        var net = c.Object("network");
+        if (net is not null)
+        {
+            network = new NetworkSettings(
+                net.Bool("create", true),
+                net.Text("name", network.Network),
+                net.Text("subnetwork", network.Subnetwork),
+                net.Text("nodesCidr", network.NodesCidr),
+                net.Text("podsCidr", network.PodsCidr),
+                net.Text("servicesCidr", network.ServicesCidr));
+            net.RejectUnknown();
+        }
+
+        var protection = c.Bool("deletionProtection", true);
+        var exclusions = new List<MaintenanceExclusionSettings>();
+        foreach (var e in c.Objects("maintenanceExclusions"))
+        {
+            var exName = e.String("name", required: true, example: "name: summer-school-2027") ?? "";
+            var start = ParseInstant(e, "start");
+            var end = ParseInstant(e, "end");
+            e.RejectUnknown();
+            if (start is { } s && end is { } en)
+            {
+                if (en <= s) e.Error("end", "must be after start");
+                exclusions.Add(new MaintenanceExclusionSettings(exName, s, en));
+            }
+        }
+        c.RejectUnknown();
+        return new ClusterSettings(name, regional, locations, channel, privateNodes, masterCidr, authorized, network, protection, exclusions);
+    }
+
+    private static NodaTime.Instant? ParseInstant(ConfigReader r, string key)
+    {
+        var text = r.String(key, required: true, example: $"{key}: 2027-07-06T00:00:00Z");
+        if (text is null) return null;
+        var parsed = InstantPattern.ExtendedIso.Parse(text);
+        if (parsed.Success) return parsed.Value;
+        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
+        if (offset.Success) return offset.Value.ToInstant();
+        r.Error(key, $"'{text}' is not a UTC timestamp; write e.g. 2027-07-06T00:00:00Z");
+        return null;
+    }
+
+    private static NetworkSettings DefaultNetwork(string cluster) =>
+        new(true, $"{cluster}-net", $"{cluster}-nodes", "10.10.0.0/20", "10.20.0.0/14", "10.24.0.0/20");
+
+    public static NodePoolSettings BindPool(ConfigReader? p, string? fixedName, NodePurpose purpose, string key)
+    {
+        var core = purpose == NodePurpose.Core;
+        if (p is null)
+            return new NodePoolSettings(fixedName ?? "user", purpose, core ? "n2-standard-2" : "n2-highmem-4", core ? 1 : 0, core ? 3 : 10, false, core ? 50 : 100, "pd-balanced", !core, null, key);
+
+        var name = fixedName is null ? p.String("name", required: true, example: "name: user") ?? "" : p.Text("name", fixedName);
+        var machine = core ? p.Text("machineType", "n2-standard-2") : p.String("machineType", required: true, example: "machineType: n2-highmem-4") ?? "";
+        var min = p.Int("minNodeCount", core ? 1 : 0);
+        var max = p.Int("maxNodeCount", core ? 3 : 10);
+        var spot = p.Bool("spot", false);
+        var disk = p.Int("diskSizeGb", core ? 50 : 100);
+        var diskType = p.Text("diskType", "pd-balanced");
+        var streaming = p.Bool("imageStreaming", !core);
+        GpuSettings? gpu = null;
+        var g = p.Object("gpu");
+        if (g is not null)
+        {
+            gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.Int("count", 1), g.Text("driverVersion", "DEFAULT"));
+            g.RejectUnknown();
+        }
+        p.RejectUnknown();
+        return new NodePoolSettings(name, purpose, machine, min, max, spot, disk, diskType, streaming, gpu, p.Path);
+    }
+
+    private static BudgetSettings? BindBudget(ConfigReader? b)
+    {
+        if (b is null) return null;
+        var account = b.String("billingAccount", required: true, example: "billingAccount: 012345-6789AB-CDEF01") ?? "";
+        var amount = b.OptionalDouble("amount", required: true, example: "amount: 500") ?? 0;
+        var currency = b.Text("currency", "USD");
+        var thresholds = b.Doubles("thresholds", [0.5, 0.9, 1.0]);
+        var emails = b.Strings("emails");
+        b.RejectUnknown();
+        if (emails.Count == 0)
+            b.Error("emails", "a budget needs at least one e-mail address to alert");
+        return new BudgetSettings(account, amount, currency, thresholds, emails);
+    }
+}

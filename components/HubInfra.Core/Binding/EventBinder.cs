@@ -1,0 +1,160 @@
+using HubInfra.Core.Config;
+using HubInfra.Core.Model;
+using HubInfra.Core.Schedule;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HubInfra.Core.Binding;
+
+/// <summary>Binds an event stack's <c>hubinfra:event</c> to <see cref="EventSettings"/>.</summary>
+public static class EventBinder
+{
+    /// <summary>The placeholder pods only hold capacity: the pause image, pinned.</summary>
+    public const string DefaultPlaceholderImage = "registry.k8s.io/pause:3.10";
+
+    private static readonly LocalDateTimePattern DateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+    private static readonly LocalDatePattern Date = LocalDatePattern.Iso;
+    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+
+    public static EventSettings? Bind(RawConfig raw, List<Problem> problems)
+    {
+        var root = ConfigReader.ForStack(raw, problems);
+        root.Text(ConfigKey.Kind, "event");
+        var capacity = CapacityBinder.Bind(root.Object(ConfigKey.Capacity));
+        var e = root.Object(ConfigKey.Event, required: true,
+            example: "event: { community: my-community, hub: main, profile: small, timeZone: Europe/Berlin, attendees: 40, windows: [...] }");
+        root.RejectUnknown();
+        if (e is null) return null;
+
+        var community = e.String("community", required: true, example: "community: community-small (the community stack's name)") ?? "";
+        var zoneId = e.String("timeZone", required: true, example: "timeZone: America/Los_Angeles") ?? "UTC";
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        if (zone is null)
+        {
+            e.Error("timeZone", $"'{zoneId}' is not an IANA time zone; write e.g. America/Los_Angeles or Europe/Berlin");
+            zone = DateTimeZone.Utc;
+        }
+        var attendees = e.OptionalInt("attendees", required: true, example: "attendees: 120") ?? 0;
+        if (attendees < 1)
+            e.Error("attendees", "must be at least 1");
+        var peak = e.Double("peakFraction", 1.0);
+        if (peak is <= 0 or > 1)
+            e.Error("peakFraction", "must be more than 0 and at most 1 (the share of attendees logged in at once)");
+        var lead = Duration.FromMinutes(e.Int("preWarmMinutes", 30));
+        var grace = Duration.FromMinutes(e.Int("graceMinutes", 15));
+        if (lead < Duration.Zero) e.Error("preWarmMinutes", "must be 0 or more");
+        if (grace < Duration.Zero) e.Error("graceMinutes", "must be 0 or more");
+
+        var windows = new List<DatedWindow>();
+        foreach (var w in e.Objects("windows"))
+        {
+            var start = ParseDateTime(w, "start");
+            var end = ParseDateTime(w, "end");
+            var n = w.OptionalInt("attendees");
+            w.RejectUnknown();
+            if (start is { } s && end is { } en)
+                windows.Add(new DatedWindow(s, en, n));
+        }
+        var daily = new List<DailyRange>();
+        foreach (var d in e.Objects("daily"))
+        {
+            var from = ParseDate(d, "from");
+            var to = ParseDate(d, "to");
+            var start = ParseTime(d, "start");
+            var end = ParseTime(d, "end");
+            var days = ParseDays(d);
+            var n = d.OptionalInt("attendees");
+            d.RejectUnknown();
+            if (from is { } f && to is { } t && start is { } s && end is { } en)
+                daily.Add(new DailyRange(f, t, s, en, days, n));
+        }
+        if (!e.Has("windows") && !e.Has("daily"))
+            e.Error("windows", "an event needs windows (dated start/end) or daily (a date range with daily hours)");
+
+        EventPoolSettings? pool = null;
+        var p = e.Object("pool");
+        if (p is not null)
+        {
+            pool = new EventPoolSettings(
+                p.String("machineType", required: true, example: "machineType: n2-highmem-8") ?? "",
+                p.Bool("spot", false),
+                p.Int("headroomNodes", 1),
+                p.Int("diskSizeGb", 100));
+            p.RejectUnknown();
+        }
+
+        HubSettings? workshopHub = WorkshopBinder.Bind(e.Object("workshop"));
+        var hub = e.String("hub") ?? workshopHub?.Name;
+        if (hub is null)
+            e.Error("hub", "is required: the community hub the attendees use (or declare event.workshop)");
+        var profile = e.String("profile") ?? workshopHub?.Profiles.FirstOrDefault(x => x.Default)?.Name ?? "";
+        if (profile.Length == 0)
+            e.Error("profile", "is required: the hub profile the attendees start");
+        var placeholderImage = e.Text("placeholderImage", DefaultPlaceholderImage);
+        e.RejectUnknown();
+
+        return new EventSettings(raw.StackName, community, hub ?? "", profile, zone, windows, daily, attendees, peak, lead, grace, pool,
+            workshopHub, capacity, placeholderImage);
+    }
+
+    private static LocalDateTime? ParseDateTime(ConfigReader r, string key)
+    {
+        var text = r.String(key, required: true, example: $"{key}: 2027-03-06T09:00 (local time in the event's time zone)");
+        if (text is null) return null;
+        var result = DateTime.Parse(text);
+        if (result.Success) return result.Value;
+        var iso = LocalDateTimePattern.ExtendedIso.Parse(text);
+        if (iso.Success) return iso.Value;
+        r.Error(key, $"'{text}' is not a local date and time; write e.g. 2027-03-06T09:00 (no offset: the event's timeZone applies)");
+        return null;
+    }
+
+    private static LocalDate? ParseDate(ConfigReader r, string key)
+    {
+        var text = r.String(key, required: true, example: $"{key}: 2027-07-05");
+        if (text is null) return null;
+        var result = Date.Parse(text);
+        if (result.Success) return result.Value;
+        r.Error(key, $"'{text}' is not a date; write e.g. 2027-07-05");
+        return null;
+    }
+
+    private static LocalTime? ParseTime(ConfigReader r, string key)
+    {
+        var text = r.String(key, required: true, example: $"{key}: \"09:00\"");
+        if (text is null) return null;
+        var result = Time.Parse(text);
+        if (result.Success) return result.Value;
+        r.Error(key, $"'{text}' is not a time of day; write e.g. \"09:00\"");
+        return null;
+    }
+
+    private static IReadOnlyList<IsoDayOfWeek> ParseDays(ConfigReader r)
+    {
+        if (!r.Has("days"))
+        {
+            r.Strings("days");
+            return [IsoDayOfWeek.Monday, IsoDayOfWeek.Tuesday, IsoDayOfWeek.Wednesday, IsoDayOfWeek.Thursday, IsoDayOfWeek.Friday];
+        }
+        var result = new List<IsoDayOfWeek>();
+        var names = r.Strings("days");
+        for (var i = 0; i < names.Count; i++)
+        {
+            var day = names[i].Length >= 3 ? names[i][..3].ToLowerInvariant() : "";
+            IsoDayOfWeek? d = day switch
+            {
+                "mon" => IsoDayOfWeek.Monday,
+                "tue" => IsoDayOfWeek.Tuesday,
+                "wed" => IsoDayOfWeek.Wednesday,
+                "thu" => IsoDayOfWeek.Thursday,
+                "fri" => IsoDayOfWeek.Friday,
+                "sat" => IsoDayOfWeek.Saturday,
+                "sun" => IsoDayOfWeek.Sunday,
+                _ => null,
+            };
+            if (d is null) r.Error($"days[{i}]", $"'{names[i]}' is not a weekday; write Mon, Tue, Wed, Thu, Fri, Sat or Sun");
+            else result.Add(d.Value);
+        }
+        return result;
+    }
+}

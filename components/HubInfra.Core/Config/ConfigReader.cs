@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace HubInfra.Core.Config;
+
+/// <summary>
+/// Reads one config object field by field, never throwing: every wrong type, missing required key and unknown
+/// key becomes a <see cref="Problem"/> naming its full key (<c>hubinfra:hubs[0].auth.github.clientId</c>).
+/// </summary>
+public sealed class ConfigReader
+{
+    private readonly JsonObject _object;
+    private readonly List<Problem> _problems;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+
+    public ConfigReader(string path, JsonObject node, List<Problem> problems)
+    {
+        Path = path;
+        _object = node;
+        _problems = problems;
+    }
+
+    /// <summary>A reader over the whole <c>hubinfra:</c> namespace of a stack.</summary>
+    public static ConfigReader ForStack(RawConfig raw, List<Problem> problems) =>
+        new($"{ConfigKey.Namespace}:", new JsonObject(raw.Values.Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))), problems);
+
+    public string Path { get; }
+
+    public IReadOnlyList<Problem> Problems => _problems;
+
+    public string KeyOf(string key) => Path.EndsWith(':') ? Path + key : $"{Path}.{key}";
+
+    public bool Has(string key) => _object.TryGetPropertyValue(key, out var v) && v is not null;
+
+    /// <summary>The keys of a child object (for maps whose keys are data, like user names).</summary>
+    public IReadOnlyList<string> ChildKeys(string key) =>
+        _object.TryGetPropertyValue(key, out var v) && v is JsonObject o ? o.Select(kv => kv.Key).ToList() : [];
+
+    public void Error(string key, string message) => _problems.Add(new Problem(KeyOf(key), message));
+
+    public void Warn(string key, string message) => _problems.Add(new Problem(KeyOf(key), message, Severity.Warning));
+
+    private JsonNode? Take(string key, bool required, string example)
+    {
+        _read.Add(key);
+        if (_object.TryGetPropertyValue(key, out var node) && node is not null)
+            return node;
+        if (required)
+            Error(key, $"is required; set it, e.g. {example}");
+        return null;
+    }
+
+    public string? String(string key, bool required = false, string example = "\"...\"")
+    {
+        var node = Take(key, required, example);
+        if (node is null) return null;
+        if (node is JsonValue v && v.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+        {
+            var text = v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString();
+            if (required && string.IsNullOrWhiteSpace(text))
+            {
+                Error(key, $"is empty; set it, e.g. {example}");
+                return null;
+            }
+            return text;
+        }
+        if (IsSecure(node))
+        {
+            Error(key, "is set as a secret but is not secret data; set it in plain text with 'pulumi config set --path'");
+            return null;
+        }
+        Error(key, $"must be a string, not {Describe(node)}");
+        return null;
+    }
+
+    public string Text(string key, string @default) => String(key) ?? @default;
+
+    public int Int(string key, int @default) => OptionalInt(key) ?? @default;
+
+    public int? OptionalInt(string key, bool required = false, string example = "1")
+    {
+        var node = Take(key, required, example);
+        if (node is null) return null;
+        if (node is JsonValue v)
+        {
+            if (v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue)
+                return (int)l;
+            if (v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<double>(out var d) && d == Math.Floor(d) && Math.Abs(d) < int.MaxValue)
+                return (int)d;
+            if (v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i))
+                return i;
+        }
+        Error(key, $"must be a whole number, not {Describe(node)}");
+        return null;
+    }
+
+    public double Double(string key, double @default) => OptionalDouble(key) ?? @default;
+
+    public double? OptionalDouble(string key, bool required = false, string example = "1.0")
+    {
+        var node = Take(key, required, example);
+        if (node is null) return null;
+        if (node is JsonValue v)
+        {
+            if (v.GetValueKind() == JsonValueKind.Number)
+                return AsDouble(v);
+            if (v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+                return d;
+        }
+        Error(key, $"must be a number, not {Describe(node)}");
+        return null;
+    }
+
+    public bool Bool(string key, bool @default) => OptionalBool(key) ?? @default;
+
+    public bool? OptionalBool(string key)
+    {
+        var node = Take(key, false, "true");
+        if (node is null) return null;
+        if (node is JsonValue v)
+        {
+            if (v.GetValueKind() == JsonValueKind.True) return true;
+            if (v.GetValueKind() == JsonValueKind.False) return false;
+            if (v.GetValueKind() == JsonValueKind.String && bool.TryParse(v.GetValue<string>(), out var b)) return b;
+        }
+        Error(key, $"must be true or false, not {Describe(node)}");
+        return null;
+    }
+
+    public IReadOnlyList<string> Strings(string key)
+    {
+        var node = Take(key, false, "[]");
+        if (node is null) return [];
+        if (node is not JsonArray array)
+        {
+            Error(key, $"must be a list of strings, not {Describe(node)}");
+            return [];
+        }
+        var result = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                result.Add(v.GetValue<string>());
+            else
+                Error($"{key}[{i}]", $"must be a string, not {Describe(array[i])}");
+        }
+        return result;
+    }
+
+    public IReadOnlyList<double> Doubles(string key, IReadOnlyList<double> @default)
+    {
+        var node = Take(key, false, "[0.5, 1.0]");
+        if (node is null) return @default;
+        if (node is not JsonArray array)
+        {
+            Error(key, $"must be a list of numbers, not {Describe(node)}");
+            return @default;
+        }
+        var result = new List<double>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
+                result.Add(AsDouble(v));
+            else
+                Error($"{key}[{i}]", $"must be a number, not {Describe(array[i])}");
+        }
+        return result;
+    }
+
+    public ConfigReader? Object(string key, bool required = false, string example = "{ ... }")
+    {
+        var node = Take(key, required, example);
+        if (node is null) return null;
+        if (node is JsonObject o && !IsSecure(o))
+            return new ConfigReader(KeyOf(key), o, _problems);
+        Error(key, $"must be an object (a YAML mapping), not {Describe(node)}");
+        return null;
+    }
+
+    public IReadOnlyList<ConfigReader> Objects(string key, bool required = false, string example = "[ { ... } ]")
+    {
+        var node = Take(key, required, example);
+        if (node is null) return [];
+        if (node is not JsonArray array)
+        {
+            Error(key, $"must be a list of objects, not {Describe(node)}");
+            return [];
+        }
+        var result = new List<ConfigReader>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            if (array[i] is JsonObject o)
+                result.Add(new ConfigReader($"{KeyOf(key)}[{i}]", o, _problems));
+            else
+                Error($"{key}[{i}]", $"must be an object (a YAML mapping), not {Describe(array[i])}");
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// A value that must be a Pulumi secret. A plain-text value is reported (the fix is <c>pulumi config set --secret</c>)
+    /// but still bound, so the remaining checks run.
+    /// </summary>
+    public Secret? Secret(string key, bool required = false)
+    {
+        var node = Take(key, required, $"with: pulumi config set --secret --path '{PulumiPath(key)}' <value>");
+        if (node is null) return null;
+        if (IsSecure(node))
+        {
+            var inner = node["secure"];
+            return new Secret(inner is JsonValue sv && sv.GetValueKind() == JsonValueKind.String ? sv.GetValue<string>() : null, true);
+        }
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            Error(key, $"is in plain text; it must be a secret: pulumi config set --secret --path '{PulumiPath(key)}' <value>");
+            return new Secret(v.GetValue<string>(), false);
+        }
+        Error(key, $"must be a secret string, not {Describe(node)}");
+        return null;
+    }
+
+    /// <summary>Reports every key of this object that nothing read, suggesting the nearest known key.</summary>
+    public void RejectUnknown()
+    {
+        foreach (var (key, _) in _object)
+        {
+            if (_read.Contains(key)) continue;
+            var nearest = _read.OrderBy(k => EditDistance(k, key)).FirstOrDefault();
+            var hint = nearest is not null && EditDistance(nearest, key) <= Math.Max(2, key.Length / 3)
+                ? $"; did you mean '{nearest}'?"
+                : _read.Count > 0 ? $"; known keys: {string.Join(", ", _read.Order(StringComparer.Ordinal))}" : "";
+            Error(key, $"is not a known key{hint}");
+        }
+    }
+
+    /// <summary>The key as `pulumi config set --path` spells it (without the namespace).</summary>
+    public string PulumiPath(string key)
+    {
+        var full = KeyOf(key);
+        return full.StartsWith(ConfigKey.Namespace + ":", StringComparison.Ordinal) ? full[(ConfigKey.Namespace.Length + 1)..] : full;
+    }
+
+    private static double AsDouble(JsonValue v) =>
+        v.TryGetValue<double>(out var d) ? d
+        : v.TryGetValue<long>(out var l) ? l
+        : v.TryGetValue<int>(out var i) ? i
+        : double.Parse(v.ToJsonString(), CultureInfo.InvariantCulture);
+
+    public static bool IsSecure(JsonNode? node) => node is JsonObject o && o.Count == 1 && o.ContainsKey("secure");
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject o when IsSecure(o) => "a secret",
+        JsonObject => "an object",
+        JsonArray => "a list",
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => $"the string \"{v.GetValue<string>()}\"",
+            JsonValueKind.Number => $"the number {v.ToJsonString()}",
+            _ => v.ToJsonString(),
+        },
+        _ => "an unknown value",
+    };
+
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        for (var j = 1; j <= b.Length; j++)
+        {
+            var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
+            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+        }
+        return d[a.Length, b.Length];
+    }
+}

@@ -1,0 +1,25 @@
+using NodaTime;
+
+namespace HubInfra.Core.Model;
+
+/// <summary>A CIDR allowed to reach the cluster's control plane (GKE <c>master_authorized_networks_config</c>).</summary>
+public sealed record AuthorizedNetwork(string CidrBlock, string DisplayName);
+
+/// <summary>The VPC the cluster runs in. When <see cref="Create"/> is true the stack creates it.</summary>
+public sealed record NetworkSettings(bool Create, string Network, string Subnetwork, string NodesCidr, string PodsCidr, string ServicesCidr);
+
+/// <summary>A period in which GKE must not upgrade the cluster (a <c>NO_UPGRADES</c> maintenance exclusion).</summary>
+public sealed record MaintenanceExclusionSettings(string Name, Instant Start, Instant End);
+
+/// <summary>The GKE cluster (<c>hubinfra:cluster</c>).</summary>
+public sealed record ClusterSettings(
+    string Name,
+    bool Regional,
+    IReadOnlyList<string> NodeLocations,
+    string ReleaseChannel,
+    bool PrivateNodes,
+    string MasterIpv4CidrBlock,
+    IReadOnlyList<AuthorizedNetwork> MasterAuthorizedNetworks,
+    NetworkSettings Network,
+    bool DeletionProtection,
+    IReadOnlyList<MaintenanceExclusionSettings> MaintenanceExclusions);

@@ -1,0 +1,28 @@
+using HubInfra.Core.Schedule;
+using NodaTime;
+
+namespace HubInfra.Core.Model;
+
+/// <summary>A node pool only for an event: user-pool labels and taint plus an event label, destroyed with the stack.</summary>
+public sealed record EventPoolSettings(string MachineType, bool Spot, int HeadroomNodes, int DiskSizeGb);
+
+/// <summary>An event stack (<c>hubinfra:event</c>): who comes, when, to which hub and profile of which community stack.</summary>
+public sealed record EventSettings(
+    string StackName,
+    string CommunityStack,
+    string Hub,
+    string Profile,
+    DateTimeZone Zone,
+    IReadOnlyList<DatedWindow> Windows,
+    IReadOnlyList<DailyRange> Daily,
+    int Attendees,
+    double PeakFraction,
+    Duration Lead,
+    Duration Grace,
+    EventPoolSettings? Pool,
+    HubSettings? WorkshopHub,
+    CapacitySettings Capacity,
+    string PlaceholderImage)
+{
+    public int PeakSeats => (int)Math.Ceiling(Attendees * PeakFraction);
+}

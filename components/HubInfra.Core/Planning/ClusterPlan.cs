@@ -1,0 +1,58 @@
+using HubInfra.Core.Model;
+
+namespace HubInfra.Core.Planning;
+
+/// <summary>The GKE cluster as it will be created, with its hardened defaults spelled out.</summary>
+public sealed record ClusterPlan(
+    string Name,
+    string Project,
+    string Location,
+    IReadOnlyList<string> NodeLocations,
+    string ReleaseChannel,
+    string WorkloadPool,
+    string DatapathProvider,
+    bool PrivateNodes,
+    string MasterIpv4CidrBlock,
+    IReadOnlyList<AuthorizedNetwork> MasterAuthorizedNetworks,
+    NetworkSettings Network,
+    bool DeletionProtection,
+    string NodeServiceAccountId,
+    IReadOnlyList<string> NodeServiceAccountRoles,
+    IReadOnlyList<MaintenanceExclusionSettings> MaintenanceExclusions)
+{
+    /// <summary>
+    /// What GKE's own default node service account would get, minus everything else: log and metric writing, and
+    /// image pulls from Artifact Registry (Google's <c>roles/container.defaultNodeServiceAccount</c> bundles the first).
+    /// </summary>
+    public static readonly IReadOnlyList<string> LeastPrivilegeRoles =
+    [
+        "roles/container.defaultNodeServiceAccount",
+        "roles/artifactregistry.reader",
+    ];
+
+    public static ClusterPlan From(CommunityStack stack)
+    {
+        var c = stack.Cluster;
+        var location = c.Regional ? stack.Region : c.NodeLocations.FirstOrDefault() ?? stack.Region + "-a";
+        var nodeLocations = c.Regional ? c.NodeLocations : c.NodeLocations.Skip(1).ToList();
+        return new ClusterPlan(
+            c.Name,
+            stack.Project,
+            location,
+            nodeLocations,
+            c.ReleaseChannel,
+            $"{stack.Project}.svc.id.goog",
+            "ADVANCED_DATAPATH",
+            c.PrivateNodes,
+            c.MasterIpv4CidrBlock,
+            c.MasterAuthorizedNetworks,
+            c.Network,
+            c.DeletionProtection,
+            Naming.Label($"{c.Name}-nodes", 30),
+            LeastPrivilegeRoles,
+            c.MaintenanceExclusions);
+    }
+
+    /// <summary>How many zones the node pools span (GKE picks three for a regional cluster without node locations).</summary>
+    public int ZoneCount => Location.Count(ch => ch == '-') == 1 ? Math.Max(NodeLocations.Count, 3) : 1 + NodeLocations.Count;
+}

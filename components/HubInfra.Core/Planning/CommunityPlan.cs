@@ -1,0 +1,17 @@
+using HubInfra.Core.Model;
+
+namespace HubInfra.Core.Planning;
+
+/// <summary>The desired state of a community (or local) stack: plain data the Pulumi shell maps to resources.</summary>
+public sealed record CommunityPlan(CommunityStack Stack, ClusterPlan? Cluster, IReadOnlyList<NodePoolPlan> NodePools, IReadOnlyList<HubPlan> Hubs)
+{
+    public static CommunityPlan From(CommunityStack stack)
+    {
+        if (stack.Kind == StackKind.Local)
+            return new CommunityPlan(stack, null, [], stack.Hubs.Select(h => HubPlan.From(h, stack)).ToList());
+        var cluster = ClusterPlan.From(stack);
+        var pools = stack.AllPools.Select(p => NodePoolPlan.From(p, stack.Capacity)).ToList();
+        var hubs = stack.Hubs.Select(h => HubPlan.From(h, stack)).ToList();
+        return new CommunityPlan(stack, cluster, pools, hubs);
+    }
+}

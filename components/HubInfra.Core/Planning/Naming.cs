@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HubInfra.Core.Planning;
+
+/// <summary>The naming rules names must follow, and the one place derived names are made.</summary>
+public static partial class Naming
+{
+    /// <summary>RFC 1035 label as GCP and Kubernetes namespaces want it: lowercase letter first, then letters, digits and '-', no '-' last.</summary>
+    public static bool IsLabel(string name, int maxLength = 63) =>
+        name.Length <= maxLength && LabelPattern().IsMatch(name);
+
+    /// <summary>Makes a valid label out of any text (lowercase, '-' for anything else, trimmed to <paramref name="maxLength"/>).</summary>
+    public static string Label(string text, int maxLength = 63)
+    {
+        var sb = new StringBuilder();
+        foreach (var ch in text.ToLowerInvariant())
+            sb.Append(ch is >= 'a' and <= 'z' or >= '0' and <= '9' ? ch : '-');
+        var s = DashRuns().Replace(sb.ToString(), "-").Trim('-');
+        if (s.Length == 0 || !char.IsAsciiLetterLower(s[0])) s = "x-" + s;
+        if (s.Length > maxLength) s = s[..maxLength].TrimEnd('-');
+        return s;
+    }
+
+    public static string LabelRule(int maxLength) =>
+        $"must be at most {maxLength} characters of lowercase letters, digits and '-', start with a letter and not end with '-'";
+
+    /// <summary>GKE cluster names: at most 40 characters.</summary>
+    public const int ClusterNameMax = 40;
+
+    /// <summary>GKE node pool names: at most 40 characters; we add a suffix for create-before-delete, so 30.</summary>
+    public const int NodePoolNameMax = 30;
+
+    /// <summary>Helm release names: at most 53 characters.</summary>
+    public const int ReleaseNameMax = 53;
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex LabelPattern();
+
+    [GeneratedRegex("-+")]
+    private static partial Regex DashRuns();
+}

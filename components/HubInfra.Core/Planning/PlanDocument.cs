@@ -1,0 +1,128 @@
+using HubInfra.Core.Model;
+using HubInfra.Core.Values;
+using NodaTime;
+using NodaTime.Text;
+using static HubInfra.Core.Values.ValueTree;
+
+namespace HubInfra.Core.Planning;
+
+/// <summary>Plans as plain trees, for plan.yaml, <c>plan --format json</c> and stack outputs.</summary>
+public static class PlanDocument
+{
+    public static Dictionary<string, object?> Community(CommunityPlan plan)
+    {
+        var s = plan.Stack;
+        var doc = Map(("stack", s.StackName), ("kind", s.Kind.ToString().ToLowerInvariant()));
+        if (plan.Cluster is { } c)
+        {
+            doc["project"] = s.Project;
+            doc["cluster"] = Map(
+                ("name", c.Name),
+                ("location", c.Location),
+                ("nodeLocations", c.NodeLocations.ToList()),
+                ("releaseChannel", c.ReleaseChannel),
+                ("workloadPool", c.WorkloadPool),
+                ("datapathProvider", c.DatapathProvider),
+                ("privateNodes", c.PrivateNodes),
+                ("masterAuthorizedNetworks", c.MasterAuthorizedNetworks.Select(n => (object?)Map(("cidrBlock", n.CidrBlock), ("displayName", n.DisplayName))).ToList()),
+                ("network", Map(("create", c.Network.Create), ("name", c.Network.Network), ("subnetwork", c.Network.Subnetwork),
+                    ("nodesCidr", c.Network.NodesCidr), ("podsCidr", c.Network.PodsCidr), ("servicesCidr", c.Network.ServicesCidr))),
+                ("deletionProtection", c.DeletionProtection),
+                ("nodeServiceAccount", Map(("accountId", c.NodeServiceAccountId), ("roles", c.NodeServiceAccountRoles.ToList()))),
+                ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)))).ToList()));
+            doc["nodePools"] = plan.NodePools.Select(p => (object?)Pool(p)).ToList();
+        }
+        else if (s.Local is { } local)
+        {
+            doc["kubernetesContext"] = local.Context;
+        }
+        doc["hubs"] = plan.Hubs.Select(h => (object?)Hub(h)).ToList();
+        if (s.Budget is { } b)
+            doc["budget"] = Map(("billingAccount", b.BillingAccount), ("amount", b.Amount), ("currency", b.Currency), ("thresholds", b.Thresholds.Cast<object?>().ToList()), ("emails", b.Emails.ToList()));
+        return doc;
+    }
+
+    public static Dictionary<string, object?> Pool(NodePoolPlan p) => Map(
+        ("name", p.Name),
+        ("namePrefix", p.NamePrefix),
+        ("purpose", p.Purpose.ToString().ToLowerInvariant()),
+        ("machineType", p.MachineType),
+        ("autoscaling", Map(("totalMinNodeCount", p.MinNodes), ("totalMaxNodeCount", p.MaxNodes))),
+        ("spot", p.Spot),
+        ("diskSizeGb", p.DiskSizeGb),
+        ("diskType", p.DiskType),
+        ("imageStreaming", p.ImageStreaming),
+        ("gpu", p.Gpu is { } g ? Map(("type", g.Type), ("count", g.Count), ("driverVersion", g.DriverVersion)) : null),
+        ("labels", p.NodeLabels.ToDictionary(kv => kv.Key, kv => (object?)kv.Value)),
+        ("taints", p.Taints.Select(t => (object?)Map(("key", t.Key), ("value", t.Value), ("effect", t.Effect))).ToList()),
+        ("allocatableCpu", p.AllocatableCpu),
+        ("allocatableMemoryGiB", p.AllocatableMemoryGiB),
+        ("hourlyPrice", p.HourlyPrice),
+        ("protect", p.Protect));
+
+    public static Dictionary<string, object?> Hub(HubPlan h) => Map(
+        ("name", h.Name),
+        ("namespace", h.Namespace),
+        ("url", h.Url),
+        ("release", Map(("name", h.ReleaseName), ("chart", h.Chart), ("repository", h.ChartRepository), ("version", h.ChartVersion))),
+        ("staticIp", h.StaticIpName),
+        ("storageClass", h.StorageClass),
+        ("protect", h.Protect),
+        ("seats", h.Seats.Select(s => (object?)Map(("profile", s.Profile), ("nodePool", s.NodePool), ("machineType", s.MachineType), ("seatsPerNode", s.SeatsPerNode), ("maxUsers", s.MaxUsers))).ToList()));
+
+    public static Dictionary<string, object?> Event(EventPlan plan)
+    {
+        var ev = plan.Event;
+        return Map(
+            ("stack", ev.StackName),
+            ("kind", "event"),
+            ("community", ev.CommunityStack),
+            ("hub", plan.Hub.Name),
+            ("namespace", plan.Namespace),
+            ("profile", Map(("name", plan.Profile.Name), ("cpuGuarantee", plan.Profile.CpuGuarantee), ("memoryGuarantee", plan.Profile.MemoryGuarantee.ToQuantity()))),
+            ("timeZone", ev.Zone.Id),
+            ("attendees", ev.Attendees),
+            ("peakFraction", ev.PeakFraction),
+            ("preWarmMinutes", (int)ev.Lead.TotalMinutes),
+            ("graceMinutes", (int)ev.Grace.TotalMinutes),
+            ("nodePools", new List<object?>
+            {
+                Map(("name", plan.Pool.Pool), ("machineType", plan.Pool.MachineType), ("allocatableCpu", plan.Pool.AllocatableCpu),
+                    ("allocatableMemoryGiB", plan.Pool.AllocatableMemoryGiB), ("seatsPerNode", plan.Pool.SeatsPerNode), ("maxNodes", plan.Pool.MaxNodes),
+                    ("hourlyPrice", plan.Pool.HourlyPrice), ("dedicated", plan.Pool.Dedicated is not null)),
+            }),
+            ("seatsPerNode", plan.Pool.SeatsPerNode),
+            ("peakSeats", plan.PeakSeats),
+            ("peakNodes", plan.PeakNodes),
+            ("nodeHours", plan.NodeHours),
+            ("estimatedCost", Map(("amount", plan.Cost), ("currency", plan.Currency), ("pricesAsOf", plan.PricesAsOf))),
+            ("windows", plan.Windows.Select(w => (object?)Window(w, ev.Zone)).ToList()),
+            ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)))).ToList()),
+            ("notes", plan.Exclusions.Notes.ToList()),
+            ("workshopHub", plan.WorkshopHub is { } w ? Hub(w) : null));
+    }
+
+    public static Dictionary<string, object?> Window(EventWindowPlan w, DateTimeZone zone) => Map(
+        ("source", w.Source),
+        ("start", Local(w.Start)),
+        ("end", Local(w.End)),
+        ("startUtc", Utc(w.Start.ToInstant())),
+        ("endUtc", Utc(w.End.ToInstant())),
+        ("warmFrom", Local(w.WarmFrom.InZone(zone))),
+        ("warmFromUtc", Utc(w.WarmFrom)),
+        ("coolAt", Local(w.CoolAt.InZone(zone))),
+        ("coolAtUtc", Utc(w.CoolAt)),
+        ("attendees", w.Attendees),
+        ("seats", w.Seats),
+        ("nodes", w.Nodes),
+        ("nodeHours", w.NodeHours),
+        ("cost", w.Cost));
+
+    public static string Utc(Instant i) => InstantPattern.General.Format(i);
+
+    public static string Local(ZonedDateTime z) =>
+        OffsetDateTimePattern.ExtendedIso.Format(z.ToOffsetDateTime());
+
+    /// <summary>Redacts every reference and serializes for humans.</summary>
+    public static object? ForOutput(object? tree) => Redacted(tree);
+}

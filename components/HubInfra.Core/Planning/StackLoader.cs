@@ -1,0 +1,43 @@
+using HubInfra.Core.Binding;
+using HubInfra.Core.Config;
+using HubInfra.Core.Model;
+using HubInfra.Core.Validation;
+
+namespace HubInfra.Core.Planning;
+
+/// <summary>The outcome of reading one stack: its kind, the bound settings, and every problem found.</summary>
+public sealed record LoadedStack(string StackName, StackKind Kind, CommunityStack? Community, EventSettings? Event, IReadOnlyList<Problem> Problems)
+{
+    public bool HasErrors => Problems.Any(p => p.Severity == Severity.Error);
+
+    public IEnumerable<Problem> Errors => Problems.Where(p => p.Severity == Severity.Error);
+}
+
+/// <summary>Config → typed settings → validated, once, before anything is planned or deployed.</summary>
+public static class StackLoader
+{
+    /// <summary>
+    /// Binds and validates a stack. An event stack is checked against its community stack, which
+    /// <paramref name="findCommunity"/> supplies (offline: the stack file next to it; in Pulumi: the StackReference).
+    /// </summary>
+    public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null)
+    {
+        var problems = new List<Problem>();
+        var kind = CommunityBinder.StackKindOf(new ConfigReader($"{ConfigKey.Namespace}:", new System.Text.Json.Nodes.JsonObject(
+            raw.Values.Where(kv => kv.Key == ConfigKey.Kind).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))), problems));
+        if (kind == StackKind.Event)
+        {
+            var ev = EventBinder.Bind(raw, problems);
+            var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
+            if (ev is not null)
+                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null);
+            return new LoadedStack(raw.StackName, kind, community, ev, Distinct(problems));
+        }
+
+        var stack = CommunityBinder.Bind(raw, problems);
+        CommunityValidator.Validate(stack, problems);
+        return new LoadedStack(raw.StackName, kind, stack, null, Distinct(problems));
+    }
+
+    private static List<Problem> Distinct(List<Problem> problems) => problems.Distinct().ToList();
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HubInfra.Core.Capacity;
+using HubInfra.Core.Config;
+using HubInfra.Core.Model;
+using HubInfra.Core.Planning;
+
+namespace HubInfra.Core.Validation;
+
+/// <summary>The semantic checks of a bound community (or local) stack: every problem at once, each naming its key.</summary>
+public static partial class CommunityValidator
+{
+    private static readonly string[] ReleaseChannels = ["RAPID", "REGULAR", "STABLE", "EXTENDED", "UNSPECIFIED"];
+    private static readonly string[] DiskTypes = ["pd-standard", "pd-balanced", "pd-ssd", "hyperdisk-balanced"];
+    private static readonly string[] DriverVersions = ["DEFAULT", "LATEST", "INSTALLATION_DISABLED"];
+
+    public static void Validate(CommunityStack stack, List<Problem> problems)
+    {
+        var local = stack.Kind == StackKind.Local;
+        if (!local)
+        {
+            if (stack.Project.Length > 0 && !ProjectId().IsMatch(stack.Project))
+                problems.Add(new Problem("hubinfra:project", $"'{stack.Project}' is not a GCP project id (6-30 lowercase letters, digits, '-', starting with a letter)"));
+            if (stack.Region.Length > 0 && !Region().IsMatch(stack.Region))
+                problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region, e.g. us-central1"));
+            CheckCluster(stack, problems);
+            CheckPool(stack.CorePool, stack, problems);
+        }
+
+        foreach (var pool in stack.UserPools.Where(_ => !local))
+            CheckPool(pool, stack, problems);
+        foreach (var dup in stack.UserPools.Append(stack.CorePool).GroupBy(p => p.Name).Where(g => g.Count() > 1))
+            problems.Add(new Problem(dup.Last().Key + ".name", $"node pool name '{dup.Key}' is used more than once; pool names must be unique"));
+
+        HubRules.CheckAll(stack.Hubs, stack, problems);
+
+        if (stack.Budget is { } budget)
+        {
+            if (budget.Amount <= 0)
+                problems.Add(new Problem("hubinfra:budget.amount", "must be more than 0 (the monthly budget in the billing account's currency)"));
+            if (!BillingAccount().IsMatch(budget.BillingAccount) && budget.BillingAccount.Length > 0)
+                problems.Add(new Problem("hubinfra:budget.billingAccount", $"'{budget.BillingAccount}' is not a billing account id like 012345-6789AB-CDEF01"));
+            for (var i = 0; i < budget.Thresholds.Count; i++)
+                if (budget.Thresholds[i] is <= 0 or > 2)
+                    problems.Add(new Problem($"hubinfra:budget.thresholds[{i}]", "must be a fraction of the amount between 0 and 2, e.g. 0.9"));
+            for (var i = 0; i < budget.Emails.Count; i++)
+                if (!Email().IsMatch(budget.Emails[i]))
+                    problems.Add(new Problem($"hubinfra:budget.emails[{i}]", $"'{budget.Emails[i]}' is not an e-mail address"));
+        }
+    }
+
+    private static void CheckCluster(CommunityStack stack, List<Problem> problems)
+    {
+        var c = stack.Cluster;
+        if (!Naming.IsLabel(c.Name, Naming.ClusterNameMax))
+            problems.Add(new Problem("hubinfra:cluster.name", $"'{c.Name}' {Naming.LabelRule(Naming.ClusterNameMax)}"));
+        if (!ReleaseChannels.Contains(c.ReleaseChannel))
+            problems.Add(new Problem("hubinfra:cluster.releaseChannel", $"'{c.ReleaseChannel}' is not a GKE release channel; use one of {string.Join(", ", ReleaseChannels)}"));
+        for (var i = 0; i < c.NodeLocations.Count; i++)
+            if (!c.NodeLocations[i].StartsWith(stack.Region + "-", StringComparison.Ordinal))
+                problems.Add(new Problem($"hubinfra:cluster.nodeLocations[{i}]", $"zone '{c.NodeLocations[i]}' is not in region {stack.Region}; use e.g. {stack.Region}-a"));
+        if (!c.Regional && c.NodeLocations.Count == 0)
+            problems.Add(new Problem("hubinfra:cluster.nodeLocations", "a zonal cluster (regional: false) needs its zone: nodeLocations: [us-central1-a]"));
+        if (c.PrivateNodes && !IsCidr(c.MasterIpv4CidrBlock, 28))
+            problems.Add(new Problem("hubinfra:cluster.masterIpv4CidrBlock", $"'{c.MasterIpv4CidrBlock}' must be a /28 CIDR for the control plane of private nodes"));
+        for (var i = 0; i < c.MasterAuthorizedNetworks.Count; i++)
+            if (!IsCidr(c.MasterAuthorizedNetworks[i].CidrBlock, null))
+                problems.Add(new Problem($"hubinfra:cluster.masterAuthorizedNetworks[{i}].cidrBlock", $"'{c.MasterAuthorizedNetworks[i].CidrBlock}' is not a CIDR block like 203.0.113.0/24"));
+        foreach (var (key, value) in new[] { ("nodesCidr", c.Network.NodesCidr), ("podsCidr", c.Network.PodsCidr), ("servicesCidr", c.Network.ServicesCidr) })
+            if (!IsCidr(value, null))
+                problems.Add(new Problem($"hubinfra:cluster.network.{key}", $"'{value}' is not a CIDR block like 10.10.0.0/20"));
+        foreach (var (key, value) in new[] { ("name", c.Network.Network), ("subnetwork", c.Network.Subnetwork) })
+            if (!Naming.IsLabel(value))
+                problems.Add(new Problem($"hubinfra:cluster.network.{key}", $"'{value}' {Naming.LabelRule(63)}"));
+        for (var i = 0; i < c.MaintenanceExclusions.Count; i++)
+            if (!Naming.IsLabel(c.MaintenanceExclusions[i].Name))
+                problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{i}].name", $"'{c.MaintenanceExclusions[i].Name}' {Naming.LabelRule(63)}"));
+    }
+
+    private static void CheckPool(NodePoolSettings pool, CommunityStack stack, List<Problem> problems)
+    {
+        if (!Naming.IsLabel(pool.Name, Naming.NodePoolNameMax))
+            problems.Add(new Problem(pool.Key + ".name", $"'{pool.Name}' {Naming.LabelRule(Naming.NodePoolNameMax)}"));
+        if (!MachineTypeCatalog.TryGet(pool.MachineType, out var machine))
+        {
+            problems.Add(new Problem(pool.Key + ".machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-4 or e2-standard-4 (families: {string.Join(", ", MachineTypeCatalog.KnownFamilies.Order(StringComparer.Ordinal))})"));
+        }
+        if (pool.MinNodes < 0)
+            problems.Add(new Problem(pool.Key + ".minNodeCount", "must be 0 or more"));
+        if (pool.MaxNodes < 1)
+            problems.Add(new Problem(pool.Key + ".maxNodeCount", "must be at least 1"));
+        if (pool.MinNodes > pool.MaxNodes)
+            problems.Add(new Problem(pool.Key + ".minNodeCount", $"autoscaling minimum {pool.MinNodes} is above the maximum {pool.MaxNodes}; lower minNodeCount or raise maxNodeCount"));
+        if (pool.Purpose == NodePurpose.Core && pool.MinNodes < 1)
+            problems.Add(new Problem(pool.Key + ".minNodeCount", "the core pool runs the hub and proxy: keep at least 1 node"));
+        if (pool.DiskSizeGb < 10)
+            problems.Add(new Problem(pool.Key + ".diskSizeGb", "must be at least 10 (GB); user images need room, 100 is a good start"));
+        if (!DiskTypes.Contains(pool.DiskType))
+            problems.Add(new Problem(pool.Key + ".diskType", $"'{pool.DiskType}' is not a node disk type; use one of {string.Join(", ", DiskTypes)}"));
+        if (pool.Gpu is { } gpu)
+        {
+            if (pool.Purpose == NodePurpose.Core)
+                problems.Add(new Problem(pool.Key + ".gpu", "the core pool runs no user servers; put GPUs on a user pool"));
+            if (!GpuCatalog.IsKnown(gpu.Type))
+                problems.Add(new Problem(pool.Key + ".gpu.type", $"'{gpu.Type}' is not a GKE accelerator type; use one of {string.Join(", ", GpuCatalog.Known)}"));
+            else if (machine is not null && GpuCatalog.Incompatibility(gpu.Type, machine, gpu.Count) is { } why)
+                problems.Add(new Problem(pool.Key + ".gpu", why));
+            if (gpu.Count < 1)
+                problems.Add(new Problem(pool.Key + ".gpu.count", "must be at least 1"));
+            if (!DriverVersions.Contains(gpu.DriverVersion))
+                problems.Add(new Problem(pool.Key + ".gpu.driverVersion", $"'{gpu.DriverVersion}' is not one of {string.Join(", ", DriverVersions)}"));
+        }
+        else if (machine?.BundledGpuType is { } bundled)
+        {
+            problems.Add(new Problem(pool.Key + ".gpu", $"machine type {machine.Name} comes with {machine.BundledGpuCount}× {bundled}: declare gpu: {{ type: {bundled}, count: {machine.BundledGpuCount} }}"));
+        }
+        _ = stack;
+    }
+
+    public static bool IsCidr(string text, int? prefix)
+    {
+        var slash = text.IndexOf('/');
+        if (slash < 0 || !IPAddress.TryParse(text[..slash], out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork)
+            return false;
+        if (!int.TryParse(text[(slash + 1)..], out var bits) || bits is < 0 or > 32)
+            return false;
+        return prefix is null || bits == prefix;
+    }
+
+    [GeneratedRegex("^[a-z][a-z0-9-]{4,28}[a-z0-9]$")]
+    private static partial Regex ProjectId();
+
+    [GeneratedRegex("^[a-z]+-[a-z]+[0-9]+$")]
+    private static partial Regex Region();
+
+    [GeneratedRegex("^[0-9A-F]{6}-[0-9A-F]{6}-[0-9A-F]{6}$")]
+    private static partial Regex BillingAccount();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    internal static partial Regex Email();
+}

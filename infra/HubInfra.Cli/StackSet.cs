@@ -1,0 +1,66 @@
+using HubInfra.Core.Binding;
+using HubInfra.Core.Config;
+using HubInfra.Core.Model;
+using HubInfra.Core.Planning;
+
+namespace HubInfra.Cli;
+
+/// <summary>The stack files of one folder, loaded and validated; event stacks find their community stack beside them.</summary>
+public sealed class StackSet
+{
+    private readonly string _directory;
+    private readonly NodaTime.Instant _now;
+    private readonly Dictionary<string, RawConfig?> _raw = new(StringComparer.Ordinal);
+
+    public StackSet(string directory, NodaTime.Instant? now = null)
+    {
+        _directory = directory;
+        _now = now ?? NodaTime.SystemClock.Instance.GetCurrentInstant();
+    }
+
+    public string Directory => _directory;
+
+    public IReadOnlyList<string> StackNames => StackFile.FindAll(_directory).Select(StackFile.StackNameOf).ToList();
+
+    public string PathOf(string stack) => Path.Combine(_directory, StackFile.FileName(stack));
+
+    public RawConfig? Raw(string stack)
+    {
+        if (_raw.TryGetValue(stack, out var cached)) return cached;
+        var path = PathOf(stack);
+        var raw = File.Exists(path) ? StackFile.Load(path) : null;
+        _raw[stack] = raw;
+        return raw;
+    }
+
+    /// <summary>Loads and validates one stack; a file that is not YAML becomes a single problem.</summary>
+    public LoadedStack Load(string stack)
+    {
+        RawConfig? raw;
+        try
+        {
+            raw = Raw(stack);
+        }
+        catch (StackFileException e)
+        {
+            return new LoadedStack(stack, StackKind.Community, null, null, [new Problem(StackFile.FileName(stack), e.Message)]);
+        }
+        if (raw is null)
+            return new LoadedStack(stack, StackKind.Community, null, null, [new Problem(StackFile.FileName(stack), $"no such stack file in {_directory}")]);
+        return StackLoader.Load(raw, Community, _now);
+    }
+
+    /// <summary>A community stack bound without validation (its own problems are reported when it is validated).</summary>
+    public CommunityStack? Community(string name)
+    {
+        try
+        {
+            var raw = Raw(name);
+            return raw is null ? null : CommunityBinder.Bind(raw, []);
+        }
+        catch (StackFileException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(HubInfra.Benchmarks.StackBenchmarks).Assembly).Run(args);

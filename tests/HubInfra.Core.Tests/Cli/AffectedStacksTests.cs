@@ -1,0 +1,40 @@
+using HubInfra.Cli;
+
+namespace HubInfra.Core.Tests.Cli;
+
+public class AffectedStacksTests
+{
+    private static readonly Dictionary<string, string?> Stacks = new()
+    {
+        ["community-small"] = null,
+        ["community-gpu"] = null,
+        ["hackathon"] = "community-small",
+        ["summer-school"] = "community-gpu",
+    };
+
+    [Fact]
+    public void A_stack_file_affects_its_stack_and_the_events_on_it()
+    {
+        var affected = AffectedStacks.Compute(["stacks/Pulumi.community-small.yaml"], "stacks", Stacks);
+        Assert.Equal(["community-small", "hackathon"], affected);
+    }
+
+    [Fact]
+    public void An_event_file_affects_only_that_event()
+    {
+        Assert.Equal(["summer-school"], AffectedStacks.Compute(["stacks/Pulumi.summer-school.yaml"], "stacks", Stacks));
+    }
+
+    [Fact]
+    public void Code_or_the_project_file_affects_every_stack()
+    {
+        Assert.Equal(4, AffectedStacks.Compute(["components/HubInfra.Core/Values/HubValues.cs"], "stacks", Stacks).Count);
+        Assert.Equal(4, AffectedStacks.Compute(["Pulumi.yaml"], "stacks", Stacks).Count);
+    }
+
+    [Fact]
+    public void Documentation_affects_nothing_and_a_deleted_stack_is_not_listed()
+    {
+        Assert.Empty(AffectedStacks.Compute(["README.md", "docs/runbook.md", "stacks/Pulumi.gone.yaml"], "stacks", Stacks));
+    }
+}

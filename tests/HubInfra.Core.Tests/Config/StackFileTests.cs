@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using HubInfra.Core.Config;
+
+namespace HubInfra.Core.Tests.Config;
+
+public class StackFileTests
+{
+    [Fact]
+    public void Reads_hubinfra_keys_types_scalars_and_keeps_secure_values_encrypted()
+    {
+        var raw = StackFile.Parse("s", """
+            config:
+              gcp:project: other
+              hubinfra:region: us-central1
+              hubinfra:cluster: { regional: false, name: "007" }
+              hubinfra:hubs:
+                - auth: { github: { clientSecret: { secure: v1:abc } } }
+            """);
+
+        Assert.Equal("us-central1", raw["region"]!.GetValue<string>());
+        Assert.False(raw["cluster"]!["regional"]!.GetValue<bool>());
+        Assert.Equal("007", raw["cluster"]!["name"]!.GetValue<string>());
+        Assert.Equal("v1:abc", raw["hubs"]![0]!["auth"]!["github"]!["clientSecret"]!["secure"]!.GetValue<string>());
+        Assert.Equal("other", raw.Foreign["gcp:project"]);
+        Assert.False(raw.Values.ContainsKey("gcp:project"));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_yaml_is_reported_with_its_line()
+    {
+        var e = Assert.Throws<StackFileException>(() => StackFile.Parse("s", "config:\n  a: [unclosed\n"));
+        Assert.Contains("line", e.Message);
+    }
+
+    [Fact]
+    public void Every_example_stack_file_parses()
+    {
+        var files = StackFile.FindAll(TestStacks.Directory);
+        Assert.True(files.Count >= 6, $"expected the example stacks, found {files.Count}");
+        foreach (var file in files)
+            Assert.NotEmpty(StackFile.Load(file).Values);
+        _ = new JsonObject();
+    }
+}
