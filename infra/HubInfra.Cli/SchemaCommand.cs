@@ -27,8 +27,9 @@ public static class SchemaCommand
     {
         var schema = JsonSchema.FromJsonAsync(ReadYaml(schemaPath)!.ToJsonString()).GetAwaiter().GetResult();
         var defaults = defaultsPath is not null && File.Exists(defaultsPath) ? ReadYaml(defaultsPath) : null;
-        if (defaults is null)
-            stdout.WriteLine("check-schema: chart defaults (values.yaml) not given: checked types and unknown keys only, not 'required'");
+        stdout.WriteLine(defaults is null
+            ? "check-schema: chart defaults (values.yaml) not given: checked types and unknown keys only, not 'required'"
+            : $"check-schema: each file merged over {defaultsPath} (Helm-style), then validated");
         var failed = 0;
         foreach (var file in files)
         {

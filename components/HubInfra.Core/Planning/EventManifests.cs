@@ -59,25 +59,26 @@ public static class EventManifests
         var selector = Map((Labels.NodePool, plan.Pool.Pool));
         if (plan.Pool.Dedicated is not null)
             selector[Labels.Event] = Naming.Label(plan.Event.StackName);
-        return Map(
+        var container = Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources))));
+        var spec = Map(
             ("priorityClassName", plan.PlaceholderPriorityClass),
-            ("schedulerName", plan.SchedulerName),
             ("terminationGracePeriodSeconds", 0),
             ("automountServiceAccountToken", false),
-            ("nodeSelector", selector),
-            ("tolerations", new List<object?>
-            {
-                Map(("key", "hub.jupyter.org/dedicated"), ("operator", "Equal"), ("value", "user"), ("effect", "NoSchedule")),
-                Map(("key", Labels.DedicatedTaint), ("operator", "Equal"), ("value", "user"), ("effect", "NoSchedule")),
-            }),
-            ("affinity", Map(("nodeAffinity", Map(("requiredDuringSchedulingIgnoredDuringExecution", Map(("nodeSelectorTerms", new List<object?>
-            {
-                Map(("matchExpressions", new List<object?> { Map(("key", Labels.NodePurpose), ("operator", "In"), ("values", new List<object?> { "user" })) })),
-            }))))))),
-            ("containers", new List<object?>
-            {
-                Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources)))),
-            }));
+            ("containers", new List<object?> { container }));
+        if (plan.LocalCluster)
+            return spec;
+        spec["schedulerName"] = plan.SchedulerName;
+        spec["nodeSelector"] = selector;
+        spec["tolerations"] = new List<object?>
+        {
+            Map(("key", "hub.jupyter.org/dedicated"), ("operator", "Equal"), ("value", "user"), ("effect", "NoSchedule")),
+            Map(("key", Labels.DedicatedTaint), ("operator", "Equal"), ("value", "user"), ("effect", "NoSchedule")),
+        };
+        spec["affinity"] = Map(("nodeAffinity", Map(("requiredDuringSchedulingIgnoredDuringExecution", Map(("nodeSelectorTerms", new List<object?>
+        {
+            Map(("matchExpressions", new List<object?> { Map(("key", Labels.NodePurpose), ("operator", "In"), ("values", new List<object?> { "user" })) })),
+        }))))));
+        return spec;
     }
 
     private static Dictionary<string, object?> CronJobSpec(EventPlan plan, ScheduledJob job) => Map(

@@ -57,6 +57,9 @@ public sealed record EventPlan(
 
     public IReadOnlyList<WarmWindow> Warm { get; init; } = [];
 
+    /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
+    public bool LocalCluster { get; init; }
+
     public IReadOnlyList<CronEntry> Crons => Warm.SelectMany(w => CronSchedules.ForWarmWindow(w, Event.Zone)).ToList();
 
     /// <summary>Plans an event against its community stack; null when the target hub, profile or pool is missing (the validator says which).</summary>
@@ -110,6 +113,7 @@ public sealed record EventPlan(
             exclusions, workshopPlan)
         {
             Warm = warm,
+            LocalCluster = community.Kind == StackKind.Local,
         };
     }
 

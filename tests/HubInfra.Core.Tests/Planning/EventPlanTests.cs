@@ -1,0 +1,151 @@
+using HubInfra.Core.Planning;
+using NodaTime;
+
+namespace HubInfra.Core.Tests.Planning;
+
+public class EventPlanTests
+{
+    private static EventPlan PlanOf(string stack)
+    {
+        var loaded = TestStacks.Example(stack);
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        return EventPlan.From(loaded.Event!, loaded.Community!)!;
+    }
+
+    [Fact]
+    public void Hackathon_plan_sizes_seats_from_the_cpu_guarantee_and_counts_nodes_hours_and_cost()
+    {
+        var plan = PlanOf("hackathon-2027");
+        // n2-highmem-4: 4 vCPU − 0.08 reserved − 0.4 DaemonSets = 3.52 free; 3.52 / 0.5 = 7 seats (memory would allow 9).
+        Assert.Equal(7, plan.Pool.SeatsPerNode);
+        Assert.Equal(72, plan.PeakSeats); // 80 × 0.9
+        Assert.Equal(11, plan.PeakNodes); // ceil(72 / 7)
+        var window = Assert.Single(plan.Windows);
+        // 09:00–18:00 America/New_York on 2027-03-06 (EST, UTC−5), warm 45 min before, 30 min after.
+        Assert.Equal(Instant.FromUtc(2027, 3, 6, 13, 15), window.WarmFrom);
+        Assert.Equal(Instant.FromUtc(2027, 3, 6, 23, 30), window.CoolAt);
+        Assert.Equal(11 * 10.25, window.NodeHours);
+        Assert.Equal(Math.Round(11 * 10.25 * (4 * 0.031611 + 32 * 0.004237), 2), window.Cost);
+    }
+
+    [Fact]
+    public void Summer_school_plans_ten_weekdays_on_a_dedicated_pool_with_headroom()
+    {
+        var plan = PlanOf("summer-school-2027");
+        Assert.Equal(10, plan.Windows.Count);
+        Assert.Equal(340, plan.PeakSeats); // 400 × 0.85
+        Assert.Equal(15, plan.Pool.SeatsPerNode);
+        Assert.Equal(23, plan.PeakNodes);
+        Assert.NotNull(plan.Pool.Dedicated);
+        Assert.Equal(24, plan.Pool.Dedicated!.MaxNodes); // peak + 1 headroom
+        Assert.Equal("summer-school-2027", plan.Pool.Dedicated.NodeLabels[Labels.Event]);
+        Assert.Equal("cpu", plan.Pool.Dedicated.NodeLabels[Labels.NodePool]);
+        Assert.Contains(plan.Pool.Dedicated.Taints, t => t.Key == Labels.DedicatedTaint && t.Value == "user" && t.Effect == "NO_SCHEDULE");
+        Assert.Equal(2, plan.Exclusions.Exclusions.Count); // the weekend (63 h) is longer than the 48 h merge gap
+    }
+
+    [Fact]
+    public void Cron_jobs_scale_up_before_and_down_after_each_window_in_the_event_zone_with_a_year_guard()
+    {
+        var plan = PlanOf("hackathon-2027");
+        var jobs = PlaceholderSchedule.Jobs(plan);
+        var up = jobs.Single(j => j.Name == "hackathon-2027-up-1");
+        Assert.Equal("15 8 6 3 *", up.Schedule); // 08:15 New York = 09:00 − 45 min
+        Assert.Equal("America/New_York", up.TimeZone);
+        Assert.Contains("desired=72", up.Script);
+        Assert.Contains($"-lt {Instant.FromUtc(2027, 3, 6, 13, 15).ToUnixTimeSeconds() - 60}", up.Script);
+        var down = jobs.Single(j => j.Name == "hackathon-2027-down-1");
+        Assert.Equal("30 18 6 3 *", down.Schedule);
+        Assert.Contains("desired=0", down.Script);
+        var reconcile = jobs.Single(j => j.Name == "hackathon-2027-reconcile");
+        Assert.Equal("*/5 * * * *", reconcile.Schedule);
+        Assert.Contains("desired=$((planned - running))", reconcile.Script);
+        Assert.Contains("planned=72", reconcile.Script);
+    }
+
+    [Fact]
+    public void Placeholders_request_the_profile_guarantee_below_user_priority_on_the_user_scheduler()
+    {
+        var plan = PlanOf("hackathon-2027");
+        var spec = EventManifests.PlaceholderPodSpec(plan);
+        Assert.Equal("main-user-placeholder-priority", spec["priorityClassName"]);
+        Assert.Equal("main-user-scheduler", spec["schedulerName"]);
+        var container = (Dictionary<string, object?>)((List<object?>)spec["containers"]!)[0]!;
+        var requests = (Dictionary<string, object?>)((Dictionary<string, object?>)container["resources"]!)["requests"]!;
+        Assert.Equal("0.5", requests["cpu"]);
+        Assert.Equal("3Gi", requests["memory"]);
+    }
+
+    [Fact]
+    public void The_scaler_may_only_get_and_patch_the_scale_of_its_own_deployment()
+    {
+        var plan = PlanOf("hackathon-2027");
+        var rule = (Dictionary<string, object?>)EventManifests.ScalerRules(plan)[0]!;
+        Assert.Equal(new List<object?> { "deployments/scale" }, rule["resources"]);
+        Assert.Equal(new List<object?> { "get", "patch" }, rule["verbs"]);
+        Assert.Equal(new List<object?> { "hackathon-2027-placeholder" }, rule["resourceNames"]);
+    }
+
+    [Fact]
+    public void A_peak_that_does_not_fit_the_pool_maximum_is_an_error_naming_the_fix()
+    {
+        var community = TestStacks.Example("community-small").Community!;
+        var ev = TestStacks.Inline("""
+            config:
+              hubinfra:kind: event
+              hubinfra:event:
+                community: community-small
+                hub: main
+                profile: small
+                timeZone: Europe/Berlin
+                attendees: 500
+                windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
+            """, "big", _ => community);
+        var error = Assert.Single(ev.Errors, e => e.Key == "hubinfra:event.attendees");
+        Assert.Contains("needs 72 nodes", error.Message);
+        Assert.Contains("autoscales to at most 20", error.Message);
+    }
+
+    [Theory]
+    [InlineData("timeZone: Europe/Berlin", "timeZone: Mars/Olympus", "hubinfra:event.timeZone")]
+    [InlineData("profile: small", "profile: huge", "hubinfra:event.profile")]
+    [InlineData("hub: main", "hub: nope", "hubinfra:event.hub")]
+    [InlineData("end: 2027-05-01T12:00", "end: 2027-05-01T08:00", "hubinfra:event.windows[0].end")]
+    [InlineData("community: community-small", "community: community-missing", "hubinfra:event.community")]
+    public void Bad_event_input_is_reported_at_its_key(string find, string replace, string key)
+    {
+        var examples = TestStacks.Examples();
+        var yaml = """
+            config:
+              hubinfra:kind: event
+              hubinfra:event:
+                community: community-small
+                hub: main
+                profile: small
+                timeZone: Europe/Berlin
+                attendees: 20
+                windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
+            """.Replace(find, replace);
+        var ev = TestStacks.Inline(yaml, "ev", examples.Community);
+        Assert.Contains(ev.Errors, e => e.Key == key);
+    }
+
+    [Fact]
+    public void An_event_whose_windows_are_past_is_a_warning_naming_the_stack_to_destroy()
+    {
+        var ev = TestStacks.Inline("""
+            config:
+              hubinfra:kind: event
+              hubinfra:event:
+                community: community-small
+                hub: main
+                profile: small
+                timeZone: UTC
+                attendees: 20
+                windows: [ { start: 2025-05-01T09:00, end: 2025-05-01T12:00 } ]
+            """, "old-event", TestStacks.Examples().Community);
+        var warning = Assert.Single(ev.Problems, p => p.Severity == HubInfra.Core.Config.Severity.Warning);
+        Assert.Contains("pulumi destroy -s old-event", warning.Message);
+        Assert.DoesNotContain(ev.Errors, e => e.Key == "hubinfra:event.windows");
+    }
+}
