@@ -6,6 +6,7 @@ namespace HubInfra.Core.Planning;
 public sealed record ClusterPlan(
     string Name,
     string Project,
+    string Region,
     string Location,
     IReadOnlyList<string> NodeLocations,
     string ReleaseChannel,
@@ -38,6 +39,7 @@ public sealed record ClusterPlan(
         return new ClusterPlan(
             c.Name,
             stack.Project,
+            stack.Region,
             location,
             nodeLocations,
             c.ReleaseChannel,
@@ -52,6 +54,9 @@ public sealed record ClusterPlan(
             LeastPrivilegeRoles,
             c.MaintenanceExclusions);
     }
+
+    /// <summary>Start (UTC, HH:mm) of GKE's daily maintenance window: the small hours in most of the Americas and Europe.</summary>
+    public string DailyMaintenanceStart => "03:00";
 
     /// <summary>How many zones the node pools span (GKE picks three for a regional cluster without node locations).</summary>
     public int ZoneCount => Location.Count(ch => ch == '-') == 1 ? Math.Max(NodeLocations.Count, 3) : 1 + NodeLocations.Count;

@@ -1,0 +1,54 @@
+using System.Globalization;
+using HubInfra.Core.Model;
+using Pulumi;
+using Gcp = Pulumi.Gcp;
+using BillingInputs = Pulumi.Gcp.Billing.Inputs;
+
+namespace HubInfra.Components;
+
+/// <summary>A billing budget on the community's project that e-mails at each threshold.</summary>
+public sealed class CommunityBudget : ComponentResource
+{
+    public CommunityBudget(string name, BudgetSettings budget, string project, ComponentResourceOptions? options = null)
+        : base("hubinfra:billing:Budget", name, options)
+    {
+        var child = new CustomResourceOptions { Parent = this };
+        var channels = budget.Emails.Select((email, i) => new Gcp.Monitoring.NotificationChannel($"{name}-email-{i}", new Gcp.Monitoring.NotificationChannelArgs
+        {
+            Project = project,
+            Type = "email",
+            DisplayName = $"Budget alerts: {email}",
+            Labels = { { "email_address", email } },
+        }, child)).ToList();
+
+        // Budgets filter by project number, not id.
+        var projectNumber = Gcp.Organizations.GetProject.Invoke(new Gcp.Organizations.GetProjectInvokeArgs { ProjectId = project }, new InvokeOptions { Parent = this })
+            .Apply(p => $"projects/{p.Number}");
+        var units = Math.Floor(budget.Amount);
+        var args = new Gcp.Billing.BudgetArgs
+        {
+            BillingAccount = budget.BillingAccount,
+            DisplayName = $"{project} (hubinfra)",
+            BudgetFilter = new BillingInputs.BudgetBudgetFilterArgs { Projects = { projectNumber } },
+            Amount = new BillingInputs.BudgetAmountArgs
+            {
+                SpecifiedAmount = new BillingInputs.BudgetAmountSpecifiedAmountArgs
+                {
+                    CurrencyCode = budget.Currency,
+                    Units = units.ToString(CultureInfo.InvariantCulture),
+                    Nanos = (int)Math.Round((budget.Amount - units) * 1e9),
+                },
+            },
+            AllUpdatesRule = new BillingInputs.BudgetAllUpdatesRuleArgs
+            {
+                MonitoringNotificationChannels = channels.Select(c => c.Id).ToList(),
+            },
+        };
+        foreach (var threshold in budget.Thresholds)
+            args.ThresholdRules.Add(new BillingInputs.BudgetThresholdRuleArgs { ThresholdPercent = threshold });
+        Budget = new Gcp.Billing.Budget(name, args, child);
+        RegisterOutputs();
+    }
+
+    public Gcp.Billing.Budget Budget { get; }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using HubInfra.Core.Model;
+using HubInfra.Core.Values;
+using Pulumi;
+using K8s = Pulumi.Kubernetes;
+using Random = Pulumi.Random;
+
+namespace HubInfra.Components;
+
+/// <summary>
+/// The accounts of a workshop hub. Generated accounts: one random password per user, replaced only when that user's
+/// rotation or the workshop's generation changes; the cluster receives only their bcrypt hashes (Secret
+/// <see cref="WorkshopAuthValues.AccountsSecret"/>); the organizer's roster is a secret output. Shared password:
+/// one user and one admin password in the Secret <see cref="WorkshopAuthValues.SharedPasswordSecret"/>.
+/// </summary>
+public sealed class WorkshopAccounts : ComponentResource
+{
+    public WorkshopAccounts(string name, HubSettings hub, ComponentResourceOptions options)
+        : base("hubinfra:workshop:Accounts", name, options)
+    {
+        var child = new CustomResourceOptions { Parent = this };
+        var generation = (hub.Workshop?.Generation ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaArgs { Namespace = hub.Namespace };
+
+        if (hub.Auth.Accounts is { } accounts)
+        {
+            foreach (var user in accounts.Usernames)
+            {
+                Passwords[user] = new Random.RandomPassword($"{name}-{user}", new Random.RandomPasswordArgs
+                {
+                    Length = 16,
+                    Special = false,
+                    Keepers =
+                    {
+                        { "generation", generation },
+                        { "rotation", accounts.RotationOf(user).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    },
+                }, child);
+            }
+            var hashes = Output.All(Passwords.Select(kv => kv.Value.BcryptHash.Apply(h => (kv.Key, h))))
+                .Apply(pairs => JsonSerializer.Serialize(pairs.ToDictionary(p => p.Key, p => p.h)));
+            metadata.Name = WorkshopAuthValues.AccountsSecret;
+            Secret = new K8s.Core.V1.Secret(WorkshopAuthValues.AccountsSecret, new K8s.Types.Inputs.Core.V1.SecretArgs
+            {
+                Metadata = metadata,
+                StringData = { { WorkshopAuthValues.HashesKey, Output.CreateSecret(hashes) } },
+            }, child);
+            Roster = Output.CreateSecret(Output.All(Passwords.Select(kv => kv.Value.Result.Apply(p => (kv.Key, p))))
+                .Apply(rows => Csv(rows.Select(r => (r.Key, r.p)))));
+        }
+        else if (hub.Auth.Shared is { } shared)
+        {
+            var keepers = new InputMap<string>
+            {
+                { "generation", generation },
+                { "rotation", shared.Rotation.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            };
+            var user = new Random.RandomPassword($"{name}-user", new Random.RandomPasswordArgs { Length = 20, Special = false, Keepers = keepers }, child);
+            var admin = new Random.RandomPassword($"{name}-admin", new Random.RandomPasswordArgs { Length = 40, Special = false, Keepers = keepers }, child);
+            Passwords["user"] = user;
+            Passwords["admin"] = admin;
+            metadata.Name = WorkshopAuthValues.SharedPasswordSecret;
+            Secret = new K8s.Core.V1.Secret(WorkshopAuthValues.SharedPasswordSecret, new K8s.Types.Inputs.Core.V1.SecretArgs
+            {
+                Metadata = metadata,
+                StringData =
+                {
+                    { WorkshopAuthValues.UserPasswordKey, user.Result },
+                    { WorkshopAuthValues.AdminPasswordKey, admin.Result },
+                },
+            }, child);
+            Roster = Output.CreateSecret(Output.Tuple(user.Result, admin.Result).Apply(t => Csv([("(any name)", t.Item1), ("(admins)", t.Item2)])));
+        }
+        else
+        {
+            Roster = Output.CreateSecret("");
+        }
+        RegisterOutputs(new Dictionary<string, object?> { ["roster"] = Roster });
+    }
+
+    public Dictionary<string, Random.RandomPassword> Passwords { get; } = new(StringComparer.Ordinal);
+
+    public K8s.Core.V1.Secret? Secret { get; }
+
+    /// <summary>CSV <c>username,password</c>, a secret: <c>pulumi stack output roster --show-secrets</c>.</summary>
+    public Output<string> Roster { get; }
+
+    private static string Csv(IEnumerable<(string User, string Password)> rows)
+    {
+        var sb = new StringBuilder("username,password\n");
+        foreach (var (user, password) in rows)
+            sb.Append(user).Append(',').Append(password).Append('\n');
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,80 @@
+using HubInfra.Components;
+using HubInfra.Core.Binding;
+using HubInfra.Core.Config;
+using HubInfra.Core.Model;
+using HubInfra.Core.Planning;
+using Pulumi;
+
+namespace HubInfra.Deploy;
+
+/// <summary>
+/// An event stack: reads its community stack through a StackReference (the community's config, secrets redacted,
+/// and its kubeconfig), validates and plans the event against it, and creates its capacity and optional workshop hub.
+/// </summary>
+public static class EventDeployment
+{
+    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw)
+    {
+        var problems = new List<Problem>();
+        var ev = EventBinder.Bind(raw, problems);
+        if (ev is null || problems.Any(p => p.Severity == Severity.Error))
+        {
+            HubInfraProgram.Report(StackLoader.Load(raw, _ => null));
+            throw new RunException("the event config could not be read");
+        }
+
+        var reference = new StackReference($"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{ev.CommunityStack}");
+        var communityJson = await reference.GetValueAsync("hubinfraConfig") as string;
+        var community = communityJson is null
+            ? null
+            : CommunityBinder.Bind(new RawConfig(ev.CommunityStack, System.Text.Json.Nodes.JsonNode.Parse(communityJson)!.AsObject()
+                .ToDictionary(kv => kv.Key, kv => kv.Value?.DeepClone())), []);
+
+        var loaded = StackLoader.Load(raw, name => name == ev.CommunityStack ? community : null);
+        HubInfraProgram.Report(loaded);
+        var plan = EventPlan.From(loaded.Event!, community!)
+            ?? throw new RunException($"the event could not be planned against stack {ev.CommunityStack}");
+
+        var provider = community!.Kind == StackKind.Local
+            ? new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { Context = community.Local!.Context })
+            : new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = reference.RequireOutput("kubeconfig").Apply(k => (string)k) });
+        var options = new ComponentResourceOptions { Provider = provider };
+
+        var outputs = new Dictionary<string, object?>
+        {
+            ["schedule"] = plan.Windows.Select(w => PlanDocument.Window(w, ev.Zone)).ToList(),
+            ["seatsPerNode"] = plan.Pool.SeatsPerNode,
+            ["nodes"] = plan.PeakNodes,
+            ["nodeHours"] = plan.NodeHours,
+            ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf },
+        };
+
+        var dependsOn = new List<Resource>();
+        if (plan.WorkshopHub is { } workshopPlan)
+        {
+            WorkshopAccounts? accounts = null;
+            var hub = new HubRelease(workshopPlan.Name, workshopPlan, community.Project, community.Region,
+                r => CommunityDeployment.SecretOf(plan.Hub, r), options,
+                ns =>
+                {
+                    accounts = new WorkshopAccounts($"{ev.StackName}-accounts", plan.Hub, new ComponentResourceOptions { Provider = provider, DependsOn = { ns } });
+                    return [accounts];
+                });
+            outputs["hubUrl"] = hub.Url;
+            outputs["roster"] = accounts!.Roster;
+            dependsOn.Add(hub);
+        }
+
+        if (plan.Pool.Dedicated is { } pool && community.Kind != StackKind.Local)
+        {
+            var cluster = reference.RequireOutput("clusterName").Apply(v => (string)v);
+            var location = reference.RequireOutput("clusterLocation").Apply(v => (string)v);
+            var nodeAccount = ClusterPlan.From(community).NodeServiceAccountId;
+            _ = new GkeNodePool(pool.Name + "-event", pool, cluster, location, community.Project,
+                $"{nodeAccount}@{community.Project}.iam.gserviceaccount.com");
+        }
+
+        _ = new EventCapacity(ev.StackName, plan, new ComponentResourceOptions { Provider = provider, DependsOn = dependsOn });
+        return outputs;
+    }
+}

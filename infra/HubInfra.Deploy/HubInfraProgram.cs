@@ -1,0 +1,38 @@
+using HubInfra.Core.Binding;
+using HubInfra.Core.Config;
+using HubInfra.Core.Model;
+using HubInfra.Core.Planning;
+using Pulumi;
+
+namespace HubInfra.Deploy;
+
+/// <summary>
+/// Config → validated model → plan → components. Every problem is reported at once, before any resource is
+/// registered; warnings are logged.
+/// </summary>
+public static class HubInfraProgram
+{
+    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw)
+    {
+        var kind = StackLoader.Load(raw with { Values = raw.Values.Where(kv => kv.Key == ConfigKey.Kind).ToDictionary() }).Kind;
+        if (kind == StackKind.Event)
+            return await EventDeployment.RunAsync(raw);
+
+        var loaded = StackLoader.Load(raw);
+        Report(loaded);
+        return CommunityDeployment.Run(CommunityPlan.From(loaded.Community!), raw);
+    }
+
+    /// <summary>Throws with every error (key: message) if there is any; logs warnings.</summary>
+    public static void Report(LoadedStack loaded)
+    {
+        foreach (var warning in loaded.Problems.Where(p => p.Severity == Severity.Warning))
+            Log.Warn(warning.ToString());
+        if (loaded.HasErrors)
+            throw new RunException(
+                $"the config of stack '{loaded.StackName}' has {loaded.Errors.Count()} problem(s); nothing was deployed:\n  " +
+                string.Join("\n  ", loaded.Errors));
+    }
+
+    public static CommunityStack BindCommunity(RawConfig raw) => CommunityBinder.Bind(raw, []);
+}
