@@ -35,6 +35,7 @@ public sealed class Mocks(IReadOnlyDictionary<string, object>? communityOutputs 
                 break;
             case "pulumi:pulumi:StackReference":
                 state["outputs"] = communityOutputs ?? ImmutableDictionary<string, object>.Empty;
+                state["secretOutputNames"] = ImmutableArray.Create<object>("kubeconfig");
                 break;
         }
         return Task.FromResult<(string?, object)>(($"{args.Name}-id", state.ToImmutable()));

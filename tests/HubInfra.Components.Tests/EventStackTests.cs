@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using HubInfra.Core.Config;
+using Pulumi;
+using K8s = Pulumi.Kubernetes;
+
+namespace HubInfra.Components.Tests;
+
+public class EventStackTests
+{
+    private static ImmutableDictionary<string, object> Map(object? value) => (ImmutableDictionary<string, object>)value!;
+
+    private static ImmutableArray<object> List(object? value) => (ImmutableArray<object>)value!;
+
+    /// <summary>What the community stack exports, as the StackReference sees it.</summary>
+    private static Mocks WithCommunity(string community) => new(ImmutableDictionary<string, object>.Empty
+        .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config(community)).ToJsonString())
+        .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
+        .Add("clusterName", "open-science")
+        .Add("clusterLocation", "us-central1"));
+
+    [Fact]
+    public async Task Cron_jobs_scale_placeholders_in_the_event_zone_and_reconcile_every_five_minutes()
+    {
+        var mocks = WithCommunity("community-small");
+        await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
+        var jobs = mocks.OfType("kubernetes:batch/v1:CronJob").ToDictionary(j => j.Name!, j => Map(j.Inputs["spec"]));
+        Assert.Equal(["hackathon-2027-down-1", "hackathon-2027-reconcile", "hackathon-2027-up-1"], jobs.Keys.Order());
+        var up = jobs["hackathon-2027-up-1"];
+        Assert.Equal("15 8 6 3 *", up["schedule"]);
+        Assert.Equal("America/New_York", up["timeZone"]);
+        Assert.Equal("Forbid", up["concurrencyPolicy"]);
+        var container = Map(List(Map(Map(Map(Map(up["jobTemplate"])["spec"])["template"])["spec"])["containers"])[0]);
+        var script = (string)List(container["command"])[2];
+        Assert.Contains("desired=72", script);
+        Assert.Contains("patch deployment hackathon-2027-placeholder --subresource=scale", script);
+        Assert.Equal("docker.io/alpine/k8s:1.31.4", container["image"]);
+        Assert.Equal("*/5 * * * *", jobs["hackathon-2027-reconcile"]["schedule"]);
+    }
+
+    [Fact]
+    public async Task Placeholders_request_the_guarantee_start_at_zero_and_rbac_is_limited_to_their_scale()
+    {
+        var mocks = WithCommunity("community-small");
+        var (resources, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
+        var deployment = mocks.Single("kubernetes:apps/v1:Deployment", "hackathon-2027-placeholder").Inputs;
+        Assert.Equal("main", Map(deployment["metadata"])["namespace"]);
+        var spec = Map(deployment["spec"]);
+        Assert.Equal(0, Convert.ToInt32(spec["replicas"]));
+        var pod = Map(Map(spec["template"])["spec"]);
+        Assert.Equal("main-user-placeholder-priority", pod["priorityClassName"]);
+        Assert.Equal("main-user-scheduler", pod["schedulerName"]);
+        Assert.Equal("user", Map(pod["nodeSelector"])["hubinfra.org/node-pool"]);
+        var requests = Map(Map(Map(List(pod["containers"])[0])["resources"])["requests"]);
+        Assert.Equal("0.5", requests["cpu"]);
+        Assert.Equal("3Gi", requests["memory"]);
+
+        var rules = List(Map(mocks.OfType("kubernetes:rbac.authorization.k8s.io/v1:Role").Single().Inputs)["rules"]).Select(Map).ToList();
+        var scale = rules.Single(r => List(r["resources"]).Contains("deployments/scale"));
+        Assert.Equal(["get", "patch"], List(scale["verbs"]).Cast<string>());
+        Assert.Equal(["hackathon-2027-placeholder"], List(scale["resourceNames"]).Cast<string>());
+        Assert.DoesNotContain(rules, r => List(r["verbs"]).Contains("*") || List(r["verbs"]).Contains("delete"));
+
+        Assert.Equal(7, outputs["seatsPerNode"]);
+        Assert.Equal(11, outputs["nodes"]);
+        _ = resources;
+    }
+
+    [Fact]
+    public async Task A_dedicated_event_pool_is_created_with_the_event_label_and_planned_maximum()
+    {
+        var mocks = WithCommunity("community-gpu");
+        await StackRun.RunAsync(mocks, StackRun.Config("summer-school-2027"));
+        var pool = mocks.OfType("gcp:container/nodePool:NodePool").Single().Inputs;
+        Assert.Equal(24, Convert.ToInt32(Map(pool["autoscaling"])["totalMaxNodeCount"]));
+        var labels = Map(Map(pool["nodeConfig"])["labels"]);
+        Assert.Equal("summer-school-2027", labels["hubinfra.org/event"]);
+        Assert.Equal("n2-highmem-16", Map(pool["nodeConfig"])["machineType"]);
+        Assert.Equal(20, mocks.OfType("kubernetes:batch/v1:CronJob").Count(j => j.Name!.Contains("-up-", StringComparison.Ordinal) || j.Name.Contains("-down-", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_workshop_puts_only_password_hashes_in_the_cluster_and_the_roster_is_a_secret()
+    {
+        var mocks = WithCommunity("community-small");
+        var (resources, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("workshop-2027"));
+        Assert.Equal(40, mocks.OfType("random:index/randomPassword:RandomPassword").Count());
+        var secret = mocks.Single("kubernetes:core/v1:Secret", "workshop-accounts").Inputs;
+        var hashes = (string)Map(secret["stringData"])["hashes.json"];
+        Assert.Contains("\"student007\":\"$2a$10$hash-of-workshop-2027-accounts-student007\"", hashes);
+        Assert.DoesNotContain("pw-", hashes);
+        Assert.Equal("workshop-g1", Map(secret["metadata"])["namespace"]);
+
+        var release = mocks.OfType("kubernetes:helm.sh/v3:Release").Single().Inputs;
+        Assert.DoesNotContain("pw-", System.Text.Json.JsonSerializer.Serialize(release));
+
+        var roster = (Output<string>)outputs["roster"]!;
+        Assert.True(await Output.IsSecretAsync(roster));
+        Assert.StartsWith("username,password\nstudent001,pw-workshop-2027-accounts-student001\n", await StackRun.ValueOf(roster));
+
+        Assert.False(StackRun.IsProtected(resources.OfType<K8s.Core.V1.Namespace>().Single()));
+        Assert.False(StackRun.IsProtected(resources.OfType<K8s.Helm.V3.Release>().Single()));
+    }
+
+    [Fact]
+    public async Task Rotating_one_seat_changes_only_that_seats_keepers()
+    {
+        var before = WithCommunity("community-small");
+        await StackRun.RunAsync(before, StackRun.Config("workshop-2027"));
+        var after = WithCommunity("community-small");
+        await StackRun.RunAsync(after, StackRun.Config("workshop-2027", y => y.Replace("count: 40", "count: 40\n            rotate: { student007: 1 }")));
+
+        static Dictionary<string, string> Keepers(Mocks m) => m.OfType("random:index/randomPassword:RandomPassword")
+            .ToDictionary(p => p.Name!, p => System.Text.Json.JsonSerializer.Serialize(p.Inputs["keepers"]));
+        var a = Keepers(before);
+        var b = Keepers(after);
+        var changed = a.Keys.Where(k => a[k] != b[k]).ToList();
+        Assert.Equal(["workshop-2027-accounts-student007"], changed);
+    }
+}
