@@ -17,11 +17,9 @@ public static class EventDeployment
     {
         var problems = new List<Problem>();
         var ev = EventBinder.Bind(raw, problems);
-        if (ev is null || problems.Any(p => p.Severity == Severity.Error))
-        {
-            HubInfraProgram.Report(StackLoader.Load(raw, _ => null));
-            throw new RunException("the event config could not be read");
-        }
+        HubInfraProgram.Report(new LoadedStack(raw.StackName, StackKind.Event, null, ev, problems));
+        if (ev is null)
+            throw new RunException("hubinfra:event is missing");
 
         var reference = new StackReference($"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{ev.CommunityStack}");
         var communityJson = await reference.GetValueAsync("hubinfraConfig") as string;

@@ -14,8 +14,7 @@ public static class HubInfraProgram
 {
     public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw)
     {
-        var kind = StackLoader.Load(raw with { Values = raw.Values.Where(kv => kv.Key == ConfigKey.Kind).ToDictionary() }).Kind;
-        if (kind == StackKind.Event)
+        if (StackLoader.KindOf(raw) == StackKind.Event)
             return await EventDeployment.RunAsync(raw);
 
         var loaded = StackLoader.Load(raw);

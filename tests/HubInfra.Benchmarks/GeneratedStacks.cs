@@ -12,6 +12,20 @@ public static class GeneratedStacks
         return dir;
     }
 
+    /// <summary>An event on the first hub's small profile of <paramref name="community"/>: a week of daily windows.</summary>
+    public static string Event(string community, int i) => $$"""
+        config:
+          hubinfra:kind: event
+          hubinfra:event:
+            community: {{community}}
+            hub: hub0
+            profile: small
+            timeZone: Europe/Berlin
+            attendees: {{30 + i}}
+            daily:
+              - { from: "2027-0{{1 + i % 9}}-04", to: "2027-0{{1 + i % 9}}-08", start: "09:00", end: "17:00" }
+        """;
+
     public static string Community(int i)
     {
         var hubs = string.Concat(Enumerable.Range(0, 3).Select(h => $$"""
@@ -30,10 +44,17 @@ public static class GeneratedStacks
                       allowedTeams: ["org{{i}}:team{{h}}"]
 
             """));
+        var exclusions = string.Concat(Enumerable.Range(1, 9).Select(m => $$"""
+                    - { name: events-{{m}}, start: "2027-0{{m}}-03T00:00:00Z", end: "2027-0{{m}}-09T00:00:00Z" }
+
+            """));
         return $$"""
             config:
               hubinfra:project: bench-project-{{i:D3}}
               hubinfra:region: us-central1
+              hubinfra:cluster:
+                maintenanceExclusions:
+            {{exclusions}}
               hubinfra:nodePools:
                 user:
                   - { name: cpu, machineType: n2-highmem-8, maxNodeCount: 50 }

@@ -13,7 +13,13 @@ public class StackBenchmarks
     public int Stacks { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _dir = GeneratedStacks.Write(Stacks);
+    public void Setup()
+    {
+        _dir = GeneratedStacks.Write(Stacks);
+        var report = new StringWriter();
+        if (ValidateCommand.Run(_dir, report) != 0)
+            throw new InvalidOperationException("generated stacks do not validate:\n" + report);
+    }
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(_dir, true);

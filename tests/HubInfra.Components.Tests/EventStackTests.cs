@@ -116,4 +116,22 @@ public class EventStackTests
         var changed = a.Keys.Where(k => a[k] != b[k]).ToList();
         Assert.Equal(["workshop-2027-accounts-student007"], changed);
     }
+
+    [Fact]
+    public async Task A_shared_password_workshop_gets_a_user_and_an_admin_password_in_a_secret_read_from_the_environment()
+    {
+        var mocks = WithCommunity("community-small");
+        var (_, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("workshop-2027",
+            y => y.Replace("accounts:\n            prefix: student\n            count: 40", "sharedPassword: { rotation: 0 }")));
+        var passwords = mocks.OfType("random:index/randomPassword:RandomPassword").ToDictionary(p => p.Name!, p => Convert.ToInt32(p.Inputs["length"]));
+        Assert.Equal(20, passwords["workshop-2027-accounts-user"]);
+        Assert.Equal(40, passwords["workshop-2027-accounts-admin"]);
+        var secret = Map(mocks.Single("kubernetes:core/v1:Secret", "workshop-shared-password").Inputs["stringData"]);
+        Assert.Equal("pw-workshop-2027-accounts-user", secret["user-password"]);
+        var values = System.Text.Json.JsonSerializer.Serialize(mocks.OfType("kubernetes:helm.sh/v3:Release").Single().Inputs["values"]);
+        Assert.Contains("shared-password", values);
+        Assert.Contains("WORKSHOP_USER_PASSWORD", values);
+        Assert.DoesNotContain("pw-", values);
+        Assert.True(await Output.IsSecretAsync((Output<string>)outputs["roster"]!));
+    }
 }

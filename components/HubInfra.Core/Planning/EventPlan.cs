@@ -120,11 +120,10 @@ public sealed record EventPlan(
     public static int Seats(int attendees, double peakFraction) => (int)Math.Ceiling(attendees * peakFraction - 1e-9);
 
     /// <summary>A workshop hub's profiles without a pool use the event's pool (dedicated) or the community's first user pool.</summary>
-    private static HubSettings ResolveWorkshopHub(HubSettings ws, EventSettings ev, CommunityStack community)
+    private static HubSettings ResolveWorkshopHub(HubSettings ws, CommunityStack community)
     {
         var fallback = community.UserPools.FirstOrDefault()?.Name ?? "user";
         var profiles = ws.Profiles.Select(p => p.NodePool.Length > 0 ? p : p with { NodePool = fallback }).ToList();
-        _ = ev;
         return ws with { Profiles = profiles };
     }
 
@@ -132,5 +131,5 @@ public sealed record EventPlan(
         community.UserPools.Any(p => p.Name == eventPool.Name) ? community.UserPools : community.UserPools.Append(eventPool).ToList();
 
     public static HubSettings? TargetHub(EventSettings ev, CommunityStack community) =>
-        ev.WorkshopHub is { } ws && ws.Name == ev.Hub ? ResolveWorkshopHub(ws, ev, community) : community.Hubs.FirstOrDefault(h => h.Name == ev.Hub);
+        ev.WorkshopHub is { } ws && ws.Name == ev.Hub ? ResolveWorkshopHub(ws, community) : community.Hubs.FirstOrDefault(h => h.Name == ev.Hub);
 }

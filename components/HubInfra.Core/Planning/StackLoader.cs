@@ -23,8 +23,7 @@ public static class StackLoader
     public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null)
     {
         var problems = new List<Problem>();
-        var kind = CommunityBinder.StackKindOf(new ConfigReader($"{ConfigKey.Namespace}:", new System.Text.Json.Nodes.JsonObject(
-            raw.Values.Where(kv => kv.Key == ConfigKey.Kind).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))), problems));
+        var kind = KindOf(raw, problems);
         if (kind == StackKind.Event)
         {
             var ev = EventBinder.Bind(raw, problems);
@@ -38,6 +37,11 @@ public static class StackLoader
         CommunityValidator.Validate(stack, problems);
         return new LoadedStack(raw.StackName, kind, stack, null, Distinct(problems));
     }
+
+    /// <summary>The stack's kind (<c>hubinfra:kind</c>); an unknown kind is a problem and reads as community.</summary>
+    public static StackKind KindOf(RawConfig raw, List<Problem>? problems = null) =>
+        CommunityBinder.StackKindOf(new ConfigReader($"{ConfigKey.Namespace}:", new System.Text.Json.Nodes.JsonObject(
+            raw.Values.Where(kv => kv.Key == ConfigKey.Kind).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))), problems ?? []));
 
     private static List<Problem> Distinct(List<Problem> problems) => problems.Distinct().ToList();
 }

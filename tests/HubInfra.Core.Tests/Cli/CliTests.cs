@@ -78,4 +78,28 @@ public class CliTests : IDisposable
         Assert.Equal("n2-highmem-4", pool.GetProperty("machineType").GetString());
         Assert.InRange(pool.GetProperty("allocatableMemoryGiB").GetDouble(), 27.5, 28.0);
     }
+
+    [Fact]
+    public void Diff_against_a_git_ref_renders_the_stack_files_of_that_commit()
+    {
+        var repo = Path.Combine(_temp, "repo");
+        var stacks = Path.Combine(repo, "stacks");
+        Directory.CreateDirectory(stacks);
+        foreach (var f in Directory.GetFiles(TestStacks.Directory))
+            File.Copy(f, Path.Combine(stacks, Path.GetFileName(f)));
+        Git.Run(repo, "init", "-q");
+        Git.Run(repo, "add", ".");
+        Git.Run(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base");
+        var file = Path.Combine(stacks, "Pulumi.community-gpu.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("tag: cuda12-2025-03-14", "tag: cuda12-2025-06-01"));
+
+        var (exit, output, err) = HubInfra.Cli.Program.Run("diff", "--base", "HEAD", "--stacks", stacks);
+        Assert.True(exit == 1, err);
+        Assert.Contains("~~~ community-gpu/hubs/courses/values.yaml", output);
+        Assert.Contains("+     tag: cuda12-2025-06-01", output);
+
+        var (affectedExit, affected, _) = HubInfra.Cli.Program.Run("affected", "--base", "HEAD", "--stacks", stacks);
+        Assert.Equal(0, affectedExit);
+        Assert.Equal(["community-gpu", "summer-school-2027"], affected.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
 }

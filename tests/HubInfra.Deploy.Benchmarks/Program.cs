@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(HubInfra.Deploy.Benchmarks.MockEvaluationBenchmarks).Assembly).Run(args);
