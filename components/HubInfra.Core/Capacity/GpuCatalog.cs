@@ -1,9 +1,14 @@
 namespace HubInfra.Core.Capacity;
 
-/// <summary>GKE accelerator types and the machine families they attach to.</summary>
+/// <summary>
+/// The GKE accelerator types HubInfra knows and the machine types they fit
+/// (https://cloud.google.com/compute/docs/gpus). T4, V100, P4 and P100 attach to N1 machine types in counts of
+/// 1, 2 or 4 (V100 also 8); L4 and A100 come built into G2 and A2 machine types, a fixed number per shape.
+/// </summary>
 public static class GpuCatalog
 {
-    private static readonly Dictionary<string, int[]> N1Counts = new(StringComparer.Ordinal)
+    /// <summary>GPUs attached to N1 machine types and the counts per node they come in.</summary>
+    private static readonly Dictionary<string, int[]> N1Attached = new(StringComparer.Ordinal)
     {
         ["nvidia-tesla-t4"] = [1, 2, 4],
         ["nvidia-tesla-v100"] = [1, 2, 4, 8],
@@ -11,29 +16,38 @@ public static class GpuCatalog
         ["nvidia-tesla-p100"] = [1, 2, 4],
     };
 
+    /// <summary>GPUs that come only built into a machine series.</summary>
+    private static readonly Dictionary<string, string> Bundled = new(StringComparer.Ordinal)
+    {
+        ["nvidia-l4"] = "g2",
+        ["nvidia-tesla-a100"] = "a2",
+    };
+
+    /// <summary>Every known accelerator type, sorted.</summary>
     public static IReadOnlyCollection<string> Known { get; } =
-        N1Counts.Keys.Append("nvidia-l4").Append("nvidia-tesla-a100").Order(StringComparer.Ordinal).ToList();
+        N1Attached.Keys.Concat(Bundled.Keys).Order(StringComparer.Ordinal).ToList();
 
-    public static bool IsKnown(string type) => Known.Contains(type);
+    public static bool IsKnown(string type) => type is not null && (N1Attached.ContainsKey(type) || Bundled.ContainsKey(type));
 
-    /// <summary>Null when <paramref name="count"/> GPUs of <paramref name="gpuType"/> fit the machine; otherwise why not.</summary>
+    /// <summary>Null when <paramref name="count"/> GPUs of <paramref name="gpuType"/> fit the machine; otherwise a sentence saying why not.</summary>
     public static string? Incompatibility(string gpuType, MachineType machine, int count)
     {
-        if (N1Counts.TryGetValue(gpuType, out var counts))
+        if (N1Attached.TryGetValue(gpuType, out var counts))
         {
             if (machine.Family != "n1")
-                return $"{gpuType} attaches only to n1 machine types, not {machine.Name}";
+                return $"{gpuType} attaches only to n1 machine types, not to {machine.Name}.";
             if (!counts.Contains(count))
-                return $"{gpuType} comes in counts of {string.Join(", ", counts)} per node, not {count}";
+                return $"{gpuType} comes in counts of {string.Join(", ", counts)} per node, not {count}.";
             return null;
         }
-        if (machine.BundledGpuType != gpuType)
+        if (Bundled.TryGetValue(gpuType, out var family))
         {
-            var family = gpuType == "nvidia-l4" ? "g2" : "a2";
-            return $"{gpuType} comes only with {family} machine types, not {machine.Name}";
+            if (machine.Family != family || machine.BundledGpuType != gpuType)
+                return $"{gpuType} comes only built into {family} machine types, not with {machine.Name}.";
+            if (count != machine.BundledGpuCount)
+                return $"{machine.Name} comes with exactly {machine.BundledGpuCount} {gpuType}, not {count}; set the count to {machine.BundledGpuCount}.";
+            return null;
         }
-        return count == machine.BundledGpuCount
-            ? null
-            : $"{machine.Name} comes with {machine.BundledGpuCount}× {gpuType}; set count: {machine.BundledGpuCount}";
+        return $"{gpuType} is not an accelerator type we know; use one of {string.Join(", ", Known)}.";
     }
 }

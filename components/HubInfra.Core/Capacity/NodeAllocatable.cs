@@ -1,4 +1,4 @@
 namespace HubInfra.Core.Capacity;
 
-/// <summary>What the kubelet offers pods on one node: CPU cores and memory in GiB.</summary>
+/// <summary>What the kubelet offers pods on one node (its <c>status.allocatable</c>): CPU cores and memory in GiB.</summary>
 public sealed record NodeAllocatable(double CpuCores, double MemoryGiB);

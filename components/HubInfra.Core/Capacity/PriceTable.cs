@@ -1,11 +1,8 @@
 namespace HubInfra.Core.Capacity;
 
-/// <summary>On-demand price of one vCPU-hour and one GiB-hour of a machine family.</summary>
-public sealed record FamilyPrice(double VCpuHour, double GiBHour);
-
 /// <summary>
 /// The prices cost estimates use, with the date they were read and the region they are for. Estimates only:
-/// sustained-use and committed-use discounts are not applied; Spot is a flat factor.
+/// sustained-use and committed-use discounts are not applied, and Spot is one flat factor on the whole node.
 /// </summary>
 public sealed record PriceTable(
     string AsOf,
@@ -15,7 +12,10 @@ public sealed record PriceTable(
     IReadOnlyDictionary<string, double> GpuHourly,
     double SpotFactor)
 {
-    /// <summary>GCE list prices for us-central1 as read on 2026-11-01.</summary>
+    /// <summary>
+    /// GCE on-demand list prices for us-central1 as read on 2026-11-01. g2's vCPU and memory rates exclude its L4s,
+    /// which are priced from <see cref="GpuHourly"/>; a2 is priced like n1/n2 plus its A100s (an approximation).
+    /// </summary>
     public static PriceTable Default { get; } = new(
         "2026-11-01",
         "us-central1",
@@ -41,29 +41,40 @@ public sealed record PriceTable(
         },
         0.35);
 
-    /// <summary>Price of one node-hour: vCPUs and memory at the family's rates plus its GPUs; Spot scales everything.</summary>
+    /// <summary>
+    /// Price of one node-hour: vCPUs and memory at the series' rates, plus the GPUs built into the machine type
+    /// (g2, a2) and <paramref name="gpuCount"/> attached GPUs of <paramref name="gpuType"/>, all from
+    /// <see cref="GpuHourly"/>; Spot multiplies the total by <see cref="SpotFactor"/>. Naming the built-in GPU type
+    /// as <paramref name="gpuType"/> does not price it twice: the machine type decides how many it has.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The machine's series or a GPU type has no price in this table.</exception>
     public double NodeHourly(MachineType machine, bool spot, string? gpuType, int gpuCount)
     {
         if (!Families.TryGetValue(machine.Family, out var family))
-            throw new KeyNotFoundException($"no price for machine family '{machine.Family}' in the price table of {AsOf}");
+            throw new KeyNotFoundException(
+                $"no price for machine family '{machine.Family}' ({machine.Name}) in the {Region} price table of {AsOf}; add it under hubinfra:capacity.prices.families");
         var price = machine.VCpus * family.VCpuHour + machine.MemoryGiB * family.GiBHour;
-        var gpu = gpuType ?? machine.BundledGpuType;
-        var count = gpuType is null ? machine.BundledGpuCount : gpuCount;
-        if (gpu is not null && count > 0)
-        {
-            if (!GpuHourly.TryGetValue(gpu, out var gpuPrice))
-                throw new KeyNotFoundException($"no price for GPU '{gpu}' in the price table of {AsOf}");
-            price += count * gpuPrice;
-        }
+        if (machine.BundledGpuType is { } bundled && machine.BundledGpuCount > 0)
+            price += machine.BundledGpuCount * GpuPrice(bundled);
+        if (gpuType is not null && gpuType != machine.BundledGpuType && gpuCount > 0)
+            price += gpuCount * GpuPrice(gpuType);
         return spot ? price * SpotFactor : price;
     }
 
+    /// <summary>A copy with some series and GPU prices replaced or added, and optionally another Spot factor and date.</summary>
     public PriceTable WithOverrides(IReadOnlyDictionary<string, FamilyPrice>? families, IReadOnlyDictionary<string, double>? gpus, double? spotFactor, string? asOf)
     {
         var f = new Dictionary<string, FamilyPrice>(Families, StringComparer.Ordinal);
-        foreach (var (k, v) in families ?? new Dictionary<string, FamilyPrice>()) f[k] = v;
+        if (families is not null)
+            foreach (var (k, v) in families) f[k] = v;
         var g = new Dictionary<string, double>(GpuHourly, StringComparer.Ordinal);
-        foreach (var (k, v) in gpus ?? new Dictionary<string, double>()) g[k] = v;
+        if (gpus is not null)
+            foreach (var (k, v) in gpus) g[k] = v;
         return this with { Families = f, GpuHourly = g, SpotFactor = spotFactor ?? SpotFactor, AsOf = asOf ?? AsOf };
     }
+
+    private double GpuPrice(string gpuType) =>
+        GpuHourly.TryGetValue(gpuType, out var p)
+            ? p
+            : throw new KeyNotFoundException($"no price for GPU '{gpuType}' in the {Region} price table of {AsOf}; add it under hubinfra:capacity.prices.gpus");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using NodaTime.TimeZones;
@@ -6,86 +5,124 @@ using NodaTime.TimeZones;
 namespace HubInfra.Core.Schedule;
 
 /// <summary>
-/// Expands an event's dated windows and daily ranges into zoned windows. Local times are resolved leniently: a time
-/// in a daylight-saving gap moves forward, an ambiguous one takes the earlier instant — so a 09:00–17:00 day stays
-/// 09:00–17:00 on the clock on DST days, and its length in real time changes accordingly.
+/// Expands an event's dated windows and daily ranges into zoned windows. Local times are resolved with
+/// <see cref="Resolvers.LenientResolver"/>: a time in a daylight-saving gap moves forward by the length of the gap, an
+/// ambiguous one takes the earlier instant. So a 09:00–17:00 day stays 09:00–17:00 on the clock on DST days, and its
+/// length in real time changes accordingly (a window across the change is an hour shorter or longer).
 /// </summary>
+/// <remarks>
+/// Problems (with paths relative to the event): a dated window whose end is not after its start; a daily range whose
+/// <c>to</c> is before its <c>from</c>, that lists no weekday, or whose weekdays never occur in it; a window that is
+/// empty once daylight-saving time is applied; overlapping windows that expect different attendees (the later one is
+/// dropped). Overlapping windows that agree on attendees are merged into one.
+/// </remarks>
 public static class EventCalendar
 {
-    private static readonly LocalDateTimePattern Pattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+    private static readonly LocalDateTimePattern DateTime = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm");
+    private static readonly LocalDatePattern Date = LocalDatePattern.Iso;
+    private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
 
     public static EventCalendarResult Expand(DateTimeZone zone, IReadOnlyList<DatedWindow> windows, IReadOnlyList<DailyRange> daily, int defaultAttendees)
     {
         var problems = new List<CalendarProblem>();
-        var result = new List<EventWindow>();
+        var expanded = new List<EventWindow>();
 
         for (var i = 0; i < windows.Count; i++)
         {
             var w = windows[i];
+            var path = $"windows[{i}]";
             if (w.End <= w.Start)
             {
-                problems.Add(new CalendarProblem($"windows[{i}].end", $"end {Pattern.Format(w.End)} is not after start {Pattern.Format(w.Start)}"));
+                problems.Add(new CalendarProblem($"{path}.end", $"end {DateTime.Format(w.End)} is not after start {DateTime.Format(w.Start)}"));
                 continue;
             }
-            result.Add(new EventWindow(Resolve(zone, w.Start), Resolve(zone, w.End), w.Attendees ?? defaultAttendees, $"windows[{i}]"));
+            var start = Resolve(zone, w.Start);
+            var end = Resolve(zone, w.End);
+            if (end.ToInstant() <= start.ToInstant())
+            {
+                problems.Add(new CalendarProblem($"{path}.end",
+                    $"end {DateTime.Format(w.End)} is not after start {DateTime.Format(w.Start)} once the daylight-saving change in {zone.Id} is applied " +
+                    $"(the start becomes {DateTime.Format(start.LocalDateTime)})"));
+                continue;
+            }
+            expanded.Add(new EventWindow(start, end, w.Attendees ?? defaultAttendees, path));
         }
 
         for (var i = 0; i < daily.Count; i++)
         {
             var d = daily[i];
+            var path = $"daily[{i}]";
             if (d.To < d.From)
             {
-                problems.Add(new CalendarProblem($"daily[{i}].to", $"{d.To:uuuu-MM-dd} is before from {d.From:uuuu-MM-dd}"));
+                problems.Add(new CalendarProblem($"{path}.to", $"to {Date.Format(d.To)} is before from {Date.Format(d.From)}"));
                 continue;
             }
             if (d.Days.Count == 0)
             {
-                problems.Add(new CalendarProblem($"daily[{i}].days", "lists no weekday"));
+                problems.Add(new CalendarProblem($"{path}.days", "lists no weekday, so the range has no windows"));
                 continue;
             }
-            var count = 0;
+            var occurrences = 0;
             for (var date = d.From; date <= d.To; date = date.PlusDays(1))
             {
                 if (!d.Days.Contains(date.DayOfWeek)) continue;
-                var start = date + d.Start;
-                var end = (d.End > d.Start ? date : date.PlusDays(1)) + d.End;
-                result.Add(new EventWindow(Resolve(zone, start), Resolve(zone, end), d.Attendees ?? defaultAttendees,
-                    $"daily[{i}] {date.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture)}"));
-                count++;
+                occurrences++;
+                var source = $"{path} {Date.Format(date)}";
+                var start = Resolve(zone, date + d.Start);
+                var end = Resolve(zone, (d.End > d.Start ? date : date.PlusDays(1)) + d.End);
+                if (end.ToInstant() <= start.ToInstant())
+                {
+                    problems.Add(new CalendarProblem($"{path}.end",
+                        $"on {Date.Format(date)} the window {Time.Format(d.Start)}–{Time.Format(d.End)} is empty once the daylight-saving change in {zone.Id} is applied"));
+                    continue;
+                }
+                expanded.Add(new EventWindow(start, end, d.Attendees ?? defaultAttendees, source));
             }
-            if (count == 0)
-                problems.Add(new CalendarProblem($"daily[{i}].days", $"none of the listed weekdays falls between {d.From:uuuu-MM-dd} and {d.To:uuuu-MM-dd}"));
+            if (occurrences == 0)
+                problems.Add(new CalendarProblem($"{path}.days",
+                    $"none of {string.Join(", ", d.Days.Distinct())} falls between {Date.Format(d.From)} and {Date.Format(d.To)}"));
         }
 
-        result.Sort((a, b) => a.StartInstant.CompareTo(b.StartInstant));
-        return new EventCalendarResult(MergeOverlaps(result, problems), problems);
+        var sorted = expanded
+            .Select((w, index) => (w, index))
+            .OrderBy(x => x.w.StartInstant)
+            .ThenBy(x => x.w.EndInstant)
+            .ThenBy(x => x.index)
+            .Select(x => x.w)
+            .ToList();
+        return new EventCalendarResult(MergeOverlaps(sorted, problems), problems);
     }
 
     private static ZonedDateTime Resolve(DateTimeZone zone, LocalDateTime local) => zone.ResolveLocal(local, Resolvers.LenientResolver);
 
-    /// <summary>Overlapping windows with the same attendees become one; with different attendees they are a problem.</summary>
+    /// <summary>Overlapping windows with the same attendees become one; with different attendees the later one is a problem and is dropped.</summary>
     private static List<EventWindow> MergeOverlaps(List<EventWindow> sorted, List<CalendarProblem> problems)
     {
         var merged = new List<EventWindow>();
         foreach (var w in sorted)
         {
-            if (merged.Count > 0 && w.StartInstant < merged[^1].EndInstant)
+            if (merged.Count == 0 || w.StartInstant >= merged[^1].EndInstant)
             {
-                var last = merged[^1];
-                if (last.Attendees != w.Attendees)
-                {
-                    problems.Add(new CalendarProblem(PathOf(w.Source),
-                        $"overlaps {last.Source} but expects {w.Attendees} attendees instead of {last.Attendees}; make them agree or stop the overlap"));
-                    continue;
-                }
-                if (w.EndInstant > last.EndInstant)
-                    merged[^1] = last with { End = w.End, Source = $"{last.Source} + {w.Source}" };
+                merged.Add(w);
                 continue;
             }
-            merged.Add(w);
+            var last = merged[^1];
+            if (last.Attendees != w.Attendees)
+            {
+                problems.Add(new CalendarProblem(PathOf(w.Source),
+                    $"{w.Source} overlaps {last.Source} but expects {w.Attendees} attendees where {last.Source} expects {last.Attendees}; " +
+                    "make them agree or stop the overlap"));
+                continue;
+            }
+            merged[^1] = last with
+            {
+                End = w.EndInstant > last.EndInstant ? w.End : last.End,
+                Source = $"{last.Source} + {w.Source}",
+            };
         }
         return merged;
     }
 
+    /// <summary>The config path of a source label: <c>daily[0] 2026-07-06</c> → <c>daily[0]</c>.</summary>
     private static string PathOf(string source) => source.Split(' ')[0];
 }

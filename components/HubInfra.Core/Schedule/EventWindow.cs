@@ -2,18 +2,16 @@ using NodaTime;
 
 namespace HubInfra.Core.Schedule;
 
-/// <summary>One resolved window: zoned start and end, how many attendees, and where in config it came from.</summary>
+/// <summary>
+/// One resolved window: zoned start and end, how many attendees, and where in config it came from
+/// (<c>windows[1]</c>, <c>daily[0] 2026-07-06</c>, or several joined with " + " when overlapping windows were merged).
+/// </summary>
 public sealed record EventWindow(ZonedDateTime Start, ZonedDateTime End, int Attendees, string Source)
 {
     public Instant StartInstant => Start.ToInstant();
 
     public Instant EndInstant => End.ToInstant();
 
+    /// <summary>Length in real (elapsed) time, which differs from the clock hours on daylight-saving days.</summary>
     public Duration Length => EndInstant - StartInstant;
 }
-
-/// <summary>A problem with the calendar, at a path relative to <c>hubinfra:event</c> (e.g. <c>windows[2].end</c>).</summary>
-public sealed record CalendarProblem(string Path, string Message);
-
-/// <summary>The windows of an event, sorted by start, and what was wrong with its calendar.</summary>
-public sealed record EventCalendarResult(IReadOnlyList<EventWindow> Windows, IReadOnlyList<CalendarProblem> Problems);

@@ -1,0 +1,87 @@
+using HubInfra.Core.Capacity;
+
+namespace HubInfra.Core.Tests.Capacity;
+
+public class PriceTableTests
+{
+    private static MachineType Machine(string name)
+    {
+        Assert.True(MachineTypeCatalog.TryGet(name, out var m));
+        return m;
+    }
+
+    [Fact]
+    public void The_default_table_is_us_central1_list_prices_of_2026_11_01()
+    {
+        var p = PriceTable.Default;
+        Assert.Equal(("2026-11-01", "us-central1", "USD", 0.35), (p.AsOf, p.Region, p.Currency, p.SpotFactor));
+        Assert.Equal(new FamilyPrice(0.027502, 0.003686), p.Families["n2d"]);
+        Assert.Equal(7, p.Families.Count);
+        Assert.Equal(2.93, p.GpuHourly["nvidia-tesla-a100"]);
+        Assert.Equal(6, p.GpuHourly.Count);
+    }
+
+    [Fact]
+    public void Node_prices_add_vcpus_memory_and_attached_gpus_and_scale_for_spot()
+    {
+        var m = Machine("n1-standard-8");
+        // 8 × 0.031611 + 30 × 0.004237 + 0.35 = 0.252888 + 0.12711 + 0.35
+        Assert.Equal(0.729998, PriceTable.Default.NodeHourly(m, false, "nvidia-tesla-t4", 1), 9);
+        Assert.Equal(0.729998 * 0.35, PriceTable.Default.NodeHourly(m, true, "nvidia-tesla-t4", 1), 9);
+        Assert.Equal(0.379998, PriceTable.Default.NodeHourly(m, false, null, 0), 9);
+        // e2-standard-4: 4 × 0.021811 + 16 × 0.002923
+        Assert.Equal(0.134012, PriceTable.Default.NodeHourly(Machine("e2-standard-4"), false, null, 0), 9);
+    }
+
+    [Fact]
+    public void Built_in_gpus_are_priced_once_whether_or_not_they_are_named()
+    {
+        // g2-standard-24: 24 × 0.024988 + 96 × 0.002928 + 2 × 0.56 = 0.599712 + 0.281088 + 1.12
+        var g2 = Machine("g2-standard-24");
+        Assert.Equal(2.0008, PriceTable.Default.NodeHourly(g2, false, null, 0), 9);
+        Assert.Equal(2.0008, PriceTable.Default.NodeHourly(g2, false, "nvidia-l4", 2), 9);
+        // a2-highgpu-1g: 12 × 0.031611 + 85 × 0.004237 + 2.93 = 0.379332 + 0.360145 + 2.93
+        Assert.Equal(3.669477, PriceTable.Default.NodeHourly(Machine("a2-highgpu-1g"), false, "nvidia-tesla-a100", 1), 9);
+    }
+
+    [Fact]
+    public void An_unpriced_family_or_gpu_is_an_error_naming_it()
+    {
+        var m3 = new MachineType("m3-ultramem-32", "m3", 32, 976);
+        var e = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(m3, false, null, 0));
+        Assert.Contains("'m3'", e.Message);
+        var g = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(Machine("n1-standard-8"), false, "nvidia-h100-80gb", 1));
+        Assert.Contains("nvidia-h100-80gb", g.Message);
+    }
+
+    [Fact]
+    public void Overrides_replace_and_add_prices_without_changing_the_default()
+    {
+        var custom = PriceTable.Default.WithOverrides(
+            new Dictionary<string, FamilyPrice> { ["n1"] = new(0.1, 0.01), ["m3"] = new(0.05, 0.005) },
+            new Dictionary<string, double> { ["nvidia-tesla-t4"] = 0.5 },
+            0.3,
+            "2027-01-01");
+        Assert.Equal("2027-01-01", custom.AsOf);
+        Assert.Equal(0.3, custom.SpotFactor);
+        var m = Machine("n1-standard-8");
+        Assert.Equal(8 * 0.1 + 30 * 0.01 + 0.5, custom.NodeHourly(m, false, "nvidia-tesla-t4", 1), 9); // 1.6
+        Assert.Equal(1.6 * 0.3, custom.NodeHourly(m, true, "nvidia-tesla-t4", 1), 9);
+        Assert.Equal(32 * 0.05 + 976 * 0.005, custom.NodeHourly(new MachineType("m3-ultramem-32", "m3", 32, 976), false, null, 0), 9);
+        Assert.Equal(0.031611, custom.Families["n2"].VCpuHour); // untouched families stay
+
+        Assert.Equal(0.729998, PriceTable.Default.NodeHourly(m, false, "nvidia-tesla-t4", 1), 9);
+        Assert.Equal("2026-11-01", PriceTable.Default.AsOf);
+
+        var unchanged = PriceTable.Default.WithOverrides(null, null, null, null);
+        Assert.Equal(("2026-11-01", 0.35), (unchanged.AsOf, unchanged.SpotFactor));
+        Assert.Equal(0.729998, unchanged.NodeHourly(m, false, "nvidia-tesla-t4", 1), 9);
+    }
+
+    [Fact]
+    public void Daemon_set_overhead_defaults()
+    {
+        Assert.Equal(new DaemonSetOverhead(0.4, 0.6), DaemonSetOverhead.Default);
+        Assert.Equal(new DaemonSetOverhead(0.5, 1.0), DaemonSetOverhead.GpuDefault);
+    }
+}
