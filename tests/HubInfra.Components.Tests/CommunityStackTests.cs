@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HubInfra.Testing;
 using Pulumi;
 using K8s = Pulumi.Kubernetes;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using HubInfra.Core.Config;
+using HubInfra.Testing;
 using Pulumi;
 using K8s = Pulumi.Kubernetes;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using HubInfra.Core.Config;
 using HubInfra.Deploy;
+using HubInfra.Testing;
 using Pulumi;
 using Pulumi.Testing;
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using HubInfra.Benchmarks;
 using HubInfra.Core.Config;
+using HubInfra.Testing;
 using Pulumi;
 using Pulumi.Testing;
 
@@ -36,7 +37,7 @@ public class MockEvaluationBenchmarks
     [Benchmark]
     public async Task<int> CommunityStackWithThreeHubs()
     {
-        var (resources, _) = await Deployment.TestAsync(new BenchMocks(_communityOutputs), Options("community-000"), () => HubInfraProgram.RunAsync(_community));
+        var (resources, _) = await Deployment.TestAsync(new Mocks(_communityOutputs), Options("community-000"), () => HubInfraProgram.RunAsync(_community));
         return resources.Length;
     }
 
@@ -46,7 +47,7 @@ public class MockEvaluationBenchmarks
         var total = 0;
         foreach (var ev in _events)
         {
-            var (resources, _) = await Deployment.TestAsync(new BenchMocks(_communityOutputs), Options(ev.StackName), () => HubInfraProgram.RunAsync(ev));
+            var (resources, _) = await Deployment.TestAsync(new Mocks(_communityOutputs), Options(ev.StackName), () => HubInfraProgram.RunAsync(ev));
             total += resources.Length;
         }
         return total;

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Pulumi.Testing;
 
-namespace HubInfra.Components.Tests;
+namespace HubInfra.Testing;
 
 /// <summary>
 /// Pulumi mocks: every resource gets its inputs back as state (plus the outputs real providers compute that the
