@@ -5,6 +5,19 @@ namespace HubInfra.Core.Tests.Planning;
 
 public class EventPlanTests
 {
+    /// <summary>A valid three-hour event on community-small's main hub, to mutate in tests.</summary>
+    private const string SmallEvent = """
+        config:
+          hubinfra:kind: event
+          hubinfra:event:
+            community: community-small
+            hub: main
+            profile: small
+            timeZone: Europe/Berlin
+            attendees: 20
+            windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
+        """;
+
     private static EventPlan PlanOf(string stack)
     {
         var loaded = TestStacks.Example(stack);
@@ -90,17 +103,7 @@ public class EventPlanTests
     public void A_peak_that_does_not_fit_the_pool_maximum_is_an_error_naming_the_fix()
     {
         var community = TestStacks.Example("community-small").Community!;
-        var ev = TestStacks.Inline("""
-            config:
-              hubinfra:kind: event
-              hubinfra:event:
-                community: community-small
-                hub: main
-                profile: small
-                timeZone: Europe/Berlin
-                attendees: 500
-                windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
-            """, "big", _ => community);
+        var ev = TestStacks.Inline(SmallEvent.Replace("attendees: 20", "attendees: 500"), "big", _ => community);
         var error = Assert.Single(ev.Errors, e => e.Key == "hubinfra:event.attendees");
         Assert.Contains("needs 72 nodes", error.Message);
         Assert.Contains("autoscales to at most 20", error.Message);
@@ -115,17 +118,7 @@ public class EventPlanTests
     public void Bad_event_input_is_reported_at_its_key(string find, string replace, string key)
     {
         var examples = TestStacks.Examples();
-        var yaml = """
-            config:
-              hubinfra:kind: event
-              hubinfra:event:
-                community: community-small
-                hub: main
-                profile: small
-                timeZone: Europe/Berlin
-                attendees: 20
-                windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
-            """.Replace(find, replace);
+        var yaml = SmallEvent.Replace(find, replace);
         var ev = TestStacks.Inline(yaml, "ev", examples.Community);
         Assert.Contains(ev.Errors, e => e.Key == key);
     }
@@ -133,17 +126,7 @@ public class EventPlanTests
     [Fact]
     public void An_event_whose_windows_are_past_is_a_warning_naming_the_stack_to_destroy()
     {
-        var ev = TestStacks.Inline("""
-            config:
-              hubinfra:kind: event
-              hubinfra:event:
-                community: community-small
-                hub: main
-                profile: small
-                timeZone: UTC
-                attendees: 20
-                windows: [ { start: 2025-05-01T09:00, end: 2025-05-01T12:00 } ]
-            """, "old-event", TestStacks.Examples().Community);
+        var ev = TestStacks.Inline(SmallEvent.Replace("2027-05-01", "2025-05-01"), "old-event", TestStacks.Examples().Community);
         var warning = Assert.Single(ev.Problems, p => p.Severity == HubInfra.Core.Config.Severity.Warning);
         Assert.Contains("pulumi destroy -s old-event", warning.Message);
         Assert.DoesNotContain(ev.Errors, e => e.Key == "hubinfra:event.windows");
