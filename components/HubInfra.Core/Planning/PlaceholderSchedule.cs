@@ -53,7 +53,9 @@ public static class PlaceholderSchedule
 
     private static string ReconcileScript(EventPlan plan)
     {
-        var sb = new StringBuilder("set -eu\nnow=$(date -u +%s)\nplanned=0\n");
+        // Outside the event (first warm-up to an hour after the last cool-down) the job does nothing at all.
+        var guard = CronSchedules.ActiveBetweenGuard(plan.Warm[0].WarmFrom, plan.Warm[^1].CoolAt.Plus(Duration.FromHours(1)));
+        var sb = new StringBuilder($"set -eu\n{guard}\nplanned=0\n");
         for (var i = 0; i < plan.Warm.Count; i++)
         {
             var w = plan.Warm[i];
