@@ -61,7 +61,15 @@ public sealed class HubRelease : ComponentResource
             CleanupOnFail = false,
             Timeout = 900,
             MaxHistory = 10,
-        }, new CustomResourceOptions { Parent = this, Protect = plan.Protect, DependsOn = prerequisites });
+        }, new CustomResourceOptions
+        {
+            Parent = this,
+            Protect = plan.Protect,
+            DependsOn = prerequisites,
+            // A workshop RESET moves the release to a new namespace; the chart's cluster-wide objects (priority
+            // classes named after the release) would clash if the new release were installed before the old one goes.
+            DeleteBeforeReplace = !plan.Protect,
+        });
 
         Url = Output.Create(plan.Url);
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["namespace"] = plan.Namespace });
