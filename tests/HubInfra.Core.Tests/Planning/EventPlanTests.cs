@@ -131,4 +131,13 @@ public class EventPlanTests
         Assert.Contains("pulumi destroy -s old-event", warning.Message);
         Assert.DoesNotContain(ev.Errors, e => e.Key == "hubinfra:event.windows");
     }
+
+    [Fact]
+    public void An_event_longer_than_a_gke_exclusion_gets_a_warning_about_the_split()
+    {
+        var yaml = SmallEvent.Replace("windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]",
+            "daily: [ { from: 2027-05-03, to: 2027-06-25, start: \"09:00\", end: \"17:00\", days: [Mon, Tue, Wed, Thu, Fri, Sat] } ]");
+        var ev = TestStacks.Inline(yaml, "long-course", TestStacks.Examples().Community);
+        Assert.Contains(ev.Problems, p => p.Severity == HubInfra.Core.Config.Severity.Warning && p.Key == "hubinfra:event.windows" && p.Message.Contains("30 days", StringComparison.Ordinal));
+    }
 }
