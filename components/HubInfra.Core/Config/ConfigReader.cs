@@ -39,8 +39,6 @@ public sealed class ConfigReader
 
     public void Error(string key, string message) => _problems.Add(new Problem(KeyOf(key), message));
 
-    public void Warn(string key, string message) => _problems.Add(new Problem(KeyOf(key), message, Severity.Warning));
-
     private JsonNode? Take(string key, bool required, string example)
     {
         _read.Add(key);

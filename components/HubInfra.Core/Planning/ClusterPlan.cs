@@ -58,6 +58,4 @@ public sealed record ClusterPlan(
     /// <summary>Start (UTC, HH:mm) of GKE's daily maintenance window: the small hours in most of the Americas and Europe.</summary>
     public string DailyMaintenanceStart => "03:00";
 
-    /// <summary>How many zones the node pools span (GKE picks three for a regional cluster without node locations).</summary>
-    public int ZoneCount => Location.Count(ch => ch == '-') == 1 ? Math.Max(NodeLocations.Count, 3) : 1 + NodeLocations.Count;
 }

@@ -60,8 +60,6 @@ public sealed record EventPlan(
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
-    public IReadOnlyList<CronEntry> Crons => Warm.SelectMany(w => CronSchedules.ForWarmWindow(w, Event.Zone)).ToList();
-
     /// <summary>Plans an event against its community stack; null when the target hub, profile or pool is missing (the validator says which).</summary>
     public static EventPlan? From(EventSettings ev, CommunityStack community)
     {

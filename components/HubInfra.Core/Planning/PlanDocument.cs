@@ -122,7 +122,4 @@ public static class PlanDocument
 
     public static string Local(ZonedDateTime z) =>
         OffsetDateTimePattern.ExtendedIso.Format(z.ToOffsetDateTime());
-
-    /// <summary>Redacts every reference and serializes for humans.</summary>
-    public static object? ForOutput(object? tree) => Redacted(tree);
 }

@@ -16,15 +16,6 @@ public static class ValueTree
         return map;
     }
 
-    /// <summary>Every <see cref="ValueRef"/> in a tree.</summary>
-    public static IEnumerable<ValueRef> Refs(object? node) => node switch
-    {
-        ValueRef r => [r],
-        IDictionary<string, object?> map => map.Values.SelectMany(Refs),
-        IEnumerable<object?> list when node is not string => list.SelectMany(Refs),
-        _ => [],
-    };
-
     /// <summary>A copy of the tree with every <see cref="ValueRef"/> replaced by <paramref name="resolve"/>.</summary>
     public static object? Resolve(object? node, Func<ValueRef, object?> resolve) => node switch
     {
