@@ -4,7 +4,12 @@ using NodaTime;
 namespace HubInfra.Core.Model;
 
 /// <summary>A node pool only for an event: user-pool labels and taint plus an event label, destroyed with the stack.</summary>
-public sealed record EventPoolSettings(string MachineType, bool Spot, int HeadroomNodes, int DiskSizeGb);
+public sealed record EventPoolSettings(string MachineType, bool Spot, int HeadroomNodes, int DiskSizeGb)
+{
+    /// <summary>The pool as a user pool named like the profile's pool (so user pods land on it too); its maximum is planned later.</summary>
+    public NodePoolSettings AsUserPool(string name, GpuSettings? gpu) =>
+        new(name, NodePurpose.User, MachineType, 0, 1, Spot, DiskSizeGb, "pd-balanced", true, gpu, "hubinfra:event.pool");
+}
 
 /// <summary>An event stack (<c>hubinfra:event</c>): who comes, when, to which hub and profile of which community stack.</summary>
 public sealed record EventSettings(

@@ -73,8 +73,7 @@ public sealed record EventPlan(
 
         var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
         NodePoolSettings? poolSettings = ev.Pool is { } dedicated
-            ? new NodePoolSettings(profile.NodePool.Length > 0 ? profile.NodePool : "event", NodePurpose.User, dedicated.MachineType, 0, 1, dedicated.Spot,
-                dedicated.DiskSizeGb, "pd-balanced", true, communityPool?.Gpu, "hubinfra:event.pool")
+            ? dedicated.AsUserPool(profile.NodePool.Length > 0 ? profile.NodePool : "event", communityPool?.Gpu)
             : communityPool;
         if (poolSettings is null || !MachineTypeCatalog.TryGet(poolSettings.MachineType, out var machine)) return null;
 

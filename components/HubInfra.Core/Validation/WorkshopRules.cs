@@ -20,7 +20,7 @@ public static class WorkshopRules
             var pools = community.UserPools.ToList();
             if (ev.Pool is { } dedicated)
                 pools.AddRange(resolved.Profiles.Where(p => pools.All(x => x.Name != p.NodePool)).Select(p =>
-                    new NodePoolSettings(p.NodePool, NodePurpose.User, dedicated.MachineType, 0, 1, dedicated.Spot, dedicated.DiskSizeGb, "pd-balanced", true, null, "hubinfra:event.pool")));
+                    dedicated.AsUserPool(p.NodePool, null)));
             HubRules.Check(resolved, community with { Hubs = [], Kind = StackKind.Event, UserPools = pools }, problems);
             foreach (var other in community.Hubs)
             {
