@@ -1,6 +1,5 @@
 using System.CommandLine;
-using DiffPlex.DiffBuilder;
-using DiffPlex.DiffBuilder.Model;
+using DiffPlex.Renderer;
 
 namespace HubInfra.Cli;
 
@@ -8,7 +7,7 @@ namespace HubInfra.Cli;
 /// <c>diff --base DIR_OR_REF [--stacks DIR]</c>: renders every stack on both sides and prints a per-file diff of
 /// plans and values (secrets redacted). The base is a git ref (its stack files, rendered by this code), a folder
 /// of stack files, or a folder that <c>render --all</c> wrote (to compare renderings of two versions of the code).
-/// Exit 0 when equal, 1 when different.
+/// Exit 0 when equal, 1 when different, 2 on an error (a --base that is neither a folder nor a git ref).
 /// </summary>
 public static class DiffCommand
 {
@@ -16,7 +15,13 @@ public static class DiffCommand
     {
         var stacks = CommonOptions.Stacks();
         var baseOption = new Option<string>("--base") { Description = "Git ref, folder of stack files, or folder written by render --all", Required = true };
-        var command = new Command("diff", "Show what changes in every stack's plan and hub values between --base and the working tree.") { stacks, baseOption };
+        var command = new Command("diff",
+            "Show what changes in every stack's plan and hub values between --base and the working tree: one summary line " +
+            "per stack, then a unified diff (3 lines of context, a @@ header per hunk; secrets redacted). " +
+            "Exit codes: 0 no differences, 1 differences, 2 error (e.g. --base is neither a folder nor a git ref).")
+        {
+            stacks, baseOption,
+        };
         command.SetAction(result =>
         {
             try
@@ -46,7 +51,15 @@ public static class DiffCommand
         }
         else
         {
-            var root = Git.Root(Path.GetFullPath(directory));
+            string root;
+            try
+            {
+                root = Git.Root(Path.GetFullPath(directory));
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new InvalidOperationException($"--base '{baseSpec}' is not a folder, and {directory} is not in a git repository to read it as a ref ({e.Message})");
+            }
             var folder = Path.GetRelativePath(root, Path.GetFullPath(directory)).Replace('\\', '/');
             var temp = Path.Combine(Path.GetTempPath(), "hubinfra-diff-" + Guid.NewGuid().ToString("N"));
             try
@@ -62,26 +75,39 @@ public static class DiffCommand
         return Print(before, head, stdout);
     }
 
+    /// <summary>Lines of unchanged context around each change, as in <c>git diff</c>.</summary>
+    public const int ContextLines = 3;
+
+    /// <summary>
+    /// One summary line per stack (<c>community-small: 2 files changed</c>), then a unified diff of each changed file
+    /// (<c>---</c>/<c>+++</c> headers, a <c>@@</c> header per hunk, 3 lines of context); 0 when equal, 1 when not.
+    /// </summary>
     public static int Print(SortedDictionary<string, string> before, SortedDictionary<string, string> after, TextWriter stdout)
     {
-        var changed = 0;
-        foreach (var path in before.Keys.Union(after.Keys).Order(StringComparer.Ordinal))
+        var paths = before.Keys.Union(after.Keys).Order(StringComparer.Ordinal).ToList();
+        var changed = paths.Where(p => before.GetValueOrDefault(p) != after.GetValueOrDefault(p)).ToList();
+        foreach (var stack in paths.Select(StackOf).Distinct().Order(StringComparer.Ordinal))
+        {
+            var files = changed.Count(p => StackOf(p) == stack);
+            var state = !after.Keys.Any(p => StackOf(p) == stack) ? " (stack removed)" : !before.Keys.Any(p => StackOf(p) == stack) ? " (new stack)" : "";
+            stdout.WriteLine(files == 0 ? $"{stack}: no changes" : $"{stack}: {Plural(files, "file")} changed{state}");
+        }
+        var renderer = new UnidiffRenderer(contextLines: ContextLines);
+        foreach (var path in changed)
         {
             var a = before.GetValueOrDefault(path);
             var b = after.GetValueOrDefault(path);
-            if (a == b) continue;
-            changed++;
-            stdout.WriteLine(a is null ? $"+++ {path} (new)" : b is null ? $"--- {path} (removed)" : $"~~~ {path}");
-            var model = InlineDiffBuilder.Diff(a ?? "", b ?? "");
-            foreach (var line in model.Lines)
-            {
-                if (line.Type == ChangeType.Inserted) stdout.WriteLine($"+ {line.Text}");
-                else if (line.Type == ChangeType.Deleted) stdout.WriteLine($"- {line.Text}");
-            }
+            stdout.WriteLine();
+            stdout.Write(renderer.Generate(a ?? "", b ?? "", a is null ? "/dev/null" : $"a/{path}", b is null ? "/dev/null" : $"b/{path}"));
         }
-        stdout.WriteLine(changed == 0 ? "no changes" : $"{changed} file(s) changed");
-        return changed == 0 ? 0 : 1;
+        var stacks = changed.Select(StackOf).Distinct().Count();
+        stdout.WriteLine(changed.Count == 0 ? "no changes" : $"{Plural(changed.Count, "file")} changed in {Plural(stacks, "stack")}");
+        return changed.Count == 0 ? 0 : 1;
     }
+
+    private static string StackOf(string path) => path.Contains('/') ? path[..path.IndexOf('/')] : path;
+
+    private static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>Every stack's rendering, keyed <c>stack/relative-path</c>; a stack with errors renders as its error list.</summary>
     public static SortedDictionary<string, string> RenderAll(string directory, TextWriter stderr)
