@@ -90,7 +90,7 @@ public static class DiffCommand
         {
             var files = changed.Count(p => StackOf(p) == stack);
             var state = !after.Keys.Any(p => StackOf(p) == stack) ? " (stack removed)" : !before.Keys.Any(p => StackOf(p) == stack) ? " (new stack)" : "";
-            stdout.WriteLine(files == 0 ? $"{stack}: no changes" : $"{stack}: {Plural(files, "file")} changed{state}");
+            stdout.WriteLine(files == 0 ? $"{stack}: no changes" : $"{stack}: {Plural.Of(files, "file")} changed{state}");
         }
         var renderer = new UnidiffRenderer(contextLines: ContextLines);
         foreach (var path in changed)
@@ -101,13 +101,11 @@ public static class DiffCommand
             stdout.Write(renderer.Generate(a ?? "", b ?? "", a is null ? "/dev/null" : $"a/{path}", b is null ? "/dev/null" : $"b/{path}"));
         }
         var stacks = changed.Select(StackOf).Distinct().Count();
-        stdout.WriteLine(changed.Count == 0 ? "no changes" : $"{Plural(changed.Count, "file")} changed in {Plural(stacks, "stack")}");
+        stdout.WriteLine(changed.Count == 0 ? "no changes" : $"{Plural.Of(changed.Count, "file")} changed in {Plural.Of(stacks, "stack")}");
         return changed.Count == 0 ? 0 : 1;
     }
 
     private static string StackOf(string path) => path.Contains('/') ? path[..path.IndexOf('/')] : path;
-
-    private static string Plural(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>Every stack's rendering, keyed <c>stack/relative-path</c>; a stack with errors renders as its error list.</summary>
     public static SortedDictionary<string, string> RenderAll(string directory, TextWriter stderr)
@@ -120,7 +118,7 @@ public static class DiffCommand
             if (loaded.HasErrors)
             {
                 all[$"{name}/ERRORS"] = string.Join('\n', loaded.Errors) + "\n";
-                stderr.WriteLine($"{name}: {loaded.Errors.Count()} error(s)");
+                stderr.WriteLine($"{set.PathOf(name)}: {Plural.Of(loaded.Errors.Count(), "error")} (run validate --stacks {directory})");
                 continue;
             }
             foreach (var (path, text) in Rendering.Files(loaded))

@@ -42,7 +42,7 @@ public static class RenderCommand
             var target = all ? Path.Combine(outDir, name) : outDir;
             var files = Rendering.Files(loaded);
             Rendering.Write(files, target);
-            stdout.WriteLine($"{name}: wrote {files.Count} file(s) to {target}");
+            stdout.WriteLine($"{name}: wrote {Plural.Of(files.Count, "file")} to {target}");
         }
         return failed > 0 ? 1 : 0;
     }

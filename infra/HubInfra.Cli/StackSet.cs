@@ -22,7 +22,8 @@ public sealed class StackSet
 
     public IReadOnlyList<string> StackNames => StackFile.FindAll(_directory).Select(StackFile.StackNameOf).ToList();
 
-    public string PathOf(string stack) => Path.Combine(_directory, StackFile.FileName(stack));
+    /// <summary>The stack's file, spelled from the folder the user gave (<c>--stacks</c>).</summary>
+    public string PathOf(string stack) => StackFile.PathIn(_directory, stack);
 
     public RawConfig? Raw(string stack)
     {
@@ -47,7 +48,7 @@ public sealed class StackSet
         }
         if (raw is null)
             return new LoadedStack(stack, StackKind.Community, null, null, [new Problem(StackFile.FileName(stack), $"no such stack file in {_directory}")]);
-        return StackLoader.Load(raw, Community, _now);
+        return StackLoader.Load(raw, Community, _now, _directory);
     }
 
     /// <summary>A community stack bound without validation (its own problems are reported when it is validated).</summary>

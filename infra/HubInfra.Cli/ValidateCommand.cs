@@ -30,12 +30,12 @@ public static class ValidateCommand
             var loaded = set.Load(name);
             foreach (var problem in loaded.Problems)
             {
-                stdout.WriteLine($"{Path.Combine(directory, StackFile.FileName(name))}: {problem}");
+                stdout.WriteLine($"{set.PathOf(name)}: {problem}");
                 if (problem.Severity == Severity.Error) errors++;
                 else warnings++;
             }
         }
-        stdout.WriteLine($"{names.Count} stack(s) checked: {errors} error(s), {warnings} warning(s)");
+        stdout.WriteLine($"{Plural.Of(names.Count, "stack")} checked: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
         return errors > 0 ? 1 : 0;
     }
 }

@@ -20,7 +20,8 @@ public static class StackLoader
     /// Binds and validates a stack. An event stack is checked against its community stack, which
     /// <paramref name="findCommunity"/> supplies (offline: the stack file next to it; in Pulumi: the StackReference).
     /// </summary>
-    public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null)
+    /// <param name="stacksFolder">The folder of the stack files as the user named it (messages point into it).</param>
+    public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null, string stacksFolder = "stacks")
     {
         var problems = new List<Problem>();
         var kind = KindOf(raw, problems);
@@ -29,7 +30,7 @@ public static class StackLoader
             var ev = EventBinder.Bind(raw, problems);
             var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
             if (ev is not null)
-                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null);
+                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null, stacksFolder);
             return new LoadedStack(raw.StackName, kind, community, ev, Distinct(problems));
         }
 

@@ -14,13 +14,15 @@ public static class EventValidator
 {
     private const string Key = "hubinfra:event";
 
-    public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp)
+    /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
+    public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp, string stacksFolder = "stacks")
     {
+        var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
         foreach (var p in calendar.Problems)
             problems.Add(new Problem($"{Key}.{p.Path}", p.Message));
         if (calendar.Windows.Count > 0 && calendar.Windows.All(w => w.EndInstant.Plus(ev.Grace) < now))
-            problems.Add(new Problem(Key, $"every window of this event is past: destroy the stack (pulumi destroy -s {ev.StackName}) and remove stacks/{StackFile.FileName(ev.StackName)}", Severity.Warning));
+            problems.Add(new Problem(Key, $"every window of this event is past: destroy the stack (pulumi destroy -s {ev.StackName}) and remove {StackFile.PathIn(stacksFolder, ev.StackName)}", Severity.Warning));
 
         if (ev.WorkshopHub is { } ws)
             WorkshopRules.Check(ws, ev, community, problems);
@@ -28,7 +30,7 @@ public static class EventValidator
         if (community is null)
         {
             if (communityLookedUp)
-                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' (stacks/{StackFile.FileName(ev.CommunityStack)}) was found; name an existing community stack"));
+                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' ({communityFile}) was found; name an existing community stack"));
             return;
         }
         if (community.Kind == StackKind.Event)
@@ -44,7 +46,7 @@ public static class EventValidator
             return;
         }
         if (!hub.PodPriority)
-            problems.Add(new Problem($"{Key}.hub", $"hub '{hub.Name}' has podPriority off, so users could not preempt the event's placeholders; set podPriority: true on it in stacks/{StackFile.FileName(ev.CommunityStack)}"));
+            problems.Add(new Problem($"{Key}.hub", $"hub '{hub.Name}' has podPriority off, so users could not preempt the event's placeholders; set podPriority: true on it in {communityFile}") { KeepsPlan = true });
         var profile = hub.Profiles.FirstOrDefault(p => p.Name == ev.Profile);
         if (profile is null)
         {
@@ -74,14 +76,14 @@ public static class EventValidator
         if (ev.Pool is null && plan.PeakNodes > plan.Pool.MaxNodes)
             problems.Add(new Problem($"{Key}.attendees",
                 $"the peak of {plan.PeakSeats} seats needs {plan.PeakNodes} nodes of {plan.Pool.MachineType} ({plan.Pool.SeatsPerNode} seats each), " +
-                $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in stacks/{StackFile.FileName(ev.CommunityStack)}, lower peakFraction, or give the event its own pool (event.pool)"));
+                $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, lower peakFraction, or give the event its own pool (event.pool)") { KeepsPlan = true });
 
-        CheckMaintenanceExclusions(ev, community, plan, problems, now);
+        CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
     }
 
-    private static void CheckMaintenanceExclusions(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems, Instant now)
+    private static void CheckMaintenanceExclusions(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems, Instant now, string communityFile)
     {
         if (community.Kind == StackKind.Local) return;
         var existing = community.Cluster.MaintenanceExclusions.Select(e => (e.Start, e.End)).ToList();
@@ -91,7 +93,7 @@ public static class EventValidator
             $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\" }}"));
         var notes = plan.Exclusions.Notes.Count > 0 ? " (" + string.Join("; ", plan.Exclusions.Notes) + ")" : "";
         problems.Add(new Problem($"{Key}.windows",
-            $"{uncovered.Count.ToString(CultureInfo.InvariantCulture)} warm window(s) are not covered by a maintenance exclusion of {ev.CommunityStack}'s cluster, so GKE may upgrade it during the event; " +
-            $"add to hubinfra:cluster.maintenanceExclusions in stacks/{StackFile.FileName(ev.CommunityStack)}: {yaml}{notes}"));
+            (uncovered.Count == 1 ? "1 warm window is" : $"{uncovered.Count.ToString(CultureInfo.InvariantCulture)} warm windows are") + $" not covered by a maintenance exclusion of {ev.CommunityStack}'s cluster, so GKE may upgrade it during the event; " +
+            $"add to hubinfra:cluster.maintenanceExclusions in {communityFile}: {yaml}{notes}") { KeepsPlan = true });
     }
 }
