@@ -100,7 +100,7 @@ public static class PlanCommand
         Say(pool.Dedicated is { } d
             ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
             : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
-        Say($"Times: local in {ev.Zone.Id}; UTC times fall on the local date unless marked (+1) for the next day or (-1).");
+        Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day.");
         lines.Add("");
 
         var table = new FittedTable("window", "local", "UTC", "warm UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
