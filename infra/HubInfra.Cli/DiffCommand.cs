@@ -9,7 +9,7 @@ namespace HubInfra.Cli;
 /// of stack files, or a folder that <c>render --all</c> wrote (to compare renderings of two versions of the code).
 /// Exit 0 when equal, 1 when different, 2 on an error (a --base that is neither a folder nor a git ref).
 /// </summary>
-public static class DiffCommand
+public static partial class DiffCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
@@ -98,12 +98,21 @@ public static class DiffCommand
             var a = before.GetValueOrDefault(path);
             var b = after.GetValueOrDefault(path);
             stdout.WriteLine();
-            stdout.Write(renderer.Generate(a ?? "", b ?? "", a is null ? "/dev/null" : $"a/{path}", b is null ? "/dev/null" : $"b/{path}"));
+            // DiffPlex reads "x\n" as the lines "x" and ""; without the final newline the hunks count lines as git does.
+            var unified = renderer.Generate(Chomp(a), Chomp(b), a is null ? "/dev/null" : $"a/{path}", b is null ? "/dev/null" : $"b/{path}");
+            if (!unified.EndsWith('\n')) unified += "\n";
+            stdout.Write(EmptySide().Replace(unified, m => $"{m.Groups[1].Value}0,0"));
         }
         var stacks = changed.Select(StackOf).Distinct().Count();
         stdout.WriteLine(changed.Count == 0 ? "no changes" : $"{Plural.Of(changed.Count, "file")} changed in {Plural.Of(stacks, "stack")}");
         return changed.Count == 0 ? 0 : 1;
     }
+
+    /// <summary>A side with no lines starts at line 0, as git writes it (<c>@@ -0,0 +1,12 @@</c> for a new file).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=^@@ [^@]*)([-+])1,0(?=[ ])", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex EmptySide();
+
+    private static string Chomp(string? text) => text is null ? "" : text.EndsWith('\n') ? text[..^1] : text;
 
     private static string StackOf(string path) => path.Contains('/') ? path[..path.IndexOf('/')] : path;
 

@@ -145,12 +145,24 @@ public static class PlanCommand
     private static List<string> CommunityLines(CommunityPlan plan, int width)
     {
         var lines = new List<string>();
-        var pools = new FittedTable("pool", "machine", "nodes", "alloc CPU#", "alloc GiB#", "spot", "gpu", "price/h#");
-        foreach (var p in plan.NodePools)
-            pools.Add(p.Name, p.MachineType, $"{I(p.MinNodes)}..{I(p.MaxNodes)}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
-                p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", N(p.HourlyPrice));
-        lines.AddRange(pools.Lines(width));
+        void Say(string text) => lines.AddRange(Wrap.Words(text, width, ""));
+        var stack = plan.Stack;
+        if (plan.Cluster is { } cluster)
+            Say($"Community {stack.StackName}: cluster {cluster.Name} in {cluster.Location}, project {cluster.Project}");
+        else
+            Say($"Local stack {stack.StackName}: hubs on the nodes of kubeconfig context {stack.Local?.Context} (no GKE cluster)");
+        if (plan.NodePools.Count > 0)
+        {
+            lines.Add("");
+            Say("Node pools (autoscaling between the node counts; allocatable per node):");
+            var pools = new FittedTable("pool", "machine", "nodes", "alloc CPU#", "alloc GiB#", "spot", "gpu", $"price/h {stack.Capacity.Prices.Currency}#");
+            foreach (var p in plan.NodePools)
+                pools.Add(p.Name, p.MachineType, $"{I(p.MinNodes)}..{I(p.MaxNodes)}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
+                    p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", N(p.HourlyPrice));
+            lines.AddRange(pools.Lines(width));
+        }
         lines.Add("");
+        Say("Seats per profile (max users = seats per node × the pool's maximum nodes):");
         var seats = new FittedTable("hub", "url", "profile", "pool", "seats/node#", "max users#");
         foreach (var h in plan.Hubs)
             foreach (var s in h.Seats)

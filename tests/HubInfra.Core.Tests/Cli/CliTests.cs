@@ -128,6 +128,30 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Diff_output_is_a_patch_git_apply_turns_the_base_rendering_into_the_head_one()
+    {
+        var head = CopyExamples();
+        var file = Path.Combine(head, "Pulumi.community-small.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("maxNodeCount: 20", "maxNodeCount: 30"));
+        File.Delete(Path.Combine(head, "Pulumi.workshop-2027.yaml"));
+        var baseRender = Path.Combine(_temp, "base-render");
+        var headRender = Path.Combine(_temp, "head-render");
+        Assert.Equal(0, HubInfra.Cli.Program.Run("render", "--all", "--stacks", TestStacks.Directory, "--out", baseRender).Exit);
+        Assert.Equal(0, HubInfra.Cli.Program.Run("render", "--all", "--stacks", head, "--out", headRender).Exit);
+
+        var (exit, output, _) = HubInfra.Cli.Program.Run("diff", "--base", baseRender, "--stacks", head);
+        Assert.Equal(1, exit);
+        Assert.Contains("workshop-2027: 3 files changed (stack removed)\n", output);
+        Assert.Contains("--- a/workshop-2027/plan.yaml\n+++ /dev/null\n@@ -1,", output);
+        var patch = Path.Combine(_temp, "changes.diff");
+        File.WriteAllText(patch, output);
+        Git.Run(baseRender, "apply", "-p1", patch);
+        foreach (var f in Directory.GetFiles(headRender, "*", SearchOption.AllDirectories))
+            Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(baseRender, Path.GetRelativePath(headRender, f))));
+        Assert.False(Directory.Exists(Path.Combine(baseRender, "workshop-2027", "event")));
+    }
+
+    [Fact]
     public void Diff_exits_2_and_says_why_when_the_base_is_neither_a_folder_nor_a_ref()
     {
         var dir = CopyExamples();
