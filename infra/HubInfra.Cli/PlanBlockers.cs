@@ -20,6 +20,7 @@ public static partial class PlanBlockers
             (project|region|budget|local)(\..*)?
           | cluster\.(name|regional|nodeLocations|releaseChannel|privateNodes|masterIpv4CidrBlock|masterAuthorizedNetworks|network|deletionProtection|maintenanceExclusions)\b.*
           | (hubs\[\d+\]|event\.workshop\.hub)\.(domain|https|staticIp|chartVersion|image|homeStorage|culling|adminUsers|auth|prePuller|podPriority|namespace)\b.*
+          | (hubs\[\d+\]|event\.workshop\.hub)\.profiles\[\d+\]\.(image|displayName|description)\b.*
           | event\.workshop\.(content|generation|maxServerAgeHours)\b.*
           | event\.placeholderImage
         )$
