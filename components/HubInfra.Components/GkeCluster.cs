@@ -1,4 +1,5 @@
 using HubInfra.Core.Planning;
+using HubInfra.Core.Schedule;
 using NodaTime.Text;
 using Pulumi;
 using Gcp = Pulumi.Gcp;
@@ -127,7 +128,7 @@ public sealed class GkeCluster : ComponentResource
                 ExclusionName = exclusion.Name,
                 StartTime = InstantPattern.General.Format(exclusion.Start),
                 EndTime = InstantPattern.General.Format(exclusion.End),
-                ExclusionOptions = new ContainerInputs.ClusterMaintenancePolicyMaintenanceExclusionExclusionOptionsArgs { Scope = "NO_UPGRADES" },
+                ExclusionOptions = new ContainerInputs.ClusterMaintenancePolicyMaintenanceExclusionExclusionOptionsArgs { Scope = exclusion.Scope.GkeName() },
             });
         }
         return policy;

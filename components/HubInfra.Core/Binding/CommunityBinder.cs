@@ -117,11 +117,14 @@ public static class CommunityBinder
             var exName = e.String("name", required: true, example: "name: summer-school-2027") ?? "";
             var start = ParseInstant(e, "start");
             var end = ParseInstant(e, "end");
+            var scopeText = e.String("scope") ?? "NO_UPGRADES";
+            if (!Schedule.ExclusionScopes.TryParse(scopeText, out var scope))
+                e.Error("scope", $"'{scopeText}' is not a GKE exclusion scope; use one of {string.Join(", ", Schedule.ExclusionScopes.Names)}");
             e.RejectUnknown();
             if (start is { } s && end is { } en)
             {
                 if (en <= s) e.Error("end", "must be after start");
-                exclusions.Add(new MaintenanceExclusionSettings(exName, s, en));
+                exclusions.Add(new MaintenanceExclusionSettings(exName, s, en, scope));
             }
         }
         c.RejectUnknown();

@@ -56,6 +56,6 @@ public sealed record ClusterPlan(
     }
 
     /// <summary>Start (UTC, HH:mm) of GKE's daily maintenance window: the small hours in most of the Americas and Europe.</summary>
-    public string DailyMaintenanceStart => "03:00";
+    public string DailyMaintenanceStart => Schedule.GkeMaintenanceRules.DailyWindowStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
 }

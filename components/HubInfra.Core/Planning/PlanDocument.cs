@@ -1,4 +1,5 @@
 using HubInfra.Core.Model;
+using HubInfra.Core.Schedule;
 using HubInfra.Core.Values;
 using NodaTime;
 using NodaTime.Text;
@@ -29,7 +30,7 @@ public static class PlanDocument
                     ("nodesCidr", c.Network.NodesCidr), ("podsCidr", c.Network.PodsCidr), ("servicesCidr", c.Network.ServicesCidr))),
                 ("deletionProtection", c.DeletionProtection),
                 ("nodeServiceAccount", Map(("accountId", c.NodeServiceAccountId), ("roles", c.NodeServiceAccountRoles.ToList()))),
-                ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)))).ToList()));
+                ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()));
             doc["nodePools"] = plan.NodePools.Select(p => (object?)Pool(p)).ToList();
         }
         else if (s.Local is { } local)
@@ -97,7 +98,7 @@ public static class PlanDocument
             ("nodeHours", plan.NodeHours),
             ("estimatedCost", Map(("amount", plan.Cost), ("currency", plan.Currency), ("pricesAsOf", plan.PricesAsOf))),
             ("windows", plan.Windows.Select(w => (object?)Window(w, ev.Zone)).ToList()),
-            ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)))).ToList()),
+            ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()),
             ("notes", plan.Exclusions.Notes.ToList()),
             ("workshopHub", plan.WorkshopHub is { } w ? Hub(w) : null));
     }

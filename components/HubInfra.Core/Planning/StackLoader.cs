@@ -34,7 +34,7 @@ public static class StackLoader
         }
 
         var stack = CommunityBinder.Bind(raw, problems);
-        CommunityValidator.Validate(stack, problems);
+        CommunityValidator.Validate(stack, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
         return new LoadedStack(raw.StackName, kind, stack, null, Distinct(problems));
     }
 

@@ -14,7 +14,8 @@ public static partial class CommunityValidator
     private static readonly string[] DiskTypes = ["pd-standard", "pd-balanced", "pd-ssd", "hyperdisk-balanced"];
     private static readonly string[] DriverVersions = ["DEFAULT", "LATEST", "INSTALLATION_DISABLED"];
 
-    public static void Validate(CommunityStack stack, List<Problem> problems)
+    /// <param name="now">Decides which maintenance exclusions are past (warnings) and when minor-scope ones are created.</param>
+    public static void Validate(CommunityStack stack, List<Problem> problems, NodaTime.Instant? now = null)
     {
         var local = stack.Kind == StackKind.Local;
         if (!local)
@@ -24,6 +25,9 @@ public static partial class CommunityValidator
             if (stack.Region.Length > 0 && !Region().IsMatch(stack.Region))
                 problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region, e.g. us-central1"));
             CheckCluster(stack, problems);
+            foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now))
+                problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
+                    breach.IsWarning ? Severity.Warning : Severity.Error));
             CheckPool(stack.CorePool, stack, problems);
         }
 

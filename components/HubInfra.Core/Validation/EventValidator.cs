@@ -84,11 +84,13 @@ public static class EventValidator
     private static void CheckMaintenanceExclusions(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems, Instant now)
     {
         if (community.Kind == StackKind.Local) return;
-        var existing = community.Cluster.MaintenanceExclusions.Select(e => (e.Start, e.End)).ToList();
+        // Only exclusions that keep the nodes protect user servers (NO_MINOR_UPGRADES still lets node patches through).
+        var existing = community.Cluster.MaintenanceExclusions.Where(e => e.Scope.KeepsNodes()).Select(e => (e.Start, e.End)).ToList();
         var uncovered = plan.Warm.Where(w => w.CoolAt > now && !MaintenanceExclusions.Covers(existing, w)).ToList();
         if (uncovered.Count == 0) return;
         var yaml = string.Join(" ", plan.Exclusions.Exclusions.Select(e =>
-            $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\" }}"));
+            $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
+            (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
         var notes = plan.Exclusions.Notes.Count > 0 ? " (" + string.Join("; ", plan.Exclusions.Notes) + ")" : "";
         problems.Add(new Problem($"{Key}.windows",
             $"{uncovered.Count.ToString(CultureInfo.InvariantCulture)} warm window(s) are not covered by a maintenance exclusion of {ev.CommunityStack}'s cluster, so GKE may upgrade it during the event; " +
