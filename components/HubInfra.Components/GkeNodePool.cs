@@ -62,6 +62,8 @@ public sealed class GkeNodePool : ComponentResource
             Parent = this,
             Protect = plan.Protect,
             IgnoreChanges = { "initialNodeCount" },
+            // What the component waits for (the node service account's roles) the pool itself waits for.
+            DependsOn = options?.DependsOn ?? new InputList<Resource>(),
         });
 
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = NodePool.Name });

@@ -27,8 +27,12 @@ public sealed record NodePoolPlan(
     double AllocatableMemoryGiB,
     double HourlyPrice)
 {
-    /// <summary>Protected from deletion: the core pool runs the hub; replacing it in place would take every hub down.</summary>
-    public bool Protect => Purpose == NodePurpose.Core;
+    /// <summary>
+    /// Never protected, the core pool included. A change GKE cannot make in place (machine type, disk, …) replaces the
+    /// pool: Pulumi creates the new one first under a fresh name from <see cref="NamePrefix"/>, then deletes the old one,
+    /// whose nodes GKE drains, so the hub moves to the new pool. Protecting the core pool would make that change fail.
+    /// </summary>
+    public bool Protect => false;
 
     public static NodePoolPlan From(NodePoolSettings pool, CapacitySettings capacity, string? eventName = null)
     {

@@ -28,6 +28,7 @@ public static class PlanDocument
                 ("masterAuthorizedNetworks", c.MasterAuthorizedNetworks.Select(n => (object?)Map(("cidrBlock", n.CidrBlock), ("displayName", n.DisplayName))).ToList()),
                 ("network", Map(("create", c.Network.Create), ("name", c.Network.Network), ("subnetwork", c.Network.Subnetwork),
                     ("nodesCidr", c.Network.NodesCidr), ("podsCidr", c.Network.PodsCidr), ("servicesCidr", c.Network.ServicesCidr))),
+                ("cloudNat", c.Nat is { } nat ? Map(("router", nat.RouterName), ("nat", nat.NatName), ("logFilter", nat.LogFilter)) : null),
                 ("deletionProtection", c.DeletionProtection),
                 ("nodeServiceAccount", Map(("accountId", c.NodeServiceAccountId), ("roles", c.NodeServiceAccountRoles.ToList()))),
                 ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()));

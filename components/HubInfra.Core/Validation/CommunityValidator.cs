@@ -65,6 +65,11 @@ public static partial class CommunityValidator
                 problems.Add(new Problem($"hubinfra:cluster.nodeLocations[{i}]", $"zone '{c.NodeLocations[i]}' is not in region {stack.Region}; use e.g. {stack.Region}-a"));
         if (!c.Regional && c.NodeLocations.Count == 0)
             problems.Add(new Problem("hubinfra:cluster.nodeLocations", "a zonal cluster (regional: false) needs its zone: nodeLocations: [us-central1-a]"));
+        if (c.PrivateNodes && !c.Network.Create)
+            problems.Add(new Problem("hubinfra:cluster.network.create",
+                $"private nodes on the existing network '{c.Network.Network}' reach the internet (images, GitHub OAuth, Let's Encrypt) only through a Cloud NAT: " +
+                $"make sure a Cloud Router with Cloud NAT serves subnetwork '{c.Network.Subnetwork}' in {stack.Region}, or set network.create: true to let HubInfra create one",
+                Severity.Warning));
         if (c.PrivateNodes && !IsCidr(c.MasterIpv4CidrBlock, 28))
             problems.Add(new Problem("hubinfra:cluster.masterIpv4CidrBlock", $"'{c.MasterIpv4CidrBlock}' must be a /28 CIDR for the control plane of private nodes"));
         for (var i = 0; i < c.MasterAuthorizedNetworks.Count; i++)
