@@ -25,6 +25,7 @@ public static partial class CommunityValidator
             if (stack.Region.Length > 0 && !Region().IsMatch(stack.Region))
                 problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region, e.g. us-central1"));
             CheckCluster(stack, problems);
+            GkeLimits.Check(stack, problems);
             foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now))
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
                     breach.IsWarning ? Severity.Warning : Severity.Error));
@@ -89,7 +90,8 @@ public static partial class CommunityValidator
     private static void CheckPool(NodePoolSettings pool, CommunityStack stack, List<Problem> problems)
     {
         if (!Naming.IsLabel(pool.Name, Naming.NodePoolNameMax))
-            problems.Add(new Problem(pool.Key + ".name", $"'{pool.Name}' {Naming.LabelRule(Naming.NodePoolNameMax)}"));
+            problems.Add(new Problem(pool.Key + ".name", $"'{pool.Name}' {Naming.LabelRule(Naming.NodePoolNameMax)} " +
+                $"(GKE allows {Naming.GkeNodePoolNameMax} characters in a node pool name and the provider adds a {Naming.ProviderUniqueSuffixLength}-character suffix to '{pool.Name}-')"));
         if (!MachineTypeCatalog.TryGet(pool.MachineType, out var machine))
         {
             problems.Add(new Problem(pool.Key + ".machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-4 or e2-standard-4 (families: {string.Join(", ", MachineTypeCatalog.KnownFamilies.Order(StringComparer.Ordinal))})"));
@@ -102,7 +104,7 @@ public static partial class CommunityValidator
             problems.Add(new Problem(pool.Key + ".minNodeCount", $"autoscaling minimum {pool.MinNodes} is above the maximum {pool.MaxNodes}; lower minNodeCount or raise maxNodeCount"));
         if (pool.Purpose == NodePurpose.Core && pool.MinNodes < 1)
             problems.Add(new Problem(pool.Key + ".minNodeCount", "the core pool runs the hub and proxy: keep at least 1 node"));
-        if (pool.DiskSizeGb < 10)
+        if (pool.DiskSizeGb < GkeLimits.MinDiskSizeGb)
             problems.Add(new Problem(pool.Key + ".diskSizeGb", "must be at least 10 (GB); user images need room, 100 is a good start"));
         if (!DiskTypes.Contains(pool.DiskType))
             problems.Add(new Problem(pool.Key + ".diskType", $"'{pool.DiskType}' is not a node disk type; use one of {string.Join(", ", DiskTypes)}"));
