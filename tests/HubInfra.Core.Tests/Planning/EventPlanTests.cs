@@ -78,6 +78,33 @@ public class EventPlanTests
     }
 
     [Fact]
+    public void Plan_json_describes_tracking_and_release_for_machines_and_both_phases_per_window()
+    {
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory, "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal(30, root.GetProperty("tracking").GetProperty("intervalSeconds").GetInt32());
+        Assert.Equal(60, root.GetProperty("release").GetProperty("afterMinutes").GetInt32());
+        Assert.Equal(7, root.GetProperty("release").GetProperty("headroomSeats").GetInt32());
+        var window = root.GetProperty("windows")[0];
+        Assert.Equal("2027-03-06T15:00:00Z", window.GetProperty("arrival").GetProperty("until").GetString());
+        Assert.Equal(19.25, window.GetProperty("arrival").GetProperty("nodeHours").GetDouble());
+        Assert.Equal(8.5, window.GetProperty("release").GetProperty("nodeHours").GetDouble());
+        Assert.Equal(-10, root.GetProperty("placeholderPriority").GetProperty("value").GetInt32());
+    }
+
+    [Fact]
+    public void Plan_table_shows_both_phases()
+    {
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory);
+        Assert.True(exit == 0, err);
+        Assert.Contains("every 30 s", output);
+        Assert.Contains("2027-03-06 13:15–15:00", output);
+        Assert.Contains("2027-03-06 15:00–23:30", output);
+    }
+
+    [Fact]
     public void Arrival_and_headroom_settings_change_the_phases()
     {
         var community = TestStacks.Example("community-small").Community!;
