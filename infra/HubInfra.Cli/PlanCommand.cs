@@ -77,9 +77,26 @@ public static class PlanCommand
                 w.Seats.ToString(CultureInfo.InvariantCulture), w.Nodes.ToString(CultureInfo.InvariantCulture), N(w.NodeHours), N(w.Cost));
         table.AddRow("total", "", "", "", $"{plan.PeakSeats} peak", $"{plan.PeakNodes} peak", N(plan.NodeHours), N(plan.Cost));
         console.Write(table);
+        PhaseTable(console, plan);
         console.WriteLine($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
         foreach (var note in plan.Exclusions.Notes)
             console.WriteLine($"Note: {note}");
+    }
+
+    /// <summary>Arrival phase (every seat warm) and release phase (at most the late headroom free) of each window.</summary>
+    private static void PhaseTable(IAnsiConsole console, EventPlan plan)
+    {
+        console.WriteLine($"Warm seats follow arrivals every {plan.TrackingIntervalSeconds} s; every seat stays warm until {plan.ReleaseAfterMinutes} min after each start " +
+                          $"(arrival), then at most {plan.ReleaseHeadroomSeats} free seats stay warm (release). Release node-hours: held beyond those who came.");
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var col in new[] { "window", "arrival (UTC)", "nodes", "node-hours", $"cost ({plan.Currency})", "release (UTC)", "free seats", "nodes", "node-hours", $"cost ({plan.Currency})" })
+            table.AddColumn(col);
+        foreach (var w in plan.Windows)
+            table.AddRow(Markup.Escape(w.Source), Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime), w.Nodes.ToString(CultureInfo.InvariantCulture),
+                N(w.ArrivalNodeHours), N(w.ArrivalCost), Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime),
+                w.LateSeats.ToString(CultureInfo.InvariantCulture), w.LateNodes.ToString(CultureInfo.InvariantCulture), N(w.ReleaseNodeHours), N(w.ReleaseCost));
+        table.AddRow("total", "", "", N(plan.ArrivalNodeHours), N(plan.ArrivalCost), "", "", "", N(plan.ReleaseNodeHours), N(plan.ReleaseCost));
+        console.Write(table);
     }
 
     /// <summary>"2027-07-05 09:00–17:00", or with both dates when the span crosses midnight.</summary>

@@ -46,6 +46,8 @@ public static class EventDeployment
             ["seatsPerNode"] = plan.Pool.SeatsPerNode,
             ["nodes"] = plan.PeakNodes,
             ["nodeHours"] = plan.NodeHours,
+            ["tracking"] = PlanDocument.Tracking(plan),
+            ["release"] = PlanDocument.Release(plan),
             ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf },
         };
 

@@ -29,5 +29,14 @@ public sealed record EventSettings(
     CapacitySettings Capacity,
     string PlaceholderImage)
 {
+    /// <summary>
+    /// <c>arrivalMinutes</c> (default 60): from each window's start, how long every planned seat stays warm; after it
+    /// the warm headroom shrinks to <see cref="LateHeadroomSeats"/> so seats held for no-shows are released.
+    /// </summary>
+    public Duration Arrival { get; init; } = Duration.FromMinutes(60);
+
+    /// <summary><c>lateHeadroomSeats</c>: warm seats kept free after the arrival phase; null means one node's seats.</summary>
+    public int? LateHeadroomSeats { get; init; }
+
     public int PeakSeats => (int)Math.Ceiling(Attendees * PeakFraction);
 }

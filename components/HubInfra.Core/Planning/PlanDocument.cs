@@ -87,6 +87,12 @@ public static class PlanDocument
             ("peakFraction", ev.PeakFraction),
             ("preWarmMinutes", (int)ev.Lead.TotalMinutes),
             ("graceMinutes", (int)ev.Grace.TotalMinutes),
+            ("tracking", Tracking(plan)),
+            ("release", Release(plan)),
+            ("placeholderPriority", Map(("priorityClass", plan.PlaceholderPriorityClass), ("value", EventManifests.PlaceholderPriority), ("preemptionPolicy", "Never"))),
+            ("attendeeCount", Map(
+                ("selector", PlaceholderScaler.AttendeeSelector),
+                ("baseline", PlaceholderScaler.BaselineMode(plan)))),
             ("nodePools", new List<object?>
             {
                 Map(("name", plan.Pool.Pool), ("machineType", plan.Pool.MachineType), ("allocatableCpu", plan.Pool.AllocatableCpu),
@@ -98,6 +104,9 @@ public static class PlanDocument
             ("peakNodes", plan.PeakNodes),
             ("nodeHours", plan.NodeHours),
             ("estimatedCost", Map(("amount", plan.Cost), ("currency", plan.Currency), ("pricesAsOf", plan.PricesAsOf))),
+            ("phases", Map(
+                ("arrival", Map(("nodeHours", plan.ArrivalNodeHours), ("cost", plan.ArrivalCost))),
+                ("release", Map(("nodeHours", plan.ReleaseNodeHours), ("cost", plan.ReleaseCost))))),
             ("windows", plan.Windows.Select(w => (object?)Window(w, ev.Zone)).ToList()),
             ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()),
             ("notes", plan.Exclusions.Notes.ToList()),
@@ -118,7 +127,18 @@ public static class PlanDocument
         ("seats", w.Seats),
         ("nodes", w.Nodes),
         ("nodeHours", w.NodeHours),
-        ("cost", w.Cost));
+        ("cost", w.Cost),
+        ("arrival", Map(("from", Utc(w.WarmFrom)), ("until", Utc(w.ReleaseAt)), ("seats", w.Seats), ("nodes", w.Nodes),
+            ("nodeHours", w.ArrivalNodeHours), ("cost", w.ArrivalCost))),
+        ("release", Map(("from", Utc(w.ReleaseAt)), ("until", Utc(w.CoolAt)), ("headroomSeats", w.LateSeats), ("headroomNodes", w.LateNodes),
+            ("nodeHours", w.ReleaseNodeHours), ("cost", w.ReleaseCost))));
+
+    /// <summary><c>"tracking": {"intervalSeconds": N}</c>: how often the scaler follows arrivals.</summary>
+    public static Dictionary<string, object?> Tracking(EventPlan plan) => Map(("intervalSeconds", plan.TrackingIntervalSeconds));
+
+    /// <summary><c>"release": {"afterMinutes": M, "headroomSeats": K}</c>: when and to what the warm headroom shrinks.</summary>
+    public static Dictionary<string, object?> Release(EventPlan plan) =>
+        Map(("afterMinutes", plan.ReleaseAfterMinutes), ("headroomSeats", plan.ReleaseHeadroomSeats));
 
     public static string Utc(Instant i) => InstantPattern.General.Format(i);
 

@@ -19,8 +19,11 @@ public static class StackLoader
     /// <summary>
     /// Binds and validates a stack. An event stack is checked against its community stack, which
     /// <paramref name="findCommunity"/> supplies (offline: the stack file next to it; in Pulumi: the StackReference).
+    /// <paramref name="otherEvents"/> lists the other event stacks known beside it (offline: the stack folder), so
+    /// events that share a node pool at the same time are checked together.
     /// </summary>
-    public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null)
+    public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null,
+        Func<IReadOnlyList<EventSettings>>? otherEvents = null)
     {
         var problems = new List<Problem>();
         var kind = KindOf(raw, problems);
@@ -29,7 +32,8 @@ public static class StackLoader
             var ev = EventBinder.Bind(raw, problems);
             var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
             if (ev is not null)
-                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null);
+                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null,
+                    otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList());
             return new LoadedStack(raw.StackName, kind, community, ev, Distinct(problems));
         }
 

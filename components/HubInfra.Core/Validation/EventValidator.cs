@@ -14,7 +14,8 @@ public static class EventValidator
 {
     private const string Key = "hubinfra:event";
 
-    public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp)
+    public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
+        IReadOnlyList<EventSettings>? otherEvents = null)
     {
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
         foreach (var p in calendar.Problems)
@@ -43,8 +44,6 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.hub", $"'{ev.Hub}' is not a hub of {ev.CommunityStack}; use one of: {string.Join(", ", community.Hubs.Select(h => h.Name))}"));
             return;
         }
-        if (!hub.PodPriority)
-            problems.Add(new Problem($"{Key}.hub", $"hub '{hub.Name}' has podPriority off, so users could not preempt the event's placeholders; set podPriority: true on it in stacks/{StackFile.FileName(ev.CommunityStack)}"));
         var profile = hub.Profiles.FirstOrDefault(p => p.Name == ev.Profile);
         if (profile is null)
         {
@@ -59,6 +58,15 @@ public static class EventValidator
         if (ev.Pool is null && community.UserPools.All(p => p.Name != profile.NodePool))
         {
             problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' runs on pool '{profile.NodePool}', which {ev.CommunityStack} does not have"));
+            return;
+        }
+        var gpuPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool)?.Gpu;
+        if (profile.GpusPerUser > 0 && (gpuPool is null || gpuPool.Count < profile.GpusPerUser))
+        {
+            var poolName = ev.Pool is not null ? "the event's own pool (event.pool)" : $"pool '{profile.NodePool}'";
+            problems.Add(new Problem(ev.Pool is not null ? $"{Key}.pool" : $"{Key}.profile",
+                $"profile '{profile.Name}' needs {profile.GpusPerUser} GPU(s) per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
+                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give pool '{profile.NodePool}' gpu: {{ type, count }} in stacks/{StackFile.FileName(ev.CommunityStack)}"));
             return;
         }
         if (calendar.Problems.Count > 0 || ev.PeakSeats < 1)
@@ -76,9 +84,51 @@ public static class EventValidator
                 $"the peak of {plan.PeakSeats} seats needs {plan.PeakNodes} nodes of {plan.Pool.MachineType} ({plan.Pool.SeatsPerNode} seats each), " +
                 $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in stacks/{StackFile.FileName(ev.CommunityStack)}, lower peakFraction, or give the event its own pool (event.pool)"));
 
+        if (otherEvents is not null)
+            CheckSharedPool(plan, community, otherEvents, problems);
         CheckMaintenanceExclusions(ev, community, plan, problems, now);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
+    }
+
+    /// <summary>
+    /// Events whose warm windows overlap on the same community pool need their nodes at the same time: the sum must
+    /// fit the pool's maxNodeCount. Reports the first time the sum is exceeded, naming every event warm then.
+    /// (Dedicated event pools are their own pools; their sum against the cluster's limits is the cluster validation's.)
+    /// </summary>
+    private static void CheckSharedPool(EventPlan plan, CommunityStack community, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems)
+    {
+        if (plan.Pool.Dedicated is not null) return;
+        var spans = plan.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: plan.Event.StackName)).ToList();
+        foreach (var other in otherEvents.Where(o => o.CommunityStack == plan.Event.CommunityStack && o.Pool is null))
+        {
+            EventPlan? op;
+            try
+            {
+                op = EventPlan.From(other, community);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+            {
+                continue; // that stack's own validation reports it
+            }
+            if (op is null || op.Pool.Dedicated is not null || op.Pool.Pool != plan.Pool.Pool) continue;
+            spans.AddRange(op.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: other.StackName)));
+        }
+        foreach (var mine in plan.Windows)
+        {
+            foreach (var at in spans.Where(s => s.WarmFrom >= mine.WarmFrom && s.WarmFrom < mine.CoolAt).Select(s => s.WarmFrom).Append(mine.WarmFrom).Distinct().Order())
+            {
+                var active = spans.Where(s => s.WarmFrom <= at && at < s.CoolAt).ToList();
+                var sum = active.Sum(s => s.Nodes);
+                if (active.Select(s => s.Event).Distinct().Count() < 2 || sum <= plan.Pool.MaxNodes) continue;
+                var who = string.Join(" + ", active.GroupBy(s => s.Event).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Sum(s => s.Nodes)})"));
+                problems.Add(new Problem($"{Key}.windows",
+                    $"at {PlanDocument.Utc(at)} events {who} are warm on pool '{plan.Pool.Pool}' at the same time and need {sum} nodes, " +
+                    $"but it autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in stacks/{StackFile.FileName(plan.Event.CommunityStack)}, " +
+                    "move one event's windows, or give one event its own pool (event.pool)"));
+                return;
+            }
+        }
     }
 
     private static void CheckMaintenanceExclusions(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems, Instant now)
