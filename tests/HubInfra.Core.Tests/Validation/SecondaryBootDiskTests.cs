@@ -58,7 +58,7 @@ public class SecondaryBootDiskTests
     }
 
     [Fact]
-    public void An_event_pool_can_preload_too()
+    public void An_event_pool_can_preload_too_and_simulate_then_skips_the_pull()
     {
         var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml"))
             .Replace("      headroomNodes: 1", "      headroomNodes: 1\n      secondaryBootDisk: { diskImage: global/images/summer-school-images }");
@@ -68,6 +68,7 @@ public class SecondaryBootDiskTests
         var plan = EventPlan.From(stack.Event!, community!)!;
         Assert.Equal("global/images/summer-school-images", plan.Pool.SecondaryBootDiskImage);
         Assert.Equal("global/images/summer-school-images", plan.Pool.Dedicated!.SecondaryBootDiskImage);
+        Assert.True(HubInfra.Core.Simulation.SimulationPolicy.From(plan).Preloaded);
 
         var bad = TestStacks.Inline(yaml.Replace("global/images/summer-school-images", "summer-school-images"), "summer-school-2027", _ => community);
         Assert.Contains(TestStacks.Errors(bad), e => e.StartsWith("hubinfra:event.pool.secondaryBootDisk.diskImage:", StringComparison.Ordinal));
