@@ -34,6 +34,14 @@ public sealed class GkeNodePool : ComponentResource
             nodeConfig.Labels.Add(key, value);
         foreach (var taint in plan.Taints)
             nodeConfig.Taints.Add(new ContainerInputs.NodePoolNodeConfigTaintArgs { Key = taint.Key, Value = taint.Value, Effect = taint.Effect });
+        // Pulumi.Gcp 9.35.0: NodePoolNodeConfigArgs.SecondaryBootDisks, NodePoolNodeConfigSecondaryBootDiskArgs {DiskImage, Mode}.
+        // A new disk image replaces the pool; the name prefix lets Pulumi create the new pool before deleting the old.
+        if (plan.SecondaryBootDiskImage is { } diskImage)
+            nodeConfig.SecondaryBootDisks.Add(new ContainerInputs.NodePoolNodeConfigSecondaryBootDiskArgs
+            {
+                DiskImage = diskImage,
+                Mode = NodePoolPlan.ContainerImageCacheMode,
+            });
         if (plan.Gpu is { } gpu)
             nodeConfig.GuestAccelerators.Add(new ContainerInputs.NodePoolNodeConfigGuestAcceleratorArgs
             {

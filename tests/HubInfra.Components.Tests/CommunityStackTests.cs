@@ -150,6 +150,10 @@ public class CommunityStackTests
         Assert.Equal(1, Convert.ToInt32(accelerator["count"]));
         Assert.Equal("DEFAULT", Map(accelerator["gpuDriverInstallationConfig"])["gpuDriverVersion"]);
         Assert.Equal(true, Map(mocks.Single("gcp:container/nodePool:NodePool", "cpu").Inputs["nodeConfig"])["spot"]);
+        var disk = Map(Assert.Single(List(gpu["secondaryBootDisks"])));
+        Assert.Equal("global/images/courses-gpu-images-2027-06", disk["diskImage"]);
+        Assert.Equal("CONTAINER_IMAGE_CACHE", disk["mode"]);
+        Assert.False(Map(mocks.Single("gcp:container/nodePool:NodePool", "cpu").Inputs["nodeConfig"]).ContainsKey("secondaryBootDisks"));
         var cluster = mocks.OfType("gcp:container/cluster:Cluster").Single().Inputs;
         Assert.Equal(true, Map(cluster["privateClusterConfig"])["enablePrivateNodes"]);
         Assert.Equal("203.0.113.0/24", Map(List(Map(cluster["masterAuthorizedNetworksConfig"])["cidrBlocks"])[0])["cidrBlock"]);

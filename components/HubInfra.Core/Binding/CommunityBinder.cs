@@ -167,8 +167,19 @@ public static class CommunityBinder
             gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.Int("count", 1), g.Text("driverVersion", "DEFAULT"));
             g.RejectUnknown();
         }
+        var bootDisk = SecondaryBootDisk(p);
         p.RejectUnknown();
-        return new NodePoolSettings(name, purpose, machine, min, max, spot, disk, diskType, streaming, gpu, p.Path);
+        return new NodePoolSettings(name, purpose, machine, min, max, spot, disk, diskType, streaming, gpu, p.Path) { SecondaryBootDiskImage = bootDisk };
+    }
+
+    /// <summary><c>secondaryBootDisk: {diskImage}</c> of a pool (user, core or an event's own), or null.</summary>
+    public static string? SecondaryBootDisk(ConfigReader pool)
+    {
+        var d = pool.Object("secondaryBootDisk");
+        if (d is null) return null;
+        var image = d.String("diskImage", required: true, example: "diskImage: global/images/hub-images-2027-07");
+        d.RejectUnknown();
+        return image;
     }
 
     private static BudgetSettings? BindBudget(ConfigReader? b)

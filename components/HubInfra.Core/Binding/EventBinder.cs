@@ -85,7 +85,10 @@ public static class EventBinder
                 p.String("machineType", required: true, example: "machineType: n2-highmem-8") ?? "",
                 p.Bool("spot", false),
                 p.Int("headroomNodes", 1),
-                p.Int("diskSizeGb", 100));
+                p.Int("diskSizeGb", 100))
+            {
+                SecondaryBootDiskImage = CommunityBinder.SecondaryBootDisk(p),
+            };
             p.RejectUnknown();
         }
 

@@ -8,7 +8,13 @@ public sealed record EventPoolSettings(string MachineType, bool Spot, int Headro
 {
     /// <summary>The pool as a user pool named like the profile's pool (so user pods land on it too); its maximum is planned later.</summary>
     public NodePoolSettings AsUserPool(string name, GpuSettings? gpu) =>
-        new(name, NodePurpose.User, MachineType, 0, 1, Spot, DiskSizeGb, "pd-balanced", true, gpu, "hubinfra:event.pool");
+        new(name, NodePurpose.User, MachineType, 0, 1, Spot, DiskSizeGb, "pd-balanced", true, gpu, "hubinfra:event.pool")
+        {
+            SecondaryBootDiskImage = SecondaryBootDiskImage,
+        };
+
+    /// <summary>The pool's preloaded-image disk (see <see cref="NodePoolSettings.SecondaryBootDiskImage"/>).</summary>
+    public string? SecondaryBootDiskImage { get; init; }
 }
 
 /// <summary>An event stack (<c>hubinfra:event</c>): who comes, when, to which hub and profile of which community stack.</summary>

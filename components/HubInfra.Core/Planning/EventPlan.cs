@@ -14,7 +14,11 @@ public sealed record EventPoolPlan(
     int SeatsPerNode,
     int MaxNodes,
     double HourlyPrice,
-    NodePoolPlan? Dedicated);
+    NodePoolPlan? Dedicated)
+{
+    /// <summary>The pool's secondary boot disk image (preloaded container images), or none.</summary>
+    public string? SecondaryBootDiskImage { get; init; }
+}
 
 /// <summary>
 /// One warm window: when capacity is up (lead before, grace after), how many seats and nodes, what it costs.
@@ -134,7 +138,10 @@ public sealed record EventPlan(
         var hourly = capacity.Prices.NodeHourly(machine, poolSettings.Spot, poolSettings.Gpu?.Type, poolSettings.Gpu?.Count ?? 0);
         var alloc = SeatPlanner.Allocatable(machine, capacity);
         var pool = new EventPoolPlan(poolSettings.Name, machine.Name, Math.Round(alloc.CpuCores, 3), Math.Round(alloc.MemoryGiB, 3), seatsPerNode,
-            poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan);
+            poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan)
+        {
+            SecondaryBootDiskImage = poolSettings.SecondaryBootDiskImage,
+        };
 
         var headroom = ev.LateHeadroomSeats ?? seatsPerNode;
         var windows = new List<EventWindowPlan>();

@@ -34,6 +34,12 @@ public sealed record NodePoolPlan(
     /// </summary>
     public bool Protect => false;
 
+    /// <summary>The secondary boot disk's image (mode <see cref="ContainerImageCacheMode"/>), or none.</summary>
+    public string? SecondaryBootDiskImage { get; init; }
+
+    /// <summary>GKE's <c>SecondaryBootDisk.mode</c> for a disk that caches container images.</summary>
+    public const string ContainerImageCacheMode = "CONTAINER_IMAGE_CACHE";
+
     public static NodePoolPlan From(NodePoolSettings pool, CapacitySettings capacity, string? eventName = null)
     {
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -63,6 +69,9 @@ public sealed record NodePoolPlan(
         }
         var prefix = eventName is null ? pool.Name : Naming.Label($"{eventName}-{pool.Name}", Naming.NodePoolNameMax);
         return new NodePoolPlan(pool.Name, prefix + "-", pool.Purpose, pool.MachineType, pool.MinNodes, pool.MaxNodes, pool.Spot,
-            pool.DiskSizeGb, pool.DiskType, pool.ImageStreaming, pool.Gpu, labels, taints, cpu, mem, price);
+            pool.DiskSizeGb, pool.DiskType, pool.ImageStreaming, pool.Gpu, labels, taints, cpu, mem, price)
+        {
+            SecondaryBootDiskImage = pool.SecondaryBootDiskImage,
+        };
     }
 }

@@ -44,7 +44,15 @@ public static class PlanDocument
         return doc;
     }
 
-    public static Dictionary<string, object?> Pool(NodePoolPlan p) => Map(
+    public static Dictionary<string, object?> Pool(NodePoolPlan p)
+    {
+        var doc = PoolFields(p);
+        if (p.SecondaryBootDiskImage is { } image)
+            doc["secondaryBootDisk"] = Map(("diskImage", image), ("mode", NodePoolPlan.ContainerImageCacheMode));
+        return doc;
+    }
+
+    private static Dictionary<string, object?> PoolFields(NodePoolPlan p) => Map(
         ("name", p.Name),
         ("namePrefix", p.NamePrefix),
         ("purpose", p.Purpose.ToString().ToLowerInvariant()),

@@ -106,6 +106,7 @@ public static partial class CommunityValidator
             problems.Add(new Problem(pool.Key + ".minNodeCount", "the core pool runs the hub and proxy: keep at least 1 node"));
         if (pool.DiskSizeGb < GkeLimits.MinDiskSizeGb)
             problems.Add(new Problem(pool.Key + ".diskSizeGb", "must be at least 10 (GB); user images need room, 100 is a good start"));
+        problems.AddRange(SecondaryBootDiskRules.Check(pool.SecondaryBootDiskImage, pool.ImageStreaming, pool.Key));
         if (!DiskTypes.Contains(pool.DiskType))
             problems.Add(new Problem(pool.Key + ".diskType", $"'{pool.DiskType}' is not a node disk type; use one of {string.Join(", ", DiskTypes)}"));
         if (pool.Gpu is { } gpu)

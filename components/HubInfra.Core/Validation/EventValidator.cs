@@ -50,6 +50,8 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.profile", $"'{ev.Profile}' is not a profile of hub '{hub.Name}'; use one of: {string.Join(", ", hub.Profiles.Select(p => p.Name))}"));
             return;
         }
+        if (ev.Pool is { } eventPool)
+            problems.AddRange(SecondaryBootDiskRules.Check(eventPool.SecondaryBootDiskImage, true, $"{Key}.pool"));
         if (ev.Pool is { } pool && !MachineTypeCatalog.TryGet(pool.MachineType, out _))
         {
             problems.Add(new Problem($"{Key}.pool.machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-8"));
