@@ -6,13 +6,24 @@ using BillingInputs = Pulumi.Gcp.Billing.Inputs;
 
 namespace HubInfra.Components;
 
-/// <summary>A billing budget on the community's project that e-mails at each threshold.</summary>
+/// <summary>
+/// A billing budget on the community's project that e-mails at each threshold. The Billing Budgets API needs a quota
+/// project when called with user credentials (else 403 "requires a quota project"), so the budget and its notification
+/// channels use their own provider that bills API calls to the community's project (<c>billingProject</c> with
+/// <c>userProjectOverride</c>).
+/// </summary>
 public sealed class CommunityBudget : ComponentResource
 {
     public CommunityBudget(string name, BudgetSettings budget, string project, ComponentResourceOptions? options = null)
         : base("hubinfra:billing:Budget", name, options)
     {
-        var child = new CustomResourceOptions { Parent = this };
+        Provider = new Gcp.Provider($"{name}-billing", new Gcp.ProviderArgs
+        {
+            Project = project,
+            BillingProject = project,
+            UserProjectOverride = true,
+        }, new CustomResourceOptions { Parent = this });
+        var child = new CustomResourceOptions { Parent = this, Provider = Provider };
         var channels = budget.Emails.Select((email, i) => new Gcp.Monitoring.NotificationChannel($"{name}-email-{i}", new Gcp.Monitoring.NotificationChannelArgs
         {
             Project = project,
@@ -22,7 +33,7 @@ public sealed class CommunityBudget : ComponentResource
         }, child)).ToList();
 
         // Budgets filter by project number, not id.
-        var projectNumber = Gcp.Organizations.GetProject.Invoke(new Gcp.Organizations.GetProjectInvokeArgs { ProjectId = project }, new InvokeOptions { Parent = this })
+        var projectNumber = Gcp.Organizations.GetProject.Invoke(new Gcp.Organizations.GetProjectInvokeArgs { ProjectId = project }, new InvokeOptions { Parent = this, Provider = Provider })
             .Apply(p => $"projects/{p.Number}");
         var units = Math.Floor(budget.Amount);
         var args = new Gcp.Billing.BudgetArgs
@@ -51,4 +62,6 @@ public sealed class CommunityBudget : ComponentResource
     }
 
     public Gcp.Billing.Budget Budget { get; }
+
+    public Gcp.Provider Provider { get; }
 }

@@ -1,4 +1,5 @@
 using HubInfra.Core.Planning;
+using HubInfra.Core.Schedule;
 using NodaTime.Text;
 using Pulumi;
 using Gcp = Pulumi.Gcp;
@@ -45,6 +46,31 @@ public sealed class GkeCluster : ComponentResource
             }, child);
             network = net.Id;
             subnetwork = subnet.Id;
+
+            if (plan.Nat is { } nat)
+            {
+                Router = new Gcp.Compute.Router(nat.RouterName, new Gcp.Compute.RouterArgs
+                {
+                    Name = nat.RouterName,
+                    Project = plan.Project,
+                    Region = plan.Region,
+                    Network = net.Id,
+                }, child);
+                Nat = new Gcp.Compute.RouterNat(nat.NatName, new Gcp.Compute.RouterNatArgs
+                {
+                    Name = nat.NatName,
+                    Project = plan.Project,
+                    Region = plan.Region,
+                    Router = Router.Name,
+                    NatIpAllocateOption = "AUTO_ONLY",
+                    SourceSubnetworkIpRangesToNat = "LIST_OF_SUBNETWORKS",
+                    Subnetworks =
+                    {
+                        new Gcp.Compute.Inputs.RouterNatSubnetworkArgs { Name = subnet.Id, SourceIpRangesToNats = { "ALL_IP_RANGES" } },
+                    },
+                    LogConfig = new Gcp.Compute.Inputs.RouterNatLogConfigArgs { Enable = true, Filter = nat.LogFilter },
+                }, child);
+            }
         }
 
         NodeServiceAccount = new Gcp.ServiceAccount.Account(plan.NodeServiceAccountId, new Gcp.ServiceAccount.AccountArgs
@@ -53,15 +79,17 @@ public sealed class GkeCluster : ComponentResource
             Project = plan.Project,
             DisplayName = $"GKE nodes of {plan.Name} (least privilege)",
         }, child);
+        var grants = new List<Gcp.Projects.IAMMember>();
         foreach (var role in plan.NodeServiceAccountRoles)
         {
-            _ = new Gcp.Projects.IAMMember($"{plan.NodeServiceAccountId}-{role.Split('/')[^1]}", new Gcp.Projects.IAMMemberArgs
+            grants.Add(new Gcp.Projects.IAMMember($"{plan.NodeServiceAccountId}-{role.Split('/')[^1]}", new Gcp.Projects.IAMMemberArgs
             {
                 Project = plan.Project,
                 Role = role,
                 Member = NodeServiceAccount.Member,
-            }, child);
+            }, child));
         }
+        NodeServiceAccountGrants = grants;
 
         var clusterArgs = new Gcp.Container.ClusterArgs
         {
@@ -81,6 +109,15 @@ public sealed class GkeCluster : ComponentResource
                 ? new ContainerInputs.ClusterIpAllocationPolicyArgs { ClusterSecondaryRangeName = podsRange, ServicesSecondaryRangeName = servicesRange }
                 : new ContainerInputs.ClusterIpAllocationPolicyArgs { ClusterIpv4CidrBlock = plan.Network.PodsCidr, ServicesIpv4CidrBlock = plan.Network.ServicesCidr },
             MaintenancePolicy = MaintenancePolicyOf(plan),
+            // The temporary default pool (deleted right away, removeDefaultNodePool) runs as the least-privilege account
+            // too: projects that disable the Compute Engine default service account would refuse the cluster otherwise.
+            NodeConfig = new ContainerInputs.ClusterNodeConfigArgs
+            {
+                ServiceAccount = NodeServiceAccount.Email,
+                OauthScopes = { "https://www.googleapis.com/auth/cloud-platform" },
+                ShieldedInstanceConfig = new ContainerInputs.ClusterNodeConfigShieldedInstanceConfigArgs { EnableSecureBoot = true, EnableIntegrityMonitoring = true },
+                WorkloadMetadataConfig = new ContainerInputs.ClusterNodeConfigWorkloadMetadataConfigArgs { Mode = "GKE_METADATA" },
+            },
         };
         foreach (var location in plan.NodeLocations)
             clusterArgs.NodeLocations.Add(location);
@@ -99,12 +136,19 @@ public sealed class GkeCluster : ComponentResource
             clusterArgs.MasterAuthorizedNetworksConfig = authorized;
         }
 
-        Cluster = new Gcp.Container.Cluster(plan.Name, clusterArgs, new CustomResourceOptions
+        var clusterOptions = new CustomResourceOptions
         {
             Parent = this,
             Protect = plan.DeletionProtection,
-            IgnoreChanges = { "initialNodeCount" },
-        });
+            // nodeConfig only shapes the temporary default pool; the real pools are separate resources.
+            IgnoreChanges = { "initialNodeCount", "nodeConfig" },
+        };
+        // The default pool's nodes must be able to write logs and pull images as soon as they boot.
+        foreach (var grant in grants)
+            clusterOptions.DependsOn.Add(grant);
+        if (Nat is not null)
+            clusterOptions.DependsOn.Add(Nat);
+        Cluster = new Gcp.Container.Cluster(plan.Name, clusterArgs, clusterOptions);
 
         Kubeconfig = Output.CreateSecret(Output.Tuple(Cluster.Name, Cluster.Endpoint, Cluster.MasterAuth)
             .Apply(t => Components.Kubeconfig.ForGke(t.Item1, t.Item2, t.Item3.ClusterCaCertificate ?? "")));
@@ -127,7 +171,7 @@ public sealed class GkeCluster : ComponentResource
                 ExclusionName = exclusion.Name,
                 StartTime = InstantPattern.General.Format(exclusion.Start),
                 EndTime = InstantPattern.General.Format(exclusion.End),
-                ExclusionOptions = new ContainerInputs.ClusterMaintenancePolicyMaintenanceExclusionExclusionOptionsArgs { Scope = "NO_UPGRADES" },
+                ExclusionOptions = new ContainerInputs.ClusterMaintenancePolicyMaintenanceExclusionExclusionOptionsArgs { Scope = exclusion.Scope.GkeName() },
             });
         }
         return policy;
@@ -136,6 +180,14 @@ public sealed class GkeCluster : ComponentResource
     public Gcp.Container.Cluster Cluster { get; }
 
     public Gcp.ServiceAccount.Account NodeServiceAccount { get; }
+
+    /// <summary>The node service account's project roles: node pools wait for them.</summary>
+    public IReadOnlyList<Gcp.Projects.IAMMember> NodeServiceAccountGrants { get; }
+
+    /// <summary>The Cloud Router and NAT of a created network for private nodes (<see cref="ClusterPlan.Nat"/>), else null.</summary>
+    public Gcp.Compute.Router? Router { get; }
+
+    public Gcp.Compute.RouterNat? Nat { get; }
 
     /// <summary>Uses gke-gcloud-auth-plugin; a secret because it names the endpoint and CA of the cluster.</summary>
     public Output<string> Kubeconfig { get; }

@@ -34,6 +34,14 @@ public sealed class GkeNodePool : ComponentResource
             nodeConfig.Labels.Add(key, value);
         foreach (var taint in plan.Taints)
             nodeConfig.Taints.Add(new ContainerInputs.NodePoolNodeConfigTaintArgs { Key = taint.Key, Value = taint.Value, Effect = taint.Effect });
+        // Pulumi.Gcp 9.35.0: NodePoolNodeConfigArgs.SecondaryBootDisks, NodePoolNodeConfigSecondaryBootDiskArgs {DiskImage, Mode}.
+        // A new disk image replaces the pool; the name prefix lets Pulumi create the new pool before deleting the old.
+        if (plan.SecondaryBootDiskImage is { } diskImage)
+            nodeConfig.SecondaryBootDisks.Add(new ContainerInputs.NodePoolNodeConfigSecondaryBootDiskArgs
+            {
+                DiskImage = diskImage,
+                Mode = NodePoolPlan.ContainerImageCacheMode,
+            });
         if (plan.Gpu is { } gpu)
             nodeConfig.GuestAccelerators.Add(new ContainerInputs.NodePoolNodeConfigGuestAcceleratorArgs
             {
@@ -62,6 +70,8 @@ public sealed class GkeNodePool : ComponentResource
             Parent = this,
             Protect = plan.Protect,
             IgnoreChanges = { "initialNodeCount" },
+            // What the component waits for (the node service account's roles) the pool itself waits for.
+            DependsOn = options?.DependsOn ?? new InputList<Resource>(),
         });
 
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = NodePool.Name });

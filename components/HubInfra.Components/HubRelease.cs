@@ -44,6 +44,11 @@ public sealed class HubRelease : ComponentResource
                 ? Address.IPAddress
                 : throw new InvalidOperationException($"no value for {reference.Name}"))!;
         var prerequisites = beforeRelease?.Invoke(Namespace).ToList() ?? [];
+        // The release waits for what the component waits for (the node pools it needs) and for its prerequisites.
+        var releaseDependsOn = new InputList<Resource>();
+        releaseDependsOn.AddRange(options.DependsOn);
+        foreach (var prerequisite in prerequisites)
+            releaseDependsOn.Add(prerequisite);
         var inputValues = new InputMap<object>();
         foreach (var (key, value) in values)
             if (value is not null)
@@ -65,7 +70,7 @@ public sealed class HubRelease : ComponentResource
         {
             Parent = this,
             Protect = plan.Protect,
-            DependsOn = prerequisites,
+            DependsOn = releaseDependsOn,
             // A workshop RESET moves the release to a new namespace; the chart's cluster-wide objects (priority
             // classes named after the release) would clash if the new release were installed before the old one goes.
             DeleteBeforeReplace = !plan.Protect,

@@ -13,10 +13,14 @@ public sealed class HubStorageClasses : ComponentResource
     public HubStorageClasses(string name, ComponentResourceOptions options)
         : base("hubinfra:hub:StorageClasses", name, options)
     {
+        _dependsOn = options.DependsOn;
         Retain = Create(StorageClasses.Retain, "Retain", protect: true);
         Delete = Create(StorageClasses.Delete, "Delete", protect: false);
         RegisterOutputs();
     }
+
+    /// <summary>What the classes wait for (the core pool: the cluster has no nodes before it).</summary>
+    private readonly InputList<Resource> _dependsOn;
 
     public K8s.Storage.V1.StorageClass Retain { get; }
 
@@ -31,5 +35,5 @@ public sealed class HubStorageClasses : ComponentResource
             ReclaimPolicy = reclaimPolicy,
             VolumeBindingMode = "WaitForFirstConsumer",
             AllowVolumeExpansion = true,
-        }, new CustomResourceOptions { Parent = this, Protect = protect });
+        }, new CustomResourceOptions { Parent = this, Protect = protect, DependsOn = _dependsOn });
 }

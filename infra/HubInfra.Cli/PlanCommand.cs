@@ -101,6 +101,7 @@ public static class PlanCommand
             ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
             : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
         Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day.");
+        Say("Node-hours and cost per window: the upper bound, every planned seat used for the whole window.");
         lines.Add("");
 
         var table = new FittedTable("window", "local", "UTC", "warm UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
@@ -116,9 +117,37 @@ public static class PlanCommand
         table.Add("total", "", "", "", "", "", N(plan.NodeHours), N(plan.Cost));
         lines.AddRange(table.Lines(width));
         lines.Add("");
+        lines.AddRange(PhaseLines(plan, width));
+        lines.Add("");
         Say($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
         foreach (var note in plan.Exclusions.Notes)
             Say($"Note: {note}");
+        return lines;
+    }
+
+    /// <summary>
+    /// Arrival phase (every seat warm) and release phase (at most the late headroom free) of each window, one row
+    /// per phase, times in UTC on the window's local date.
+    /// </summary>
+    private static List<string> PhaseLines(EventPlan plan, int width)
+    {
+        var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until " +
+            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {Plural.Of(plan.ReleaseHeadroomSeats, "free seat")} " +
+            "stay warm (release). Release node-hours: held beyond those who came.", width, "").ToList();
+        lines.Add("");
+        var table = new FittedTable("window", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
+        foreach (var w in plan.Windows)
+        {
+            var day = w.Start.Date;
+            var label = WindowLabel(w.Source, day);
+            table.Add(label, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
+                I(w.Seats), I(w.Nodes), N(w.ArrivalNodeHours), N(w.ArrivalCost));
+            table.Add(label, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
+                $"{I(w.LateSeats)} free", I(w.LateNodes), N(w.ReleaseNodeHours), N(w.ReleaseCost));
+        }
+        table.Add("total", "arrival", "", "", "", N(plan.ArrivalNodeHours), N(plan.ArrivalCost));
+        table.Add("total", "release", "", "", "", N(plan.ReleaseNodeHours), N(plan.ReleaseCost));
+        lines.AddRange(table.Lines(width));
         return lines;
     }
 

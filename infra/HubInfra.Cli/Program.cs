@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace HubInfra.Cli;
 
-/// <summary>The offline CLI: validate · render · plan · diff · affected · check-schema. No Pulumi, no credentials.</summary>
+/// <summary>The offline CLI: validate · render · plan · simulate · diff · affected · check-schema. No Pulumi, no credentials.</summary>
 public static class Program
 {
     public static int Main(string[] args) => Build(Console.Out, Console.Error).Parse(args).Invoke();
@@ -13,6 +13,7 @@ public static class Program
         root.Subcommands.Add(ValidateCommand.Create(stdout));
         root.Subcommands.Add(RenderCommand.Create(stdout, stderr));
         root.Subcommands.Add(PlanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         root.Subcommands.Add(AffectedCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));

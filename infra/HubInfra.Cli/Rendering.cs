@@ -20,7 +20,7 @@ public static class Rendering
         else if (loaded.Event is { } ev && loaded.Community is { } target && EventPlan.From(ev, target) is { } eventPlan)
         {
             files["plan.yaml"] = ValuesYaml.Serialize(PlanDocument.Event(eventPlan));
-            files["event/manifests.yaml"] = string.Join("---\n", EventManifests.Build(eventPlan).Select(ValuesYaml.Serialize));
+            files["event/manifests.yaml"] = EventManifests.Yaml(eventPlan);
             if (eventPlan.WorkshopHub is { } ws)
                 files[$"hubs/{ws.Name}/values.yaml"] = ValuesYaml.Serialize(ws.Values);
         }

@@ -48,8 +48,30 @@ public sealed class StackSet
         }
         if (raw is null)
             return new LoadedStack(stack, StackKind.Community, null, null, [new Problem(StackFile.FileName(stack), $"no such stack file in {_directory}")]);
-        return StackLoader.Load(raw, Community, _now, _directory);
+        return StackLoader.Load(raw, Community, _now, Events, _directory);
     }
+
+    /// <summary>Every event stack of the folder, bound without validation (for checks across events).</summary>
+    public IReadOnlyList<EventSettings> Events()
+    {
+        if (_events is not null) return _events;
+        var events = new List<EventSettings>();
+        foreach (var name in StackNames)
+        {
+            try
+            {
+                if (Raw(name) is { } raw && StackLoader.KindOf(raw) == StackKind.Event && EventBinder.Bind(raw, []) is { } ev)
+                    events.Add(ev);
+            }
+            catch (StackFileException)
+            {
+                // reported when that stack itself is loaded
+            }
+        }
+        return _events = events;
+    }
+
+    private IReadOnlyList<EventSettings>? _events;
 
     /// <summary>A community stack bound without validation (its own problems are reported when it is validated).</summary>
     public CommunityStack? Community(string name)

@@ -20,14 +20,23 @@ public static class CommunityDeployment
         };
 
         Pulumi.Kubernetes.Provider provider;
+        var pools = new Dictionary<string, GkeNodePool>();
+        var storageDependsOn = new InputList<Resource>();
         if (plan.Cluster is { } clusterPlan)
         {
             var cluster = new GkeCluster(clusterPlan.Name, clusterPlan);
             foreach (var pool in plan.NodePools)
-                _ = new GkeNodePool(pool.Name, pool, cluster.Cluster.Name, cluster.Cluster.Location, clusterPlan.Project, cluster.NodeServiceAccount.Email,
-                    new ComponentResourceOptions { Parent = cluster });
+            {
+                var poolOptions = new ComponentResourceOptions { Parent = cluster };
+                foreach (var grant in cluster.NodeServiceAccountGrants)
+                    poolOptions.DependsOn.Add(grant);
+                pools[pool.Name] = new GkeNodePool(pool.Name, pool, cluster.Cluster.Name, cluster.Cluster.Location, clusterPlan.Project, cluster.NodeServiceAccount.Email, poolOptions);
+            }
             provider = cluster.Provider;
-            _ = new HubStorageClasses("storage", new ComponentResourceOptions { Provider = provider });
+            // The cluster has no nodes until its pools exist: what runs in it waits for the pools it needs.
+            foreach (var core in plan.NodePools.Where(p => p.Purpose == NodePurpose.Core))
+                storageDependsOn.Add(pools[core.Name].NodePool);
+            _ = new HubStorageClasses("storage", new ComponentResourceOptions { Provider = provider, DependsOn = storageDependsOn });
             outputs["clusterName"] = cluster.Cluster.Name;
             outputs["clusterLocation"] = cluster.Cluster.Location;
             outputs["kubeconfig"] = cluster.Kubeconfig;
@@ -43,8 +52,10 @@ public static class CommunityDeployment
         foreach (var hubPlan in plan.Hubs)
         {
             var settings = stack.Hubs.Single(h => h.Name == hubPlan.Name);
-            var hub = new HubRelease(hubPlan.Name, hubPlan, stack.Project, stack.Region, reference => SecretOf(settings, reference),
-                new ComponentResourceOptions { Provider = provider });
+            var hubOptions = new ComponentResourceOptions { Provider = provider };
+            foreach (var pool in plan.PoolsNeededBy(hubPlan))
+                hubOptions.DependsOn.Add(pools[pool.Name].NodePool);
+            var hub = new HubRelease(hubPlan.Name, hubPlan, stack.Project, stack.Region, reference => SecretOf(settings, reference), hubOptions);
             urls[hubPlan.Name] = hub.Url;
         }
         outputs["hubUrls"] = Output.All(urls.Select(kv => kv.Value.Apply(u => (kv.Key, u)))).Apply(pairs => pairs.ToDictionary(p => p.Key, p => p.u));

@@ -22,7 +22,9 @@ public static class EventDeployment
             throw new RunException("hubinfra:event is missing");
 
         var reference = new StackReference($"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{ev.CommunityStack}");
-        var communityJson = await reference.GetValueAsync("hubinfraConfig") as string;
+        // GetValueAsync throws on a secret output; the details carry the value either way.
+        var details = await reference.GetOutputDetailsAsync("hubinfraConfig");
+        var communityJson = (details.Value ?? details.SecretValue) as string;
         var community = communityJson is null
             ? null
             : CommunityBinder.Bind(new RawConfig(ev.CommunityStack, System.Text.Json.Nodes.JsonNode.Parse(communityJson)!.AsObject()
@@ -44,6 +46,8 @@ public static class EventDeployment
             ["seatsPerNode"] = plan.Pool.SeatsPerNode,
             ["nodes"] = plan.PeakNodes,
             ["nodeHours"] = plan.NodeHours,
+            ["tracking"] = PlanDocument.Tracking(plan),
+            ["release"] = PlanDocument.Release(plan),
             ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf },
         };
 

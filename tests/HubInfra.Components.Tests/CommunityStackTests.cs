@@ -76,13 +76,15 @@ public class CommunityStackTests
     }
 
     [Fact]
-    public async Task The_core_pool_and_the_community_hub_data_are_protected()
+    public async Task The_community_hub_data_are_protected_and_no_pool_is()
     {
         var mocks = new Mocks();
         var (resources, _) = await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
         var pools = resources.OfType<Pulumi.Gcp.Container.NodePool>().ToList();
         Assert.Equal(2, pools.Count);
-        Assert.Single(pools, StackRun.IsProtected);
+        // A change that replaces the core pool creates the new one (new name from the prefix) before deleting the old one.
+        Assert.DoesNotContain(pools, StackRun.IsProtected);
+        Assert.Equal("core-", mocks.Single("gcp:container/nodePool:NodePool", "core").Inputs["namePrefix"]);
         Assert.True(StackRun.IsProtected(resources.OfType<K8s.Core.V1.Namespace>().Single()));
         Assert.True(StackRun.IsProtected(resources.OfType<K8s.Helm.V3.Release>().Single()));
         var retain = resources.OfType<K8s.Storage.V1.StorageClass>().Single(s => StackRun.IsProtected(s));
@@ -148,6 +150,10 @@ public class CommunityStackTests
         Assert.Equal(1, Convert.ToInt32(accelerator["count"]));
         Assert.Equal("DEFAULT", Map(accelerator["gpuDriverInstallationConfig"])["gpuDriverVersion"]);
         Assert.Equal(true, Map(mocks.Single("gcp:container/nodePool:NodePool", "cpu").Inputs["nodeConfig"])["spot"]);
+        var disk = Map(Assert.Single(List(gpu["secondaryBootDisks"])));
+        Assert.Equal("global/images/courses-gpu-images-2027-06", disk["diskImage"]);
+        Assert.Equal("CONTAINER_IMAGE_CACHE", disk["mode"]);
+        Assert.False(Map(mocks.Single("gcp:container/nodePool:NodePool", "cpu").Inputs["nodeConfig"]).ContainsKey("secondaryBootDisks"));
         var cluster = mocks.OfType("gcp:container/cluster:Cluster").Single().Inputs;
         Assert.Equal(true, Map(cluster["privateClusterConfig"])["enablePrivateNodes"]);
         Assert.Equal("203.0.113.0/24", Map(List(Map(cluster["masterAuthorizedNetworksConfig"])["cidrBlocks"])[0])["cidrBlock"]);

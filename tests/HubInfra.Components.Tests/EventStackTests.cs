@@ -19,51 +19,44 @@ public class EventStackTests
         .Add("clusterName", "open-science")
         .Add("clusterLocation", "us-central1"));
 
-    [Fact]
-    public async Task Cron_jobs_scale_placeholders_in_the_event_zone_and_reconcile_every_five_minutes()
+    /// <summary>The event's plan as the program makes it, from the same stack files.</summary>
+    private static HubInfra.Core.Planning.EventPlan PlanOf(string community, string stack)
     {
-        var mocks = WithCommunity("community-small");
-        await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
-        var jobs = mocks.OfType("kubernetes:batch/v1:CronJob").ToDictionary(j => j.Name!, j => Map(j.Inputs["spec"]));
-        Assert.Equal(["hackathon-2027-down-1", "hackathon-2027-reconcile", "hackathon-2027-up-1"], jobs.Keys.Order());
-        var up = jobs["hackathon-2027-up-1"];
-        Assert.Equal("15 8 6 3 *", up["schedule"]);
-        Assert.Equal("America/New_York", up["timeZone"]);
-        Assert.Equal("Forbid", up["concurrencyPolicy"]);
-        var container = Map(List(Map(Map(Map(Map(up["jobTemplate"])["spec"])["template"])["spec"])["containers"])[0]);
-        var script = (string)List(container["command"])[2];
-        Assert.Contains("desired=72", script);
-        Assert.Contains("patch deployment hackathon-2027-placeholder --subresource=scale", script);
-        Assert.Equal("docker.io/alpine/k8s:1.31.4", container["image"]);
-        Assert.Equal("*/5 * * * *", jobs["hackathon-2027-reconcile"]["schedule"]);
+        var target = HubInfra.Core.Binding.CommunityBinder.Bind(StackRun.Config(community), []);
+        var loaded = HubInfra.Core.Planning.StackLoader.Load(StackRun.Config(stack), name => name == community ? target : null);
+        return HubInfra.Core.Planning.EventPlan.From(loaded.Event!, target)!;
     }
 
     [Fact]
-    public async Task Placeholders_request_the_guarantee_start_at_zero_and_rbac_is_limited_to_their_scale()
+    public async Task The_event_applies_exactly_the_manifests_render_writes_as_one_config_group()
     {
         var mocks = WithCommunity("community-small");
-        var (resources, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
-        var deployment = mocks.Single("kubernetes:apps/v1:Deployment", "hackathon-2027-placeholder").Inputs;
-        Assert.Equal("main", Map(deployment["metadata"])["namespace"]);
-        var spec = Map(deployment["spec"]);
-        Assert.Equal(0, Convert.ToInt32(spec["replicas"]));
-        var pod = Map(Map(spec["template"])["spec"]);
-        Assert.Equal("main-user-placeholder-priority", pod["priorityClassName"]);
-        Assert.Equal("main-user-scheduler", pod["schedulerName"]);
-        Assert.Equal("user", Map(pod["nodeSelector"])["hubinfra.org/node-pool"]);
-        var requests = Map(Map(Map(List(pod["containers"])[0])["resources"])["requests"]);
-        Assert.Equal("0.5", requests["cpu"]);
-        Assert.Equal("3Gi", requests["memory"]);
-
-        var rules = List(Map(mocks.OfType("kubernetes:rbac.authorization.k8s.io/v1:Role").Single().Inputs)["rules"]).Select(Map).ToList();
-        var scale = rules.Single(r => List(r["resources"]).Contains("deployments/scale"));
-        Assert.Equal(["get", "patch"], List(scale["verbs"]).Cast<string>());
-        Assert.Equal(["hackathon-2027-placeholder"], List(scale["resourceNames"]).Cast<string>());
-        Assert.DoesNotContain(rules, r => List(r["verbs"]).Contains("*") || List(r["verbs"]).Contains("delete"));
-
+        var (_, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
+        var group = mocks.Single("kubernetes:yaml/v2:ConfigGroup", "hackathon-2027").Inputs;
+        var yaml = (string)group["yaml"];
+        Assert.Equal(HubInfra.Core.Planning.EventManifests.Yaml(PlanOf("community-small", "hackathon-2027")), yaml);
+        Assert.Contains("kind: PriorityClass", yaml);
+        Assert.Contains("name: hackathon-2027-placeholder-priority", yaml);
+        Assert.Contains("preemptionPolicy: Never", yaml);
+        Assert.Contains("image: docker.io/alpine/k8s:1.31.4", yaml);
+        // No object of the event is mapped by hand beside the group: no typed Deployment, CronJob or Role.
+        Assert.Empty(mocks.OfType("kubernetes:apps/v1:Deployment"));
+        Assert.Empty(mocks.OfType("kubernetes:batch/v1:CronJob"));
+        Assert.Empty(mocks.OfType("kubernetes:rbac.authorization.k8s.io/v1:Role"));
         Assert.Equal(7, outputs["seatsPerNode"]);
         Assert.Equal(11, outputs["nodes"]);
-        _ = resources;
+    }
+
+    [Fact]
+    public async Task The_plan_outputs_carry_the_tracking_and_release_policy()
+    {
+        var mocks = WithCommunity("community-small");
+        var (_, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
+        var tracking = (Dictionary<string, object?>)outputs["tracking"]!;
+        Assert.Equal(30, tracking["intervalSeconds"]);
+        var release = (Dictionary<string, object?>)outputs["release"]!;
+        Assert.Equal(60, release["afterMinutes"]);
+        Assert.Equal(7, release["headroomSeats"]);
     }
 
     [Fact]
@@ -76,7 +69,8 @@ public class EventStackTests
         var labels = Map(Map(pool["nodeConfig"])["labels"]);
         Assert.Equal("summer-school-2027", labels["hubinfra.org/event"]);
         Assert.Equal("n2-highmem-16", Map(pool["nodeConfig"])["machineType"]);
-        Assert.Equal(20, mocks.OfType("kubernetes:batch/v1:CronJob").Count(j => j.Name!.Contains("-up-", StringComparison.Ordinal) || j.Name.Contains("-down-", StringComparison.Ordinal)));
+        var yaml = (string)mocks.Single("kubernetes:yaml/v2:ConfigGroup", "summer-school-2027").Inputs["yaml"];
+        Assert.Contains("hubinfra.org/event: summer-school-2027", yaml); // the placeholders select the dedicated pool
     }
 
     [Fact]

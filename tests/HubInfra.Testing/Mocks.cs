@@ -11,9 +11,35 @@ public sealed class Mocks(IReadOnlyDictionary<string, object>? communityOutputs 
 {
     public List<MockResourceArgs> Registered { get; } = [];
 
-    public Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
+    /// <summary>"start TYPE NAME" when a registration reaches the mocks, "done TYPE NAME" when it returns, in order.</summary>
+    public List<string> Timeline { get; } = [];
+
+    /// <summary>How long a registration of a type takes: a slow dependency shows whether dependents wait for it.</summary>
+    public Func<string, TimeSpan> DelayOf { get; init; } = _ => TimeSpan.Zero;
+
+    /// <summary>The community stack outputs the StackReference reports as secret.</summary>
+    public IReadOnlyList<string> SecretOutputNames { get; init; } = ["kubeconfig"];
+
+    public async Task<(string? id, object state)> NewResourceAsync(MockResourceArgs args)
     {
-        lock (Registered) Registered.Add(args);
+        lock (Registered)
+        {
+            Registered.Add(args);
+            Timeline.Add($"start {args.Type} {args.Name}");
+        }
+        var delay = DelayOf(args.Type ?? "");
+        if (delay > TimeSpan.Zero)
+            await Task.Delay(delay);
+        var result = NewResource(args);
+        lock (Registered) Timeline.Add($"done {args.Type} {args.Name}");
+        return result;
+    }
+
+    /// <summary>Index in <see cref="Timeline"/> of an event ("start"/"done") for a resource.</summary>
+    public int When(string what, string type, string name) => Timeline.IndexOf($"{what} {type} {name}");
+
+    private (string? id, object state) NewResource(MockResourceArgs args)
+    {
         var state = args.Inputs.ToBuilder();
         switch (args.Type)
         {
@@ -35,10 +61,10 @@ public sealed class Mocks(IReadOnlyDictionary<string, object>? communityOutputs 
                 break;
             case "pulumi:pulumi:StackReference":
                 state["outputs"] = communityOutputs ?? ImmutableDictionary<string, object>.Empty;
-                state["secretOutputNames"] = ImmutableArray.Create<object>("kubeconfig");
+                state["secretOutputNames"] = SecretOutputNames.Cast<object>().ToImmutableArray();
                 break;
         }
-        return Task.FromResult<(string?, object)>(($"{args.Name}-id", state.ToImmutable()));
+        return ($"{args.Name}-id", state.ToImmutable());
     }
 
     public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(args.Token switch

@@ -117,11 +117,14 @@ public static class CommunityBinder
             var exName = e.String("name", required: true, example: "name: summer-school-2027") ?? "";
             var start = ParseInstant(e, "start");
             var end = ParseInstant(e, "end");
+            var scopeText = e.String("scope") ?? "NO_UPGRADES";
+            if (!Schedule.ExclusionScopes.TryParse(scopeText, out var scope))
+                e.Error("scope", $"'{scopeText}' is not a GKE exclusion scope; use one of {string.Join(", ", Schedule.ExclusionScopes.Names)}");
             e.RejectUnknown();
             if (start is { } s && end is { } en)
             {
                 if (en <= s) e.Error("end", "must be after start");
-                exclusions.Add(new MaintenanceExclusionSettings(exName, s, en));
+                exclusions.Add(new MaintenanceExclusionSettings(exName, s, en, scope));
             }
         }
         c.RejectUnknown();
@@ -164,8 +167,19 @@ public static class CommunityBinder
             gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.Int("count", 1), g.Text("driverVersion", "DEFAULT"));
             g.RejectUnknown();
         }
+        var bootDisk = SecondaryBootDisk(p);
         p.RejectUnknown();
-        return new NodePoolSettings(name, purpose, machine, min, max, spot, disk, diskType, streaming, gpu, p.Path);
+        return new NodePoolSettings(name, purpose, machine, min, max, spot, disk, diskType, streaming, gpu, p.Path) { SecondaryBootDiskImage = bootDisk };
+    }
+
+    /// <summary><c>secondaryBootDisk: {diskImage}</c> of a pool (user, core or an event's own), or null.</summary>
+    public static string? SecondaryBootDisk(ConfigReader pool)
+    {
+        var d = pool.Object("secondaryBootDisk");
+        if (d is null) return null;
+        var image = d.String("diskImage", required: true, example: "diskImage: global/images/hub-images-2027-07");
+        d.RejectUnknown();
+        return image;
     }
 
     private static BudgetSettings? BindBudget(ConfigReader? b)

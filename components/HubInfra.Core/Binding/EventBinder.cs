@@ -44,6 +44,12 @@ public static class EventBinder
         var grace = Duration.FromMinutes(e.Int("graceMinutes", 15));
         if (lead < Duration.Zero) e.Error("preWarmMinutes", "must be 0 or more");
         if (grace < Duration.Zero) e.Error("graceMinutes", "must be 0 or more");
+        var arrival = e.Int("arrivalMinutes", 60);
+        if (arrival < 0)
+            e.Error("arrivalMinutes", "must be 0 or more: the minutes after each window's start during which every planned seat stays warm (default 60)");
+        int? lateHeadroom = e.Has("lateHeadroomSeats") ? e.Int("lateHeadroomSeats", 0) : null;
+        if (lateHeadroom < 0)
+            e.Error("lateHeadroomSeats", "must be 0 or more: the warm seats kept free for late arrivals after arrivalMinutes (default: one node's seats)");
 
         var windows = new List<DatedWindow>();
         foreach (var w in e.Objects("windows"))
@@ -79,7 +85,10 @@ public static class EventBinder
                 p.String("machineType", required: true, example: "machineType: n2-highmem-8") ?? "",
                 p.Bool("spot", false),
                 p.Int("headroomNodes", 1),
-                p.Int("diskSizeGb", 100));
+                p.Int("diskSizeGb", 100))
+            {
+                SecondaryBootDiskImage = CommunityBinder.SecondaryBootDisk(p),
+            };
             p.RejectUnknown();
         }
 
@@ -94,7 +103,11 @@ public static class EventBinder
         e.RejectUnknown();
 
         return new EventSettings(raw.StackName, community, hub ?? "", profile, zone, windows, daily, attendees, peak, lead, grace, pool,
-            workshopHub, capacity, placeholderImage);
+            workshopHub, capacity, placeholderImage)
+        {
+            Arrival = Duration.FromMinutes(Math.Max(0, arrival)),
+            LateHeadroomSeats = lateHeadroom is >= 0 ? lateHeadroom : null,
+        };
     }
 
     private static LocalDateTime? ParseDateTime(ConfigReader r, string key)

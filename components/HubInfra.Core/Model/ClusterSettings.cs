@@ -1,3 +1,4 @@
+using HubInfra.Core.Schedule;
 using NodaTime;
 
 namespace HubInfra.Core.Model;
@@ -8,8 +9,11 @@ public sealed record AuthorizedNetwork(string CidrBlock, string DisplayName);
 /// <summary>The VPC the cluster runs in. When <see cref="Create"/> is true the stack creates it.</summary>
 public sealed record NetworkSettings(bool Create, string Network, string Subnetwork, string NodesCidr, string PodsCidr, string ServicesCidr);
 
-/// <summary>A period in which GKE must not upgrade the cluster (a <c>NO_UPGRADES</c> maintenance exclusion).</summary>
-public sealed record MaintenanceExclusionSettings(string Name, Instant Start, Instant End);
+/// <summary>A period in which GKE must not upgrade the cluster, within <see cref="Scope"/> (<c>NO_UPGRADES</c> unless set).</summary>
+public sealed record MaintenanceExclusionSettings(string Name, Instant Start, Instant End, ExclusionScope Scope = ExclusionScope.NoUpgrades)
+{
+    public MaintenanceExclusion AsExclusion() => new(Name, Start, End, Scope);
+}
 
 /// <summary>The GKE cluster (<c>hubinfra:cluster</c>).</summary>
 public sealed record ClusterSettings(

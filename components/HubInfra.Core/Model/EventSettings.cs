@@ -8,7 +8,13 @@ public sealed record EventPoolSettings(string MachineType, bool Spot, int Headro
 {
     /// <summary>The pool as a user pool named like the profile's pool (so user pods land on it too); its maximum is planned later.</summary>
     public NodePoolSettings AsUserPool(string name, GpuSettings? gpu) =>
-        new(name, NodePurpose.User, MachineType, 0, 1, Spot, DiskSizeGb, "pd-balanced", true, gpu, "hubinfra:event.pool");
+        new(name, NodePurpose.User, MachineType, 0, 1, Spot, DiskSizeGb, "pd-balanced", true, gpu, "hubinfra:event.pool")
+        {
+            SecondaryBootDiskImage = SecondaryBootDiskImage,
+        };
+
+    /// <summary>The pool's preloaded-image disk (see <see cref="NodePoolSettings.SecondaryBootDiskImage"/>).</summary>
+    public string? SecondaryBootDiskImage { get; init; }
 }
 
 /// <summary>An event stack (<c>hubinfra:event</c>): who comes, when, to which hub and profile of which community stack.</summary>
@@ -29,5 +35,14 @@ public sealed record EventSettings(
     CapacitySettings Capacity,
     string PlaceholderImage)
 {
+    /// <summary>
+    /// <c>arrivalMinutes</c> (default 60): from each window's start, how long every planned seat stays warm; after it
+    /// the warm headroom shrinks to <see cref="LateHeadroomSeats"/> so seats held for no-shows are released.
+    /// </summary>
+    public Duration Arrival { get; init; } = Duration.FromMinutes(60);
+
+    /// <summary><c>lateHeadroomSeats</c>: warm seats kept free after the arrival phase; null means one node's seats.</summary>
+    public int? LateHeadroomSeats { get; init; }
+
     public int PeakSeats => (int)Math.Ceiling(Attendees * PeakFraction);
 }

@@ -25,4 +25,11 @@ public sealed record NodePoolSettings(
     string DiskType,
     bool ImageStreaming,
     GpuSettings? Gpu,
-    string Key);
+    string Key)
+{
+    /// <summary>
+    /// A disk image (<c>global/images/NAME</c> or <c>projects/PROJECT/global/images/NAME</c>) that GKE attaches to
+    /// every new node as a secondary boot disk in <c>CONTAINER_IMAGE_CACHE</c> mode, so the images on it need no pull.
+    /// </summary>
+    public string? SecondaryBootDiskImage { get; init; }
+}

@@ -19,7 +19,8 @@ public sealed record ClusterPlan(
     bool DeletionProtection,
     string NodeServiceAccountId,
     IReadOnlyList<string> NodeServiceAccountRoles,
-    IReadOnlyList<MaintenanceExclusionSettings> MaintenanceExclusions)
+    IReadOnlyList<MaintenanceExclusionSettings> MaintenanceExclusions,
+    CloudNatPlan? Nat)
 {
     /// <summary>
     /// What GKE's own default node service account would get, minus everything else: log and metric writing, and
@@ -52,10 +53,11 @@ public sealed record ClusterPlan(
             c.DeletionProtection,
             Naming.Label($"{c.Name}-nodes", 30),
             LeastPrivilegeRoles,
-            c.MaintenanceExclusions);
+            c.MaintenanceExclusions,
+            CloudNatPlan.For(c));
     }
 
     /// <summary>Start (UTC, HH:mm) of GKE's daily maintenance window: the small hours in most of the Americas and Europe.</summary>
-    public string DailyMaintenanceStart => "03:00";
+    public string DailyMaintenanceStart => Schedule.GkeMaintenanceRules.DailyWindowStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
 }

@@ -14,4 +14,11 @@ public sealed record CommunityPlan(CommunityStack Stack, ClusterPlan? Cluster, I
         var hubs = stack.Hubs.Select(h => HubPlan.From(h, stack)).ToList();
         return new CommunityPlan(stack, cluster, pools, hubs);
     }
+
+    /// <summary>The pools a hub's release waits for: the core pool (hub, proxy) and its profiles' pools (the image pre-puller).</summary>
+    public IReadOnlyList<NodePoolPlan> PoolsNeededBy(HubPlan hub)
+    {
+        var settings = Stack.Hubs.Single(h => h.Name == hub.Name);
+        return NodePools.Where(p => p.Purpose == NodePurpose.Core || settings.Profiles.Any(profile => profile.NodePool == p.Name)).ToList();
+    }
 }

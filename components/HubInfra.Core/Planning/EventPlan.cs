@@ -14,9 +14,20 @@ public sealed record EventPoolPlan(
     int SeatsPerNode,
     int MaxNodes,
     double HourlyPrice,
-    NodePoolPlan? Dedicated);
+    NodePoolPlan? Dedicated)
+{
+    /// <summary>The pool's secondary boot disk image (preloaded container images), or none.</summary>
+    public string? SecondaryBootDiskImage { get; init; }
+}
 
-/// <summary>One warm window: when capacity is up (lead before, grace after), how many seats and nodes, what it costs.</summary>
+/// <summary>
+/// One warm window: when capacity is up (lead before, grace after), how many seats and nodes, what it costs.
+/// <see cref="NodeHours"/> and <see cref="Cost"/> are the upper bound (every planned seat taken all along).
+/// The arrival phase runs from <see cref="WarmFrom"/> to <see cref="ReleaseAt"/> (the first covered window's start
+/// plus <c>arrivalMinutes</c>) with every seat warm; the release phase runs from there to <see cref="CoolAt"/>, where
+/// the plan itself holds only <see cref="LateSeats"/> free seats (<see cref="LateNodes"/> nodes) beyond the servers
+/// of those who came: <see cref="ReleaseNodeHours"/> is what it costs if nobody else comes.
+/// </summary>
 public sealed record EventWindowPlan(
     string Source,
     ZonedDateTime Start,
@@ -27,7 +38,22 @@ public sealed record EventWindowPlan(
     int Seats,
     int Nodes,
     double NodeHours,
-    double Cost);
+    double Cost)
+{
+    public Instant ReleaseAt { get; init; }
+
+    public int LateSeats { get; init; }
+
+    public int LateNodes { get; init; }
+
+    public double ArrivalNodeHours { get; init; }
+
+    public double ArrivalCost { get; init; }
+
+    public double ReleaseNodeHours { get; init; }
+
+    public double ReleaseCost { get; init; }
+}
 
 /// <summary>
 /// The capacity plan of an event stack: plain data, the same offline (<c>plan</c>) and in the Pulumi program.
@@ -51,11 +77,34 @@ public sealed record EventPlan(
 {
     public string PlaceholderName => Naming.Label($"{Event.StackName}-placeholder");
 
-    public string SchedulerName => $"{ReleaseName}-user-scheduler";
+    /// <summary>The z2jh user scheduler of the target hub (a chart object: see <see cref="ChartObjects.UserScheduler"/>).</summary>
+    public string SchedulerName => ChartObjects.UserScheduler.NameFor(ReleaseName);
 
-    public string PlaceholderPriorityClass => $"{ReleaseName}-user-placeholder-priority";
+    /// <summary>The PriorityClass this event creates for its placeholders (cluster-scoped, one per event).</summary>
+    public string PlaceholderPriorityClass => Naming.Label($"{Event.StackName}-placeholder-priority");
 
     public IReadOnlyList<WarmWindow> Warm { get; init; } = [];
+
+    /// <summary>The scaler's schedule: arrival and release phases of every warm window, sorted, not overlapping.</summary>
+    public IReadOnlyList<PlaceholderPhase> Phases { get; init; } = [];
+
+    /// <summary>How often the scaler compares placeholders with attendees' servers (seconds).</summary>
+    public int TrackingIntervalSeconds => PlaceholderScaler.IntervalSeconds;
+
+    /// <summary><c>arrivalMinutes</c>: minutes after each window's start until the headroom shrinks.</summary>
+    public int ReleaseAfterMinutes => (int)Event.Arrival.TotalMinutes;
+
+    /// <summary><c>lateHeadroomSeats</c> resolved: the warm seats kept free after the arrival phase (default one node's seats).</summary>
+    public int ReleaseHeadroomSeats { get; init; }
+
+    /// <summary>Upper bound of node-hours and cost in all arrival phases, and what the release phases hold beyond those who came.</summary>
+    public double ArrivalNodeHours => Math.Round(Windows.Sum(w => w.ArrivalNodeHours), 2);
+
+    public double ArrivalCost => Math.Round(Windows.Sum(w => w.ArrivalCost), 2);
+
+    public double ReleaseNodeHours => Math.Round(Windows.Sum(w => w.ReleaseNodeHours), 2);
+
+    public double ReleaseCost => Math.Round(Windows.Sum(w => w.ReleaseCost), 2);
 
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
@@ -89,9 +138,14 @@ public sealed record EventPlan(
         var hourly = capacity.Prices.NodeHourly(machine, poolSettings.Spot, poolSettings.Gpu?.Type, poolSettings.Gpu?.Count ?? 0);
         var alloc = SeatPlanner.Allocatable(machine, capacity);
         var pool = new EventPoolPlan(poolSettings.Name, machine.Name, Math.Round(alloc.CpuCores, 3), Math.Round(alloc.MemoryGiB, 3), seatsPerNode,
-            poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan);
+            poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan)
+        {
+            SecondaryBootDiskImage = poolSettings.SecondaryBootDiskImage,
+        };
 
+        var headroom = ev.LateHeadroomSeats ?? seatsPerNode;
         var windows = new List<EventWindowPlan>();
+        var phases = new List<PlaceholderPhase>();
         foreach (var w in warm)
         {
             var seats = Seats(w.Attendees, ev.PeakFraction);
@@ -99,8 +153,23 @@ public sealed record EventPlan(
             var hours = (w.CoolAt - w.WarmFrom).TotalHours;
             var first = w.Covers[0];
             var last = w.Covers[^1];
+            var windowPhases = PhasesOf(w, seats, headroom, ev.Lead, ev.Arrival);
+            phases.AddRange(windowPhases);
+            var lateSeats = Math.Min(seats, headroom);
+            var lateNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)lateSeats / seatsPerNode);
+            var arrivalHours = windowPhases.Where(p => p.IsArrival).Sum(p => (p.Until - p.From).TotalHours);
+            var releaseHours = hours - arrivalHours;
             windows.Add(new EventWindowPlan(string.Join(", ", w.Covers.Select(c => c.Source)), first.Start, last.End, w.WarmFrom, w.CoolAt,
-                w.Attendees, seats, nodes, Math.Round(nodes * hours, 2), Math.Round(nodes * hours * hourly, 2)));
+                w.Attendees, seats, nodes, Math.Round(nodes * hours, 2), Math.Round(nodes * hours * hourly, 2))
+            {
+                ReleaseAt = windowPhases.FirstOrDefault(p => !p.IsArrival)?.From ?? w.CoolAt,
+                LateSeats = lateSeats,
+                LateNodes = lateNodes,
+                ArrivalNodeHours = Math.Round(nodes * arrivalHours, 2),
+                ArrivalCost = Math.Round(nodes * arrivalHours * hourly, 2),
+                ReleaseNodeHours = Math.Round(lateNodes * releaseHours, 2),
+                ReleaseCost = Math.Round(lateNodes * releaseHours * hourly, 2),
+            });
         }
 
         var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48));
@@ -110,8 +179,34 @@ public sealed record EventPlan(
             exclusions, workshopPlan)
         {
             Warm = warm,
+            Phases = phases,
+            ReleaseHeadroomSeats = headroom,
             LocalCluster = community.Kind == StackKind.Local,
         };
+    }
+
+    /// <summary>
+    /// A warm window as phases: each covered window opens an arrival phase (from its start − lead, but not before
+    /// the warm window) that lasts until its start + <paramref name="arrival"/>; the time between arrival phases and
+    /// until the window cools is the release phase, capped at <paramref name="headroom"/> free seats.
+    /// </summary>
+    public static IReadOnlyList<PlaceholderPhase> PhasesOf(WarmWindow w, int seats, int headroom, Duration lead, Duration arrival)
+    {
+        var phases = new List<PlaceholderPhase>();
+        var cursor = w.WarmFrom;
+        foreach (var c in w.Covers)
+        {
+            var open = Instant.Max(cursor, c.StartInstant - lead);
+            var close = Instant.Min(w.CoolAt, Instant.Max(open, c.StartInstant + arrival));
+            if (open > cursor)
+                phases.Add(new PlaceholderPhase(cursor, open, seats, headroom, w.WarmFrom));
+            if (close > open)
+                phases.Add(new PlaceholderPhase(open, close, seats, null, w.WarmFrom));
+            cursor = Instant.Max(cursor, close);
+        }
+        if (w.CoolAt > cursor)
+            phases.Add(new PlaceholderPhase(cursor, w.CoolAt, seats, headroom, w.WarmFrom));
+        return phases;
     }
 
     public static int Seats(int attendees, double peakFraction) => (int)Math.Ceiling(attendees * peakFraction - 1e-9);

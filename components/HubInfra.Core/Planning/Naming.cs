@@ -28,8 +28,16 @@ public static partial class Naming
     /// <summary>GKE cluster names: at most 40 characters.</summary>
     public const int ClusterNameMax = 40;
 
-    /// <summary>GKE node pool names: at most 40 characters; we add a suffix for create-before-delete, so 30.</summary>
-    public const int NodePoolNameMax = 30;
+    /// <summary>
+    /// GKE node pool names: at most 40 characters. Pools are created with a name prefix (create-before-delete) to which
+    /// the Google provider appends a 26-character unique suffix (terraform-provider-google's <c>PrefixedUniqueId</c>),
+    /// so the prefix — the pool's name and a '-' — may have at most 14: names of at most 13.
+    /// </summary>
+    public const int NodePoolNameMax = GkeNodePoolNameMax - ProviderUniqueSuffixLength - 1;
+
+    public const int GkeNodePoolNameMax = 40;
+
+    public const int ProviderUniqueSuffixLength = 26;
 
     /// <summary>Helm release names: at most 53 characters.</summary>
     public const int ReleaseNameMax = 53;

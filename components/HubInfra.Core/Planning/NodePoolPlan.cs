@@ -27,8 +27,18 @@ public sealed record NodePoolPlan(
     double AllocatableMemoryGiB,
     double HourlyPrice)
 {
-    /// <summary>Protected from deletion: the core pool runs the hub; replacing it in place would take every hub down.</summary>
-    public bool Protect => Purpose == NodePurpose.Core;
+    /// <summary>
+    /// Never protected, the core pool included. A change GKE cannot make in place (machine type, disk, …) replaces the
+    /// pool: Pulumi creates the new one first under a fresh name from <see cref="NamePrefix"/>, then deletes the old one,
+    /// whose nodes GKE drains, so the hub moves to the new pool. Protecting the core pool would make that change fail.
+    /// </summary>
+    public bool Protect => false;
+
+    /// <summary>The secondary boot disk's image (mode <see cref="ContainerImageCacheMode"/>), or none.</summary>
+    public string? SecondaryBootDiskImage { get; init; }
+
+    /// <summary>GKE's <c>SecondaryBootDisk.mode</c> for a disk that caches container images.</summary>
+    public const string ContainerImageCacheMode = "CONTAINER_IMAGE_CACHE";
 
     public static NodePoolPlan From(NodePoolSettings pool, CapacitySettings capacity, string? eventName = null)
     {
@@ -59,6 +69,9 @@ public sealed record NodePoolPlan(
         }
         var prefix = eventName is null ? pool.Name : Naming.Label($"{eventName}-{pool.Name}", Naming.NodePoolNameMax);
         return new NodePoolPlan(pool.Name, prefix + "-", pool.Purpose, pool.MachineType, pool.MinNodes, pool.MaxNodes, pool.Spot,
-            pool.DiskSizeGb, pool.DiskType, pool.ImageStreaming, pool.Gpu, labels, taints, cpu, mem, price);
+            pool.DiskSizeGb, pool.DiskType, pool.ImageStreaming, pool.Gpu, labels, taints, cpu, mem, price)
+        {
+            SecondaryBootDiskImage = pool.SecondaryBootDiskImage,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using HubInfra.Core.Model;
+using HubInfra.Core.Schedule;
 using HubInfra.Core.Values;
 using NodaTime;
 using NodaTime.Text;
@@ -27,9 +28,10 @@ public static class PlanDocument
                 ("masterAuthorizedNetworks", c.MasterAuthorizedNetworks.Select(n => (object?)Map(("cidrBlock", n.CidrBlock), ("displayName", n.DisplayName))).ToList()),
                 ("network", Map(("create", c.Network.Create), ("name", c.Network.Network), ("subnetwork", c.Network.Subnetwork),
                     ("nodesCidr", c.Network.NodesCidr), ("podsCidr", c.Network.PodsCidr), ("servicesCidr", c.Network.ServicesCidr))),
+                ("cloudNat", c.Nat is { } nat ? Map(("router", nat.RouterName), ("nat", nat.NatName), ("logFilter", nat.LogFilter)) : null),
                 ("deletionProtection", c.DeletionProtection),
                 ("nodeServiceAccount", Map(("accountId", c.NodeServiceAccountId), ("roles", c.NodeServiceAccountRoles.ToList()))),
-                ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)))).ToList()));
+                ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()));
             doc["nodePools"] = plan.NodePools.Select(p => (object?)Pool(p)).ToList();
         }
         else if (s.Local is { } local)
@@ -42,7 +44,15 @@ public static class PlanDocument
         return doc;
     }
 
-    public static Dictionary<string, object?> Pool(NodePoolPlan p) => Map(
+    public static Dictionary<string, object?> Pool(NodePoolPlan p)
+    {
+        var doc = PoolFields(p);
+        if (p.SecondaryBootDiskImage is { } image)
+            doc["secondaryBootDisk"] = Map(("diskImage", image), ("mode", NodePoolPlan.ContainerImageCacheMode));
+        return doc;
+    }
+
+    private static Dictionary<string, object?> PoolFields(NodePoolPlan p) => Map(
         ("name", p.Name),
         ("namePrefix", p.NamePrefix),
         ("purpose", p.Purpose.ToString().ToLowerInvariant()),
@@ -85,6 +95,12 @@ public static class PlanDocument
             ("peakFraction", ev.PeakFraction),
             ("preWarmMinutes", (int)ev.Lead.TotalMinutes),
             ("graceMinutes", (int)ev.Grace.TotalMinutes),
+            ("tracking", Tracking(plan)),
+            ("release", Release(plan)),
+            ("placeholderPriority", Map(("priorityClass", plan.PlaceholderPriorityClass), ("value", EventManifests.PlaceholderPriority), ("preemptionPolicy", "Never"))),
+            ("attendeeCount", Map(
+                ("selector", PlaceholderScaler.AttendeeSelector),
+                ("baseline", PlaceholderScaler.BaselineMode(plan)))),
             ("nodePools", new List<object?>
             {
                 Map(("name", plan.Pool.Pool), ("machineType", plan.Pool.MachineType), ("allocatableCpu", plan.Pool.AllocatableCpu),
@@ -96,8 +112,11 @@ public static class PlanDocument
             ("peakNodes", plan.PeakNodes),
             ("nodeHours", plan.NodeHours),
             ("estimatedCost", Map(("amount", plan.Cost), ("currency", plan.Currency), ("pricesAsOf", plan.PricesAsOf))),
+            ("phases", Map(
+                ("arrival", Map(("nodeHours", plan.ArrivalNodeHours), ("cost", plan.ArrivalCost))),
+                ("release", Map(("nodeHours", plan.ReleaseNodeHours), ("cost", plan.ReleaseCost))))),
             ("windows", plan.Windows.Select(w => (object?)Window(w, ev.Zone)).ToList()),
-            ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)))).ToList()),
+            ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()),
             ("notes", plan.Exclusions.Notes.ToList()),
             ("workshopHub", plan.WorkshopHub is { } w ? Hub(w) : null));
     }
@@ -116,7 +135,18 @@ public static class PlanDocument
         ("seats", w.Seats),
         ("nodes", w.Nodes),
         ("nodeHours", w.NodeHours),
-        ("cost", w.Cost));
+        ("cost", w.Cost),
+        ("arrival", Map(("from", Utc(w.WarmFrom)), ("until", Utc(w.ReleaseAt)), ("seats", w.Seats), ("nodes", w.Nodes),
+            ("nodeHours", w.ArrivalNodeHours), ("cost", w.ArrivalCost))),
+        ("release", Map(("from", Utc(w.ReleaseAt)), ("until", Utc(w.CoolAt)), ("headroomSeats", w.LateSeats), ("headroomNodes", w.LateNodes),
+            ("nodeHours", w.ReleaseNodeHours), ("cost", w.ReleaseCost))));
+
+    /// <summary><c>"tracking": {"intervalSeconds": N}</c>: how often the scaler follows arrivals.</summary>
+    public static Dictionary<string, object?> Tracking(EventPlan plan) => Map(("intervalSeconds", plan.TrackingIntervalSeconds));
+
+    /// <summary><c>"release": {"afterMinutes": M, "headroomSeats": K}</c>: when and to what the warm headroom shrinks.</summary>
+    public static Dictionary<string, object?> Release(EventPlan plan) =>
+        Map(("afterMinutes", plan.ReleaseAfterMinutes), ("headroomSeats", plan.ReleaseHeadroomSeats));
 
     public static string Utc(Instant i) => InstantPattern.General.Format(i);
 

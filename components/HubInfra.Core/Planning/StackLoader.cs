@@ -19,9 +19,12 @@ public static class StackLoader
     /// <summary>
     /// Binds and validates a stack. An event stack is checked against its community stack, which
     /// <paramref name="findCommunity"/> supplies (offline: the stack file next to it; in Pulumi: the StackReference).
+    /// <paramref name="otherEvents"/> lists the other event stacks known beside it (offline: the stack folder), so
+    /// events that share a node pool at the same time are checked together.
     /// </summary>
     /// <param name="stacksFolder">The folder of the stack files as the user named it (messages point into it).</param>
-    public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null, string stacksFolder = "stacks")
+    public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null,
+        Func<IReadOnlyList<EventSettings>>? otherEvents = null, string stacksFolder = "stacks")
     {
         var problems = new List<Problem>();
         var kind = KindOf(raw, problems);
@@ -30,12 +33,13 @@ public static class StackLoader
             var ev = EventBinder.Bind(raw, problems);
             var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
             if (ev is not null)
-                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null, stacksFolder);
+                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null,
+                    otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList(), stacksFolder);
             return new LoadedStack(raw.StackName, kind, community, ev, Distinct(problems));
         }
 
         var stack = CommunityBinder.Bind(raw, problems);
-        CommunityValidator.Validate(stack, problems);
+        CommunityValidator.Validate(stack, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
         return new LoadedStack(raw.StackName, kind, stack, null, Distinct(problems));
     }
 

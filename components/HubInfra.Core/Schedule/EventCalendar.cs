@@ -36,8 +36,9 @@ public static class EventCalendar
                 problems.Add(new CalendarProblem($"{path}.end", $"end {DateTime.Format(w.End)} is not after start {DateTime.Format(w.Start)}"));
                 continue;
             }
-            var start = Resolve(zone, w.Start);
-            var end = Resolve(zone, w.End);
+            var startOk = TryResolve(zone, w.Start, $"{path}.start", "start", problems, out var start);
+            var endOk = TryResolve(zone, w.End, $"{path}.end", "end", problems, out var end);
+            if (!startOk || !endOk) continue;
             if (end.ToInstant() <= start.ToInstant())
             {
                 problems.Add(new CalendarProblem($"{path}.end",
@@ -68,8 +69,9 @@ public static class EventCalendar
                 if (!d.Days.Contains(date.DayOfWeek)) continue;
                 occurrences++;
                 var source = $"{path} {Date.Format(date)}";
-                var start = Resolve(zone, date + d.Start);
-                var end = Resolve(zone, (d.End > d.Start ? date : date.PlusDays(1)) + d.End);
+                var startOk = TryResolve(zone, date + d.Start, $"{path}.start", $"start on {Date.Format(date)}", problems, out var start);
+                var endOk = TryResolve(zone, (d.End > d.Start ? date : date.PlusDays(1)) + d.End, $"{path}.end", $"end on {Date.Format(date)}", problems, out var end);
+                if (!startOk || !endOk) continue;
                 if (end.ToInstant() <= start.ToInstant())
                 {
                     problems.Add(new CalendarProblem($"{path}.end",
@@ -93,7 +95,38 @@ public static class EventCalendar
         return new EventCalendarResult(MergeOverlaps(sorted, problems), problems);
     }
 
-    private static ZonedDateTime Resolve(DateTimeZone zone, LocalDateTime local) => zone.ResolveLocal(local, Resolvers.LenientResolver);
+    /// <summary>
+    /// The one instant a local time names, or a problem: a time in a spring-forward gap does not exist and a time in
+    /// a fall-back overlap exists twice; neither is silently shifted. The message gives the valid choices.
+    /// </summary>
+    private static bool TryResolve(DateTimeZone zone, LocalDateTime local, string path, string what, List<CalendarProblem> problems, out ZonedDateTime result)
+    {
+        var mapping = zone.MapLocal(local);
+        if (mapping.Count == 1)
+        {
+            result = mapping.Single();
+            return true;
+        }
+        result = default;
+        if (mapping.Count == 0)
+        {
+            var jumpFrom = mapping.EarlyInterval.IsoLocalEnd; // the local time at which clocks jump
+            var jumpTo = mapping.LateInterval.IsoLocalStart;
+            problems.Add(new CalendarProblem(path,
+                $"{what} {DateTime.Format(local)} does not exist in {zone.Id}: clocks jump from {Time.Format(jumpFrom.TimeOfDay)} to {Time.Format(jumpTo.TimeOfDay)} " +
+                $"on {Date.Format(jumpFrom.Date)} (daylight-saving time starts); choose {Time.Format(jumpFrom.TimeOfDay.PlusMinutes(-1))} or earlier, or {Time.Format(jumpTo.TimeOfDay)} or later"));
+        }
+        else
+        {
+            var repeatFrom = mapping.LateInterval.IsoLocalStart;
+            var repeatTo = mapping.EarlyInterval.IsoLocalEnd;
+            problems.Add(new CalendarProblem(path,
+                $"{what} {DateTime.Format(local)} occurs twice in {zone.Id} (at UTC{mapping.EarlyInterval.WallOffset} and at UTC{mapping.LateInterval.WallOffset}): " +
+                $"clocks go back from {Time.Format(repeatTo.TimeOfDay)} to {Time.Format(repeatFrom.TimeOfDay)} on {Date.Format(repeatFrom.Date)}; " +
+                $"choose a time before {Time.Format(repeatFrom.TimeOfDay)} or from {Time.Format(repeatTo.TimeOfDay)} on"));
+        }
+        return false;
+    }
 
     /// <summary>Overlapping windows with the same attendees become one; with different attendees the later one is a problem and is dropped.</summary>
     private static List<EventWindow> MergeOverlaps(List<EventWindow> sorted, List<CalendarProblem> problems)

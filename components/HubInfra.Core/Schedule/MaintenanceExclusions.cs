@@ -5,34 +5,36 @@ using NodaTime;
 namespace HubInfra.Core.Schedule;
 
 /// <summary>
-/// GKE "no upgrades" maintenance exclusions that keep the cluster from being upgraded while an event is warm.
+/// The GKE maintenance exclusions that keep the cluster from being upgraded while an event is warm, within the rules
+/// GKE enforces (<see cref="GkeMaintenanceRules"/>, which cites them).
 /// </summary>
 /// <remarks>
-/// GKE allows at most 20 maintenance exclusions per cluster, and an exclusion with the "no upgrades" scope may last at
-/// most 30 days (https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions). So
-/// warm windows close to each other are merged (an upgrade started in a short gap could still be running when the
-/// next window opens), exclusions longer than 30 days are split, and over the cap the closest pairs are merged.
+/// A short event gets <c>NO_UPGRADES</c> exclusions: warm windows close to each other share one (an upgrade started in
+/// a short gap could still be running when the next window opens), and while there are more than GKE's three, the
+/// closest pair is merged as long as the result lasts at most 30 days. When that is not enough — a warm stretch of more
+/// than 30 days, more than three exclusions, or less than 48 hours of maintenance availability in 32 days (a course of
+/// many weeks) — the event gets <c>NO_MINOR_OR_NODE_UPGRADES</c> exclusions instead (at most 180 days each), which keep
+/// the nodes and so the user servers; GKE may still patch the control plane. The plan's notes say which and why.
 /// </remarks>
 public static class MaintenanceExclusions
 {
-    /// <summary>GKE's limit on maintenance exclusions per cluster (maintenance-windows-and-exclusions, "Limitations").</summary>
-    public const int GkeMaxExclusions = 20;
+    /// <summary>GKE's limit on maintenance exclusions per cluster.</summary>
+    public const int GkeMaxExclusions = GkeMaintenanceRules.MaxExclusions;
 
     /// <summary>GKE's limit on the length of one "no upgrades" exclusion.</summary>
-    public static readonly Duration MaxNoUpgradeLength = Duration.FromDays(30);
+    public static readonly Duration MaxNoUpgradeLength = GkeMaintenanceRules.MaxNoUpgradesLength;
 
     private const int MaxNameLength = 63;
 
     /// <summary>
     /// Exclusions covering every warm window: windows whose gap is at most <paramref name="mergeGap"/> (callers
-    /// usually pass 48 h) share one exclusion; an exclusion longer than 30 days is split into consecutive pieces of at
-    /// most 30 days; while there are more than 20, the pair with the smallest gap is merged, unless the result would
-    /// be longer than 30 days. Named <c>{prefix}-1</c>, <c>{prefix}-2</c>, … (lowercase, at most 63 characters).
+    /// usually pass 48 h) share one. Named <c>{prefix}-1</c>, <c>{prefix}-2</c>, … (lowercase, at most 63 characters).
     /// </summary>
     public static MaintenanceExclusionPlan Plan(string namePrefix, IReadOnlyList<WarmWindow> warm, Duration mergeGap)
     {
         var notes = new List<string>();
         var gapLimit = Duration.Max(mergeGap, Duration.Zero); // overlapping and touching windows always share one
+        var prefix = LabelPrefix(namePrefix);
 
         var spans = new List<(Instant Start, Instant End)>();
         foreach (var w in warm.OrderBy(w => w.WarmFrom).ThenBy(w => w.CoolAt))
@@ -42,53 +44,77 @@ public static class MaintenanceExclusions
             else
                 spans.Add((w.WarmFrom, w.CoolAt));
         }
+        if (spans.Count == 0)
+            return new MaintenanceExclusionPlan([], notes);
 
-        var pieces = new List<(Instant Start, Instant End)>();
-        var splitCount = 0;
+        var why = new List<string>();
+        if (spans.Any(s => s.End - s.Start > MaxNoUpgradeLength))
+        {
+            why.Add($"a warm stretch lasts more than {MaxNoUpgradeLength.Days} days, GKE's limit for NO_UPGRADES");
+        }
+        else
+        {
+            var pieces = new List<(Instant Start, Instant End)>(spans);
+            var merges = 0;
+            var widestGapClosed = Duration.Zero;
+            while (pieces.Count > GkeMaintenanceRules.MaxNoUpgradesExclusions)
+            {
+                var best = -1;
+                for (var i = 0; i + 1 < pieces.Count; i++)
+                {
+                    if (pieces[i + 1].End - pieces[i].Start > MaxNoUpgradeLength) continue;
+                    if (best < 0 || Gap(pieces, i) < Gap(pieces, best)) best = i;
+                }
+                if (best < 0) break;
+                widestGapClosed = Duration.Max(widestGapClosed, Gap(pieces, best));
+                pieces[best] = (pieces[best].Start, pieces[best + 1].End);
+                pieces.RemoveAt(best + 1);
+                merges++;
+            }
+            if (pieces.Count > GkeMaintenanceRules.MaxNoUpgradesExclusions)
+                why.Add($"it would need {pieces.Count} NO_UPGRADES exclusions and GKE allows {GkeMaintenanceRules.MaxNoUpgradesExclusions} per cluster");
+            else if (!GkeMaintenanceRules.LeavesEnoughAvailability(pieces))
+                why.Add($"NO_UPGRADES exclusions would leave GKE less than {GkeMaintenanceRules.MinAvailability.TotalHours} hours of maintenance availability in {GkeMaintenanceRules.RollingPeriod.Days} days");
+            else
+            {
+                if (merges > 0)
+                    notes.Add($"{merges} pair(s) of exclusions merged across their shortest gaps (up to {Describe(widestGapClosed)}) " +
+                              $"to stay within GKE's {GkeMaintenanceRules.MaxNoUpgradesExclusions} NO_UPGRADES exclusions per cluster; GKE will not upgrade the cluster in those gaps either");
+                return new MaintenanceExclusionPlan(Named(prefix, pieces, ExclusionScope.NoUpgrades), notes);
+            }
+        }
+
+        // A long course: NO_MINOR_OR_NODE_UPGRADES, up to 180 days each (from its creation).
+        var limit = GkeMaintenanceRules.MaxMinorScopeAhead;
+        var groups = new List<(Instant Start, Instant End)>();
         foreach (var (start, end) in spans)
         {
+            if (groups.Count > 0 && end - groups[^1].Start <= limit)
+            {
+                groups[^1] = (groups[^1].Start, end);
+                continue;
+            }
             var s = start;
-            if (end - s > MaxNoUpgradeLength) splitCount++;
-            while (end - s > MaxNoUpgradeLength)
+            while (end - s > limit)
             {
-                pieces.Add((s, s + MaxNoUpgradeLength));
-                s += MaxNoUpgradeLength;
+                groups.Add((s, s + limit));
+                s += limit;
             }
-            pieces.Add((s, end));
+            groups.Add((s, end));
         }
-        if (splitCount > 0)
-            notes.Add($"{splitCount} exclusion(s) longer than {MaxNoUpgradeLength.Days} days split into {MaxNoUpgradeLength.Days}-day pieces: " +
-                      $"GKE allows at most {MaxNoUpgradeLength.Days} days in one \"no upgrades\" exclusion");
-
-        var merges = 0;
-        var widestGapClosed = Duration.Zero;
-        while (pieces.Count > GkeMaxExclusions)
-        {
-            var best = -1;
-            for (var i = 0; i + 1 < pieces.Count; i++)
-            {
-                if (pieces[i + 1].End - pieces[i].Start > MaxNoUpgradeLength) continue;
-                if (best < 0 || Gap(pieces, i) < Gap(pieces, best)) best = i;
-            }
-            if (best < 0) break;
-            widestGapClosed = Duration.Max(widestGapClosed, Gap(pieces, best));
-            pieces[best] = (pieces[best].Start, pieces[best + 1].End);
-            pieces.RemoveAt(best + 1);
-            merges++;
-        }
-        if (merges > 0)
-            notes.Add($"{merges} pair(s) of exclusions merged across their shortest gaps (up to {Describe(widestGapClosed)}) " +
-                      $"to stay within GKE's cap of {GkeMaxExclusions} exclusions per cluster; GKE will not upgrade the cluster in those gaps either");
-        if (pieces.Count > GkeMaxExclusions)
-            notes.Add($"{pieces.Count} exclusions are still over GKE's cap of {GkeMaxExclusions} per cluster (no two more can be merged " +
-                      $"without exceeding {MaxNoUpgradeLength.Days} days): split the event into several stacks or shorten it");
-
-        var prefix = LabelPrefix(namePrefix);
-        var exclusions = pieces
-            .Select((p, i) => new MaintenanceExclusion(Name(prefix, i + 1), p.Start, p.End))
-            .ToList();
+        var exclusions = Named(prefix, groups, ExclusionScope.NoMinorOrNodeUpgrades);
+        notes.Add($"{string.Join("; ", why)}: planned {exclusions.Count} NO_MINOR_OR_NODE_UPGRADES exclusion(s) instead (GKE allows up to {limit.Days} days): " +
+                  "nodes are not upgraded, so user servers keep running, and the minor version stays; GKE may still patch the control plane " +
+                  "(on a zonal cluster the Kubernetes API is briefly unavailable then)");
+        notes.Add($"GKE accepts a NO_MINOR_OR_NODE_UPGRADES exclusion only if it ends at most {limit.Days} days after it is created: add " +
+                  string.Join(", ", exclusions.Select(e => $"{e.Name} on or after {e.End.Minus(limit).InUtc().Date:yyyy-MM-dd}")));
+        if (exclusions.Count > GkeMaxExclusions)
+            notes.Add($"{exclusions.Count} exclusions are over GKE's cap of {GkeMaxExclusions} per cluster: split the event into several stacks or shorten it");
         return new MaintenanceExclusionPlan(exclusions, notes);
     }
+
+    private static List<MaintenanceExclusion> Named(string prefix, List<(Instant Start, Instant End)> pieces, ExclusionScope scope) =>
+        pieces.Select((p, i) => new MaintenanceExclusion(Name(prefix, i + 1), p.Start, p.End, scope)).ToList();
 
     /// <summary>True when the union of <paramref name="existing"/> covers the whole warm window [WarmFrom, CoolAt].</summary>
     public static bool Covers(IReadOnlyList<(Instant Start, Instant End)> existing, WarmWindow w)

@@ -14,7 +14,8 @@ public static partial class CommunityValidator
     private static readonly string[] DiskTypes = ["pd-standard", "pd-balanced", "pd-ssd", "hyperdisk-balanced"];
     private static readonly string[] DriverVersions = ["DEFAULT", "LATEST", "INSTALLATION_DISABLED"];
 
-    public static void Validate(CommunityStack stack, List<Problem> problems)
+    /// <param name="now">Decides which maintenance exclusions are past (warnings) and when minor-scope ones are created.</param>
+    public static void Validate(CommunityStack stack, List<Problem> problems, NodaTime.Instant? now = null)
     {
         var local = stack.Kind == StackKind.Local;
         if (!local)
@@ -24,6 +25,10 @@ public static partial class CommunityValidator
             if (stack.Region.Length > 0 && !Region().IsMatch(stack.Region))
                 problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region, e.g. us-central1"));
             CheckCluster(stack, problems);
+            GkeLimits.Check(stack, problems);
+            foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now))
+                problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
+                    breach.IsWarning ? Severity.Warning : Severity.Error));
             CheckPool(stack.CorePool, stack, problems);
         }
 
@@ -61,6 +66,11 @@ public static partial class CommunityValidator
                 problems.Add(new Problem($"hubinfra:cluster.nodeLocations[{i}]", $"zone '{c.NodeLocations[i]}' is not in region {stack.Region}; use e.g. {stack.Region}-a"));
         if (!c.Regional && c.NodeLocations.Count == 0)
             problems.Add(new Problem("hubinfra:cluster.nodeLocations", "a zonal cluster (regional: false) needs its zone: nodeLocations: [us-central1-a]"));
+        if (c.PrivateNodes && !c.Network.Create)
+            problems.Add(new Problem("hubinfra:cluster.network.create",
+                $"private nodes on the existing network '{c.Network.Network}' reach the internet (images, GitHub OAuth, Let's Encrypt) only through a Cloud NAT: " +
+                $"make sure a Cloud Router with Cloud NAT serves subnetwork '{c.Network.Subnetwork}' in {stack.Region}, or set network.create: true to let HubInfra create one",
+                Severity.Warning));
         if (c.PrivateNodes && !IsCidr(c.MasterIpv4CidrBlock, 28))
             problems.Add(new Problem("hubinfra:cluster.masterIpv4CidrBlock", $"'{c.MasterIpv4CidrBlock}' must be a /28 CIDR for the control plane of private nodes"));
         for (var i = 0; i < c.MasterAuthorizedNetworks.Count; i++)
@@ -80,7 +90,8 @@ public static partial class CommunityValidator
     private static void CheckPool(NodePoolSettings pool, CommunityStack stack, List<Problem> problems)
     {
         if (!Naming.IsLabel(pool.Name, Naming.NodePoolNameMax))
-            problems.Add(new Problem(pool.Key + ".name", $"'{pool.Name}' {Naming.LabelRule(Naming.NodePoolNameMax)}"));
+            problems.Add(new Problem(pool.Key + ".name", $"'{pool.Name}' {Naming.LabelRule(Naming.NodePoolNameMax)} " +
+                $"(GKE allows {Naming.GkeNodePoolNameMax} characters in a node pool name and the provider adds a {Naming.ProviderUniqueSuffixLength}-character suffix to '{pool.Name}-')"));
         if (!MachineTypeCatalog.TryGet(pool.MachineType, out var machine))
         {
             problems.Add(new Problem(pool.Key + ".machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-4 or e2-standard-4 (families: {string.Join(", ", MachineTypeCatalog.KnownFamilies.Order(StringComparer.Ordinal))})"));
@@ -93,8 +104,9 @@ public static partial class CommunityValidator
             problems.Add(new Problem(pool.Key + ".minNodeCount", $"autoscaling minimum {pool.MinNodes} is above the maximum {pool.MaxNodes}; lower minNodeCount or raise maxNodeCount"));
         if (pool.Purpose == NodePurpose.Core && pool.MinNodes < 1)
             problems.Add(new Problem(pool.Key + ".minNodeCount", "the core pool runs the hub and proxy: keep at least 1 node"));
-        if (pool.DiskSizeGb < 10)
+        if (pool.DiskSizeGb < GkeLimits.MinDiskSizeGb)
             problems.Add(new Problem(pool.Key + ".diskSizeGb", "must be at least 10 (GB); user images need room, 100 is a good start"));
+        problems.AddRange(SecondaryBootDiskRules.Check(pool.SecondaryBootDiskImage, pool.ImageStreaming, pool.Key));
         if (!DiskTypes.Contains(pool.DiskType))
             problems.Add(new Problem(pool.Key + ".diskType", $"'{pool.DiskType}' is not a node disk type; use one of {string.Join(", ", DiskTypes)}"));
         if (pool.Gpu is { } gpu)

@@ -15,7 +15,8 @@ public static class EventValidator
     private const string Key = "hubinfra:event";
 
     /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
-    public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp, string stacksFolder = "stacks")
+    public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
+        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks")
     {
         var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
@@ -45,14 +46,14 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.hub", $"'{ev.Hub}' is not a hub of {ev.CommunityStack}; use one of: {string.Join(", ", community.Hubs.Select(h => h.Name))}"));
             return;
         }
-        if (!hub.PodPriority)
-            problems.Add(new Problem($"{Key}.hub", $"hub '{hub.Name}' has podPriority off, so users could not preempt the event's placeholders; set podPriority: true on it in {communityFile}") { KeepsPlan = true });
         var profile = hub.Profiles.FirstOrDefault(p => p.Name == ev.Profile);
         if (profile is null)
         {
             problems.Add(new Problem($"{Key}.profile", $"'{ev.Profile}' is not a profile of hub '{hub.Name}'; use one of: {string.Join(", ", hub.Profiles.Select(p => p.Name))}"));
             return;
         }
+        if (ev.Pool is { } eventPool)
+            problems.AddRange(SecondaryBootDiskRules.Check(eventPool.SecondaryBootDiskImage, true, $"{Key}.pool"));
         if (ev.Pool is { } pool && !MachineTypeCatalog.TryGet(pool.MachineType, out _))
         {
             problems.Add(new Problem($"{Key}.pool.machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-8"));
@@ -61,6 +62,15 @@ public static class EventValidator
         if (ev.Pool is null && community.UserPools.All(p => p.Name != profile.NodePool))
         {
             problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' runs on pool '{profile.NodePool}', which {ev.CommunityStack} does not have"));
+            return;
+        }
+        var gpuPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool)?.Gpu;
+        if (profile.GpusPerUser > 0 && (gpuPool is null || gpuPool.Count < profile.GpusPerUser))
+        {
+            var poolName = ev.Pool is not null ? "the event's own pool (event.pool)" : $"pool '{profile.NodePool}'";
+            problems.Add(new Problem(ev.Pool is not null ? $"{Key}.pool" : $"{Key}.profile",
+                $"profile '{profile.Name}' needs {profile.GpusPerUser} GPU(s) per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
+                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}"));
             return;
         }
         if (calendar.Problems.Count > 0 || ev.PeakSeats < 1)
@@ -78,19 +88,63 @@ public static class EventValidator
                 $"the peak of {plan.PeakSeats} seats needs {plan.PeakNodes} nodes of {plan.Pool.MachineType} ({plan.Pool.SeatsPerNode} seats each), " +
                 $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, lower peakFraction, or give the event its own pool (event.pool)") { KeepsPlan = true });
 
+        if (otherEvents is not null)
+            CheckSharedPool(plan, community, otherEvents, problems, communityFile);
         CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
     }
 
+    /// <summary>
+    /// Events whose warm windows overlap on the same community pool need their nodes at the same time: the sum must
+    /// fit the pool's maxNodeCount. Reports the first time the sum is exceeded, naming every event warm then.
+    /// (Dedicated event pools are their own pools; their sum against the cluster's limits is the cluster validation's.)
+    /// </summary>
+    private static void CheckSharedPool(EventPlan plan, CommunityStack community, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems, string communityFile)
+    {
+        if (plan.Pool.Dedicated is not null) return;
+        var spans = plan.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: plan.Event.StackName)).ToList();
+        foreach (var other in otherEvents.Where(o => o.CommunityStack == plan.Event.CommunityStack && o.Pool is null))
+        {
+            EventPlan? op;
+            try
+            {
+                op = EventPlan.From(other, community);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
+            {
+                continue; // that stack's own validation reports it
+            }
+            if (op is null || op.Pool.Dedicated is not null || op.Pool.Pool != plan.Pool.Pool) continue;
+            spans.AddRange(op.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: other.StackName)));
+        }
+        foreach (var mine in plan.Windows)
+        {
+            foreach (var at in spans.Where(s => s.WarmFrom >= mine.WarmFrom && s.WarmFrom < mine.CoolAt).Select(s => s.WarmFrom).Append(mine.WarmFrom).Distinct().Order())
+            {
+                var active = spans.Where(s => s.WarmFrom <= at && at < s.CoolAt).ToList();
+                var sum = active.Sum(s => s.Nodes);
+                if (active.Select(s => s.Event).Distinct().Count() < 2 || sum <= plan.Pool.MaxNodes) continue;
+                var who = string.Join(" + ", active.GroupBy(s => s.Event).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Sum(s => s.Nodes)})"));
+                problems.Add(new Problem($"{Key}.windows",
+                    $"at {PlanDocument.Utc(at)} events {who} are warm on pool '{plan.Pool.Pool}' at the same time and need {sum} nodes, " +
+                    $"but it autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, " +
+                    "move one event's windows, or give one event its own pool (event.pool)") { KeepsPlan = true });
+                return;
+            }
+        }
+    }
+
     private static void CheckMaintenanceExclusions(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems, Instant now, string communityFile)
     {
         if (community.Kind == StackKind.Local) return;
-        var existing = community.Cluster.MaintenanceExclusions.Select(e => (e.Start, e.End)).ToList();
+        // Only exclusions that keep the nodes protect user servers (NO_MINOR_UPGRADES still lets node patches through).
+        var existing = community.Cluster.MaintenanceExclusions.Where(e => e.Scope.KeepsNodes()).Select(e => (e.Start, e.End)).ToList();
         var uncovered = plan.Warm.Where(w => w.CoolAt > now && !MaintenanceExclusions.Covers(existing, w)).ToList();
         if (uncovered.Count == 0) return;
         var yaml = string.Join(" ", plan.Exclusions.Exclusions.Select(e =>
-            $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\" }}"));
+            $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
+            (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
         var notes = plan.Exclusions.Notes.Count > 0 ? " (" + string.Join("; ", plan.Exclusions.Notes) + ")" : "";
         problems.Add(new Problem($"{Key}.windows",
             (uncovered.Count == 1 ? "1 warm window is" : $"{uncovered.Count.ToString(CultureInfo.InvariantCulture)} warm windows are") + $" not covered by a maintenance exclusion of {ev.CommunityStack}'s cluster, so GKE may upgrade it during the event; " +

@@ -1,4 +1,5 @@
 using HubInfra.Cli;
+using HubInfra.Core.Planning;
 
 namespace HubInfra.Core.Tests.Cli;
 
@@ -61,7 +62,10 @@ public class PlanCommandTests : IDisposable
         var (_, output, _) = HubInfra.Cli.Program.Run("plan", "--stack", "summer-school-2027", "--stacks", TestStacks.Directory, "--width", "100");
         Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l,
             @"^\s*daily\[0\]\s+2027-07-05 09:00–17:00\s+07:00–15:00\s+06:30–15:15\s+340\s+23\s+201\.25\s+210\.93$"));
-        Assert.Contains("Pool: summer-school-2027-cpu, the event's own", output);
+        var dedicated = TestStacks.Example("summer-school-2027");
+        var pool = EventPlan.From(dedicated.Event!, dedicated.Community!)!.Pool.Dedicated!.NamePrefix.TrimEnd('-');
+        Assert.Contains($"Pool: {pool}, the event's own", output);
+        Assert.DoesNotContain("Pool: cpu", output);
         Assert.Contains("15 seats.", output);
         Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*total\s+2012\.5\s+2109\.3$"));
     }

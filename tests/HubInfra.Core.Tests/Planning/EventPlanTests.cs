@@ -58,22 +58,72 @@ public class EventPlanTests
     }
 
     [Fact]
-    public void Cron_jobs_scale_up_before_and_down_after_each_window_in_the_event_zone_with_a_year_guard()
+    public void Hackathon_keeps_every_seat_warm_for_the_arrival_hour_then_one_node_of_headroom()
     {
         var plan = PlanOf("hackathon-2027");
-        var jobs = PlaceholderSchedule.Jobs(plan);
-        var up = jobs.Single(j => j.Name == "hackathon-2027-up-1");
-        Assert.Equal("15 8 6 3 *", up.Schedule); // 08:15 New York = 09:00 − 45 min
-        Assert.Equal("America/New_York", up.TimeZone);
-        Assert.Contains("desired=72", up.Script);
-        Assert.Contains($"-lt {Instant.FromUtc(2027, 3, 6, 13, 15).ToUnixTimeSeconds() - 60}", up.Script);
-        var down = jobs.Single(j => j.Name == "hackathon-2027-down-1");
-        Assert.Equal("30 18 6 3 *", down.Schedule);
-        Assert.Contains("desired=0", down.Script);
-        var reconcile = jobs.Single(j => j.Name == "hackathon-2027-reconcile");
-        Assert.Equal("*/5 * * * *", reconcile.Schedule);
-        Assert.Contains("desired=$((planned - running))", reconcile.Script);
-        Assert.Contains("planned=72", reconcile.Script);
+        Assert.Equal(30, plan.TrackingIntervalSeconds);
+        Assert.Equal(60, plan.ReleaseAfterMinutes);
+        Assert.Equal(7, plan.ReleaseHeadroomSeats); // default: one node's seats
+        var start = Instant.FromUtc(2027, 3, 6, 14, 0); // 09:00 New York
+        Assert.Equal(
+            [
+                new PlaceholderPhase(Instant.FromUtc(2027, 3, 6, 13, 15), start + Duration.FromHours(1), 72, null, Instant.FromUtc(2027, 3, 6, 13, 15)),
+                new PlaceholderPhase(start + Duration.FromHours(1), Instant.FromUtc(2027, 3, 6, 23, 30), 72, 7, Instant.FromUtc(2027, 3, 6, 13, 15)),
+            ],
+            plan.Phases);
+        var window = Assert.Single(plan.Windows);
+        Assert.Equal(start + Duration.FromHours(1), window.ReleaseAt);
+        Assert.Equal(11 * 1.75, window.ArrivalNodeHours); // 13:15–15:00 with all 11 nodes
+        Assert.Equal(1 * 8.5, window.ReleaseNodeHours);   // 15:00–23:30 holding one node beyond those who came
+    }
+
+    [Fact]
+    public void Plan_json_describes_tracking_and_release_for_machines_and_both_phases_per_window()
+    {
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory, "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal(30, root.GetProperty("tracking").GetProperty("intervalSeconds").GetInt32());
+        Assert.Equal(60, root.GetProperty("release").GetProperty("afterMinutes").GetInt32());
+        Assert.Equal(7, root.GetProperty("release").GetProperty("headroomSeats").GetInt32());
+        var window = root.GetProperty("windows")[0];
+        Assert.Equal("2027-03-06T15:00:00Z", window.GetProperty("arrival").GetProperty("until").GetString());
+        Assert.Equal(19.25, window.GetProperty("arrival").GetProperty("nodeHours").GetDouble());
+        Assert.Equal(8.5, window.GetProperty("release").GetProperty("nodeHours").GetDouble());
+        Assert.Equal(-10, root.GetProperty("placeholderPriority").GetProperty("value").GetInt32());
+    }
+
+    [Fact]
+    public void Plan_table_shows_both_phases()
+    {
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory);
+        Assert.True(exit == 0, err);
+        Assert.Contains("every 30 s", output);
+        Assert.Matches(@"windows\[0\]\s+arrival\s+13:15–15:00\s+72\s+11\s+19\.25", output);
+        Assert.Matches(@"windows\[0\]\s+release\s+15:00–23:30\s+7 free\s+1\s+8\.5", output);
+    }
+
+    [Fact]
+    public void Arrival_and_headroom_settings_change_the_phases()
+    {
+        var community = TestStacks.Example("community-small").Community!;
+        var ev = TestStacks.Inline(SmallEvent.Replace("attendees: 20", "attendees: 20\n    arrivalMinutes: 15\n    lateHeadroomSeats: 3"), "e", _ => community);
+        Assert.DoesNotContain(ev.Errors, e => e.Key is "hubinfra:event.arrivalMinutes" or "hubinfra:event.lateHeadroomSeats");
+        var plan = EventPlan.From(ev.Event!, community)!;
+        Assert.Equal(3, plan.ReleaseHeadroomSeats);
+        Assert.Equal(15, plan.ReleaseAfterMinutes);
+        Assert.Equal(Instant.FromUtc(2027, 5, 1, 7, 15), plan.Windows[0].ReleaseAt); // 09:00 Berlin (UTC+2) + 15 min
+        Assert.Equal(3, plan.Phases[^1].HeadroomCap);
+    }
+
+    [Fact]
+    public void Negative_arrival_or_headroom_is_an_error_at_its_key()
+    {
+        var community = TestStacks.Example("community-small").Community!;
+        var ev = TestStacks.Inline(SmallEvent.Replace("attendees: 20", "attendees: 20\n    arrivalMinutes: -5\n    lateHeadroomSeats: -1"), "e", _ => community);
+        Assert.Contains(ev.Errors, e => e.Key == "hubinfra:event.arrivalMinutes");
+        Assert.Contains(ev.Errors, e => e.Key == "hubinfra:event.lateHeadroomSeats");
     }
 
     [Fact]
@@ -81,7 +131,7 @@ public class EventPlanTests
     {
         var plan = PlanOf("hackathon-2027");
         var spec = EventManifests.PlaceholderPodSpec(plan);
-        Assert.Equal("main-user-placeholder-priority", spec["priorityClassName"]);
+        Assert.Equal("hackathon-2027-placeholder-priority", spec["priorityClassName"]);
         Assert.Equal("main-user-scheduler", spec["schedulerName"]);
         var container = (Dictionary<string, object?>)((List<object?>)spec["containers"]!)[0]!;
         var requests = (Dictionary<string, object?>)((Dictionary<string, object?>)container["resources"]!)["requests"]!;
@@ -90,13 +140,34 @@ public class EventPlanTests
     }
 
     [Fact]
-    public void The_scaler_may_only_get_and_patch_the_scale_of_its_own_deployment()
+    public void The_scaler_may_only_read_and_scale_its_own_deployment_and_list_pods()
     {
         var plan = PlanOf("hackathon-2027");
-        var rule = (Dictionary<string, object?>)EventManifests.ScalerRules(plan)[0]!;
-        Assert.Equal(new List<object?> { "deployments/scale" }, rule["resources"]);
-        Assert.Equal(new List<object?> { "get", "patch" }, rule["verbs"]);
-        Assert.Equal(new List<object?> { "hackathon-2027-placeholder" }, rule["resourceNames"]);
+        var rules = EventManifests.ScalerRules(plan).Cast<Dictionary<string, object?>>().ToList();
+        Assert.All(rules.Where(r => ((List<object?>)r["apiGroups"]!).Contains("apps")),
+            r => Assert.Equal(new List<object?> { "hackathon-2027-placeholder" }, r["resourceNames"]));
+        Assert.Equal(new List<object?> { "get", "patch" }, rules.Single(r => ((List<object?>)r["resources"]!).Contains("deployments/scale"))["verbs"]);
+        Assert.Equal(new List<object?> { "list" }, rules.Single(r => ((List<object?>)r["resources"]!).Contains("pods"))["verbs"]);
+        Assert.DoesNotContain(rules, r => ((List<object?>)r["verbs"]!).Contains("delete") || ((List<object?>)r["verbs"]!).Contains("create"));
+        // On its own workshop hub the scaler keeps no baseline, so it may not even annotate the Deployment.
+        var workshop = PlanOf("workshop-2027");
+        Assert.Equal(new List<object?> { "get" }, EventManifests.ScalerRules(workshop).Cast<Dictionary<string, object?>>().Single(r => ((List<object?>)r["resources"]!).Contains("deployments"))["verbs"]);
+    }
+
+    [Fact]
+    public void Every_placeholder_priority_class_is_ours_in_the_autoscaler_range_and_never_preempts()
+    {
+        foreach (var stack in new[] { "hackathon-2027", "workshop-2027", "summer-school-2027" })
+        {
+            var plan = PlanOf(stack);
+            var manifests = EventManifests.Build(plan);
+            var pc = manifests.Single(m => (string)m["kind"]! == "PriorityClass");
+            Assert.Equal(plan.PlaceholderPriorityClass, ((Dictionary<string, object?>)pc["metadata"]!)["name"]);
+            Assert.InRange((int)pc["value"]!, -10, -1);
+            Assert.True((int)pc["value"]! < ChartObjects.UserServerPriority);
+            Assert.Equal("Never", pc["preemptionPolicy"]);
+            Assert.Equal(false, pc["globalDefault"]);
+        }
     }
 
     [Fact]

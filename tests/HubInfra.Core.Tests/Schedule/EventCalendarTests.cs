@@ -34,26 +34,33 @@ public class EventCalendarTests
     }
 
     [Fact]
-    public void Across_the_spring_forward_gap_a_window_is_an_hour_shorter_and_a_start_in_the_gap_moves_forward()
+    public void Across_the_spring_forward_gap_a_window_is_an_hour_shorter()
     {
         var across = Assert.Single(EventCalendar.Expand(LosAngeles, [Window(2026, 3, 8, 1, 5)], [], 10).Windows);
         Assert.Equal(Duration.FromHours(3), across.Length); // 01:00 PST → 05:00 PDT
-
-        var inGap = Assert.Single(EventCalendar.Expand(LosAngeles, [Window("2026-03-08T02:30", "2026-03-08T04:00")], [], 10).Windows);
-        Assert.Equal(Instant.FromUtc(2026, 3, 8, 10, 30), inGap.StartInstant); // 02:30 does not exist: 03:30 PDT
-        Assert.Equal(new LocalDateTime(2026, 3, 8, 3, 30), inGap.Start.LocalDateTime);
-        Assert.Equal(Duration.FromMinutes(30), inGap.Length);
     }
 
     [Fact]
-    public void A_window_that_is_empty_after_the_spring_forward_gap_is_a_problem()
+    public void A_time_in_the_spring_forward_gap_is_an_error_with_the_valid_choices_never_a_silent_shift()
     {
-        // 02:15 becomes 03:15 PDT, after the 03:00 end.
-        var result = EventCalendar.Expand(LosAngeles, [Window("2026-03-08T02:15", "2026-03-08T03:00")], [], 10);
+        var result = EventCalendar.Expand(LosAngeles, [Window("2026-03-08T02:30", "2026-03-08T04:00")], [], 10);
         Assert.Empty(result.Windows);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal("windows[0].end", problem.Path);
-        Assert.Contains("2026-03-08T03:15", problem.Message);
+        Assert.Equal("windows[0].start", problem.Path);
+        Assert.Contains("2026-03-08T02:30 does not exist in America/Los_Angeles", problem.Message);
+        Assert.Contains("choose 01:59 or earlier, or 03:00 or later", problem.Message);
+    }
+
+    [Fact]
+    public void A_daily_time_in_the_gap_is_an_error_for_that_date()
+    {
+        var range = new DailyRange(new LocalDate(2027, 3, 26), new LocalDate(2027, 3, 29), new LocalTime(2, 30), new LocalTime(5, 0),
+            [IsoDayOfWeek.Friday, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday, IsoDayOfWeek.Monday]);
+        var result = EventCalendar.Expand(Berlin, [], [range], 10);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("daily[0].start", problem.Path);
+        Assert.Contains("start on 2027-03-28", problem.Message);
+        Assert.Equal(3, result.Windows.Count);
     }
 
     [Fact]
@@ -66,16 +73,19 @@ public class EventCalendarTests
     }
 
     [Fact]
-    public void A_window_across_the_fall_back_hour_is_an_hour_longer_and_an_ambiguous_start_takes_the_earlier_instant()
+    public void A_window_across_the_fall_back_hour_is_an_hour_longer_and_an_ambiguous_start_is_an_error()
     {
         var overnight = Assert.Single(EventCalendar.Expand(LosAngeles, [Window(2026, 10, 31, 22, 6, endDayOffset: 1)], [], 10).Windows);
         Assert.Equal(Duration.FromHours(9), overnight.Length); // 22:00 PDT → 06:00 PST
         var early = Assert.Single(EventCalendar.Expand(LosAngeles, [Window(2026, 11, 1, 0, 6)], [], 10).Windows);
         Assert.Equal(Duration.FromHours(7), early.Length);
 
-        var ambiguous = Assert.Single(EventCalendar.Expand(LosAngeles, [Window("2026-11-01T01:30", "2026-11-01T03:00")], [], 10).Windows);
-        Assert.Equal(Instant.FromUtc(2026, 11, 1, 8, 30), ambiguous.StartInstant); // the first 01:30, PDT
-        Assert.Equal(Duration.FromMinutes(150), ambiguous.Length); // 01:30 PDT → 03:00 PST
+        var ambiguous = EventCalendar.Expand(LosAngeles, [Window("2026-11-01T01:30", "2026-11-01T03:00")], [], 10);
+        Assert.Empty(ambiguous.Windows);
+        var problem = Assert.Single(ambiguous.Problems);
+        Assert.Equal("windows[0].start", problem.Path);
+        Assert.Contains("occurs twice in America/Los_Angeles (at UTC-07 and at UTC-08)", problem.Message);
+        Assert.Contains("choose a time before 01:00 or from 02:00 on", problem.Message);
     }
 
     [Fact]

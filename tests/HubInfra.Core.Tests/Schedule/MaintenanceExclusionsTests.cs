@@ -54,65 +54,78 @@ public class MaintenanceExclusionsTests
     }
 
     [Fact]
-    public void More_windows_than_gke_allows_are_merged_down_to_the_cap_and_say_so()
+    public void Four_weekly_workshops_merge_to_three_no_upgrades_exclusions_that_gke_accepts()
     {
-        // 25 eight-hour windows every 28 days: each neighbouring pair spans 28 days 8 hours (≤ 30 days), so 5 pairs merge.
-        var warm = EightHourWindows(Enumerable.Range(0, 25).Select(i => new LocalDate(2027, 1, 4).PlusDays(28 * i)));
-        Assert.Equal(25, warm.Count);
-        var plan = MaintenanceExclusions.Plan("monthly", warm, FortyEightHours);
-        Assert.Equal(MaintenanceExclusions.GkeMaxExclusions, plan.Exclusions.Count);
-        var note = Assert.Single(plan.Notes);
-        Assert.Contains("5 pair(s)", note);
-        Assert.Contains("cap of 20", note);
-        // Gaps are 27 d 16 h, an hour less across the spring change and an hour more across the autumn one;
-        // the two shortest go first, then three of the 27 d 16 h ones.
-        Assert.Contains("27d 16h", note);
-        Assert.All(plan.Exclusions, e => Assert.True(e.End - e.Start <= MaintenanceExclusions.MaxNoUpgradeLength));
-        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"monthly-{i}"), plan.Exclusions.Select(e => e.Name));
+        var warm = EightHourWindows(Enumerable.Range(0, 4).Select(i => new LocalDate(2027, 3, 1).PlusDays(7 * i)));
+        var plan = MaintenanceExclusions.Plan("weekly", warm, FortyEightHours);
+        Assert.Equal(3, plan.Exclusions.Count);
+        Assert.All(plan.Exclusions, e => Assert.Equal(ExclusionScope.NoUpgrades, e.Scope));
+        Assert.Contains("1 pair(s)", Assert.Single(plan.Notes));
+        Assert.Empty(GkeMaintenanceRules.Check(plan.Exclusions, null));
         AssertAllCovered(warm, plan);
     }
 
     [Fact]
-    public void Calendar_months_are_too_far_apart_to_merge_except_february_so_the_plan_stays_over_the_cap()
+    public void A_course_of_many_weeks_gets_no_minor_or_node_upgrades_and_says_so()
     {
-        // The 1st of 25 months, 2027-01 to 2029-01: 1 Feb → 1 Mar spans 28 d 8 h (29 d 8 h in 2028) and may merge;
-        // every other pair spans at least 30 d 8 h. Two merges leave 23 exclusions.
-        var warm = EightHourWindows(Enumerable.Range(0, 25).Select(i => new LocalDate(2027, 1, 1).PlusMonths(i)));
-        var plan = MaintenanceExclusions.Plan("monthly", warm, FortyEightHours);
-        Assert.Equal(23, plan.Exclusions.Count);
-        Assert.Equal(2, plan.Notes.Count);
-        Assert.Contains("2 pair(s)", plan.Notes[0]);
-        Assert.StartsWith("23 exclusions are still over GKE's cap of 20", plan.Notes[1]);
-        Assert.Contains(plan.Exclusions, e => e.Start == Instant.FromUtc(2027, 2, 1, 17, 0) && e.End == Instant.FromUtc(2027, 3, 2, 1, 0));
+        // Ten weeks of weekday sessions: NO_UPGRADES would need 10 exclusions (or 3 that block most daily windows).
+        var warm = Weekdays9To17(new LocalDate(2027, 1, 11), new LocalDate(2027, 3, 19));
+        var plan = MaintenanceExclusions.Plan("course", warm, FortyEightHours);
+        var only = Assert.Single(plan.Exclusions);
+        Assert.Equal(ExclusionScope.NoMinorOrNodeUpgrades, only.Scope);
+        Assert.Equal(warm[0].WarmFrom, only.Start);
+        Assert.Equal(warm[^1].CoolAt, only.End);
+        Assert.Contains("NO_MINOR_OR_NODE_UPGRADES", plan.Notes[0]);
+        Assert.Contains("user servers keep running", plan.Notes[0]);
+        Assert.Contains("course-1 on or after 2026-09-21", plan.Notes[1]);
+        Assert.Empty(GkeMaintenanceRules.Check(plan.Exclusions, Instant.FromUtc(2026, 10, 1, 0, 0)));
         AssertAllCovered(warm, plan);
     }
 
     [Fact]
-    public void A_forty_day_warm_window_is_split_into_thirty_and_ten_days()
+    public void Three_two_week_blocks_a_week_apart_are_refused_for_availability_and_use_the_node_scope()
+    {
+        // Three NO_UPGRADES exclusions of 14 days with 7-day gaps pass the count but leave 7 free daily windows in 31.
+        IsoDayOfWeek[] everyDay = [.. Weekdays, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
+        var warm = new[] { new LocalDate(2027, 5, 3), new LocalDate(2027, 5, 24), new LocalDate(2027, 6, 14) }
+            .SelectMany(d => Weekdays9To17(d, d.PlusDays(13), everyDay, Duration.Zero, Duration.Zero)).ToList();
+        var plan = MaintenanceExclusions.Plan("blocks", warm, FortyEightHours);
+        Assert.All(plan.Exclusions, e => Assert.Equal(ExclusionScope.NoMinorOrNodeUpgrades, e.Scope));
+        Assert.Contains("less than 48 hours of maintenance availability in 32 days", plan.Notes[0]);
+        AssertAllCovered(warm, plan);
+    }
+
+    [Fact]
+    public void A_warm_stretch_over_180_days_is_split_into_node_scope_pieces()
     {
         var start = Instant.FromUtc(2027, 1, 1, 0, 0);
-        var warm = new WarmWindow(start, start + Duration.FromDays(40), 10, []);
-        var plan = MaintenanceExclusions.Plan("long", [warm], FortyEightHours);
+        var plan = MaintenanceExclusions.Plan("year", [new WarmWindow(start, start + Duration.FromDays(200), 10, [])], FortyEightHours);
         Assert.Equal(
-            [new MaintenanceExclusion("long-1", start, start + Duration.FromDays(30)),
-             new MaintenanceExclusion("long-2", start + Duration.FromDays(30), start + Duration.FromDays(40))],
+            [new MaintenanceExclusion("year-1", start, start + Duration.FromDays(180), ExclusionScope.NoMinorOrNodeUpgrades),
+             new MaintenanceExclusion("year-2", start + Duration.FromDays(180), start + Duration.FromDays(200), ExclusionScope.NoMinorOrNodeUpgrades)],
             plan.Exclusions);
-        Assert.StartsWith("1 exclusion(s) longer than 30 days split", Assert.Single(plan.Notes));
+        Assert.Contains("more than 30 days", plan.Notes[0]);
     }
 
     [Fact]
-    public void Forty_days_of_daily_windows_merge_and_then_split_at_thirty_days()
+    public void Every_plan_satisfies_gkes_rules_when_each_exclusion_is_added_on_its_date()
     {
-        IsoDayOfWeek[] everyDay = [.. Weekdays, IsoDayOfWeek.Saturday, IsoDayOfWeek.Sunday];
-        var warm = Weekdays9To17(new LocalDate(2027, 6, 1), new LocalDate(2027, 7, 10), everyDay, Duration.Zero, Duration.Zero);
-        Assert.Equal(40, warm.Count);
-        var plan = MaintenanceExclusions.Plan("camp", warm, FortyEightHours);
-        // 1 June 09:00 PDT (16:00Z) → 10 July 17:00 PDT (11 July 00:00Z) = 39 d 8 h: 30 days, then 9 d 8 h.
-        Assert.Equal(
-            [new MaintenanceExclusion("camp-1", Instant.FromUtc(2027, 6, 1, 16, 0), Instant.FromUtc(2027, 7, 1, 16, 0)),
-             new MaintenanceExclusion("camp-2", Instant.FromUtc(2027, 7, 1, 16, 0), Instant.FromUtc(2027, 7, 11, 0, 0))],
-            plan.Exclusions);
-        AssertAllCovered(warm, plan);
+        var cases = new List<IReadOnlyList<WarmWindow>>
+        {
+            Weekdays9To17(new LocalDate(2026, 7, 6), new LocalDate(2026, 7, 17)),
+            Weekdays9To17(new LocalDate(2027, 1, 4), new LocalDate(2027, 6, 25)),
+            EightHourWindows(Enumerable.Range(0, 25).Select(i => new LocalDate(2027, 1, 4).PlusDays(28 * i))),
+            EightHourWindows(Enumerable.Range(0, 12).Select(i => new LocalDate(2027, 1, 4).PlusDays(3 * i))),
+        };
+        foreach (var warm in cases)
+        {
+            var plan = MaintenanceExclusions.Plan("x", warm, FortyEightHours);
+            AssertAllCovered(warm, plan);
+            if (plan.Exclusions.Count > GkeMaintenanceRules.MaxExclusions) continue; // said so in a note
+            foreach (var e in plan.Exclusions)
+                Assert.Empty(GkeMaintenanceRules.Check([e], e.End - GkeMaintenanceRules.MaxMinorScopeAhead));
+            Assert.Empty(GkeMaintenanceRules.Check(plan.Exclusions, null));
+        }
     }
 
     [Fact]
@@ -150,9 +163,12 @@ public class MaintenanceExclusionsTests
     }
 
     [Fact]
-    public void Gke_limits_are_20_exclusions_and_30_days()
+    public void Gke_limits_are_20_exclusions_3_without_upgrades_30_days_and_180_days()
     {
         Assert.Equal(20, MaintenanceExclusions.GkeMaxExclusions);
+        Assert.Equal(3, GkeMaintenanceRules.MaxNoUpgradesExclusions);
         Assert.Equal(Duration.FromDays(30), MaintenanceExclusions.MaxNoUpgradeLength);
+        Assert.Equal(Duration.FromDays(180), GkeMaintenanceRules.MaxMinorScopeAhead);
+        Assert.Equal(12, GkeMaintenanceRules.FreeWindowsNeeded);
     }
 }

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace HubInfra.Core.Planning;
+
+/// <summary>
+/// The one small scaler per event that moves its placeholders: a Deployment (one replica) running
+/// <c>Scripts/placeholder-scaler.sh</c> in a loop, which reads the event's schedule (plain data in a ConfigMap) and,
+/// every <see cref="IntervalSeconds"/>, sets placeholders = planned seats − the event's attendees' servers, capped at
+/// the late headroom after the arrival phase, 0 outside the warm windows.
+/// </summary>
+public static class PlaceholderScaler
+{
+    /// <summary>kubectl and a POSIX sh (busybox): alpine/k8s, pinned by version.</summary>
+    public const string KubectlImage = "docker.io/alpine/k8s:1.31.4";
+
+    /// <summary>Seconds between two looks at the attendees: arrivals are tracked within this (at most 60 s).</summary>
+    public const int IntervalSeconds = 30;
+
+    public const string ScriptFile = "placeholder-scaler.sh";
+
+    public const string ScheduleFile = "schedule";
+
+    public const string MountPath = "/etc/hubinfra";
+
+    /// <summary>Attendees' servers: z2jh user pods carry <c>component=singleuser-server</c> (set by KubeSpawner).</summary>
+    public const string AttendeeSelector = "component=singleuser-server";
+
+    /// <summary>The shell script, exactly as the scaler runs it.</summary>
+    public static string Script { get; } = Load(ScriptFile);
+
+    /// <summary>
+    /// <c>none</c> on the event's own workshop hub (every server there is an attendee's); <c>warm-up</c> on a shared
+    /// community hub (servers already running when a warm window starts are regular users and never counted).
+    /// </summary>
+    public static string BaselineMode(EventPlan plan) => plan.WorkshopHub is not null ? "none" : "warm-up";
+
+    /// <summary>The schedule as the script reads it: one phase a line, Unix seconds, with a readable comment.</summary>
+    public static string Schedule(EventPlan plan)
+    {
+        var sb = new StringBuilder();
+        sb.Append("# FROM UNTIL SEATS CAP WARMFROM  (Unix seconds, [FROM, UNTIL); CAP -1 = every seat warm)\n");
+        foreach (var p in plan.Phases)
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{p.From.ToUnixTimeSeconds()} {p.Until.ToUnixTimeSeconds()} {p.Seats} {p.HeadroomCap ?? -1} {p.WarmFrom.ToUnixTimeSeconds()}" +
+                $"  # {PlanDocument.Utc(p.From)} {(p.IsArrival ? "arrival" : "release")}\n");
+        return sb.ToString();
+    }
+
+    /// <summary>A short hash of the scaler's inputs, put on its pod template so a new schedule restarts it at once.</summary>
+    public static string Checksum(EventPlan plan) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Schedule(plan) + Script)))[..16];
+
+    private static string Load(string name)
+    {
+        using var stream = typeof(PlaceholderScaler).Assembly.GetManifestResourceStream($"HubInfra.Core.Scripts.{name}")
+            ?? throw new InvalidOperationException($"embedded script {name} is missing");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n");
+    }
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+
+namespace HubInfra.Core.Schedule;
+
+/// <summary>
+/// GKE's rules for maintenance exclusions, checked offline before anything is deployed.
+/// </summary>
+/// <remarks>
+/// Source: GKE, "Maintenance windows and exclusions", section "Limitations" of maintenance exclusions
+/// (https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions), and "Configure
+/// maintenance windows and exclusions" (https://cloud.google.com/kubernetes-engine/docs/how-to/maintenance-windows-and-exclusions):
+/// <list type="bullet">
+/// <item>"You can add a maximum of three maintenance exclusions that exclude all upgrades (that is, a scope of "no
+/// upgrades"). These exclusions must be configured to allow for at least 48 hours of maintenance availability in a
+/// 32-day rolling window." — and for maintenance windows: "Only contiguous availability windows of at least four hours
+/// are considered."</item>
+/// <item>"You can have a maximum of 20 maintenance exclusions in total."</item>
+/// <item>Length by scope: "No upgrades: Cannot exceed 30 days." "No minor upgrades" and "No minor or node upgrades":
+/// "Cannot end more than 180 days after the exclusion creation date, or extend past the end of life date of the minor
+/// version." (The end of life of the minor version the cluster will run is not known offline.)</item>
+/// <item>Exclusions are keyed by name in the API (<c>MaintenanceWindow.maintenanceExclusions</c> is a map from name to
+/// time window, https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters#maintenancewindow),
+/// so names must be unique.</item>
+/// </list>
+/// Maintenance availability is the time in which the cluster's maintenance window is open and no "no upgrades"
+/// exclusion is active. HubInfra gives every cluster a daily window at <see cref="DailyWindowStart"/> UTC; GKE sizes a
+/// daily window itself (its <c>duration</c> is output only), <see cref="DailyWindowLength"/> in practice, so a day
+/// counts when its whole window is free. A 32-day span holds 31 whole daily windows in the worst case (it starts just
+/// after one opens), so every run of 31 consecutive daily windows needs 12 free ones (12 × 4 h = 48 h).
+/// </remarks>
+public static class GkeMaintenanceRules
+{
+    public const string ConceptDoc = "https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions";
+
+    /// <summary>"A maximum of 20 maintenance exclusions in total."</summary>
+    public const int MaxExclusions = 20;
+
+    /// <summary>"A maximum of three maintenance exclusions that exclude all upgrades."</summary>
+    public const int MaxNoUpgradesExclusions = 3;
+
+    /// <summary>"No upgrades: Cannot exceed 30 days."</summary>
+    public static readonly Duration MaxNoUpgradesLength = Duration.FromDays(30);
+
+    /// <summary>Minor scopes: "Cannot end more than 180 days after the exclusion creation date."</summary>
+    public static readonly Duration MaxMinorScopeAhead = Duration.FromDays(180);
+
+    /// <summary>"At least 48 hours of maintenance availability in a 32-day rolling window."</summary>
+    public static readonly Duration RollingPeriod = Duration.FromDays(32);
+
+    public static readonly Duration MinAvailability = Duration.FromHours(48);
+
+    /// <summary>"Only contiguous availability windows of at least four hours are considered."</summary>
+    public static readonly Duration MinStretch = Duration.FromHours(4);
+
+    /// <summary>Start (UTC) of the daily maintenance window HubInfra sets on every cluster.</summary>
+    public static readonly LocalTime DailyWindowStart = new(3, 0);
+
+    /// <summary>How long GKE keeps a daily maintenance window open.</summary>
+    public static readonly Duration DailyWindowLength = Duration.FromHours(4);
+
+    /// <summary>Daily windows that must be wholly free in any run of <see cref="WindowsPerPeriod"/> consecutive ones.</summary>
+    public static int FreeWindowsNeeded => (int)Math.Ceiling(MinAvailability / DailyWindowLength);
+
+    /// <summary>Whole daily windows a 32-day span holds in the worst case.</summary>
+    public static int WindowsPerPeriod => (int)(RollingPeriod / Duration.FromDays(1)) - 1;
+
+    /// <summary>A broken rule: which exclusion (index in the list) and what to do about it.</summary>
+    public sealed record Breach(int Index, string Message, bool IsWarning = false);
+
+    /// <summary>
+    /// Every rule an exclusion list breaks. With <paramref name="now"/>, exclusions that have ended are warnings
+    /// (remove them) and take part in no other check, and minor-scope exclusions are checked against "180 days after
+    /// creation", creation being the next deployment (now).
+    /// </summary>
+    public static IReadOnlyList<Breach> Check(IReadOnlyList<MaintenanceExclusion> exclusions, Instant? now)
+    {
+        var breaches = new List<Breach>();
+        var live = new List<int>();
+        for (var i = 0; i < exclusions.Count; i++)
+        {
+            var e = exclusions[i];
+            if (now is { } past && e.End <= past)
+            {
+                breaches.Add(new Breach(i, $"'{e.Name}' ended at {Utc(e.End)}; remove it (it protects nothing any more)", IsWarning: true));
+                continue;
+            }
+            live.Add(i);
+            if (e.Scope == ExclusionScope.NoUpgrades && e.End - e.Start > MaxNoUpgradesLength)
+                breaches.Add(new Breach(i,
+                    $"'{e.Name}' lasts {Days(e.End - e.Start)} days, but GKE allows a NO_UPGRADES exclusion at most {MaxNoUpgradesLength.Days} days ({ConceptDoc}); " +
+                    $"end it by {Utc(e.Start + MaxNoUpgradesLength)}, or use scope: NO_MINOR_OR_NODE_UPGRADES (keeps nodes, up to {MaxMinorScopeAhead.Days} days)"));
+            if (e.Scope != ExclusionScope.NoUpgrades && now is { } created && e.End - created > MaxMinorScopeAhead)
+                breaches.Add(new Breach(i,
+                    $"'{e.Name}' ({e.Scope.GkeName()}) ends {Days(e.End - created)} days from now, but GKE refuses a {e.Scope.GkeName()} exclusion that ends more than " +
+                    $"{MaxMinorScopeAhead.Days} days after it is created ({ConceptDoc}); end it by {Utc(created + MaxMinorScopeAhead)} or add it after {Utc(e.End - MaxMinorScopeAhead)}"));
+        }
+
+        foreach (var dup in live.GroupBy(i => exclusions[i].Name).Where(g => g.Count() > 1))
+            breaches.Add(new Breach(dup.Last(), $"name '{dup.Key}' is used by more than one exclusion; GKE keys exclusions by name: rename one"));
+
+        var noUpgrades = live.Where(i => exclusions[i].Scope == ExclusionScope.NoUpgrades).ToList();
+        if (noUpgrades.Count > MaxNoUpgradesExclusions)
+            breaches.Add(new Breach(noUpgrades[MaxNoUpgradesExclusions],
+                $"{noUpgrades.Count} NO_UPGRADES exclusions, but GKE allows at most {MaxNoUpgradesExclusions} per cluster ({ConceptDoc}); " +
+                "merge neighbouring ones, or give the long ones scope: NO_MINOR_OR_NODE_UPGRADES"));
+        if (live.Count > MaxExclusions)
+            breaches.Add(new Breach(live[MaxExclusions],
+                $"{live.Count} exclusions, but GKE allows at most {MaxExclusions} per cluster ({ConceptDoc}); remove past ones or merge neighbours"));
+
+        if (WorstAvailability(noUpgrades.Select(i => (exclusions[i].Start, exclusions[i].End)).ToList(), now) is { } worst &&
+            worst.FreeWindows < FreeWindowsNeeded)
+        {
+            var culprit = noUpgrades.First(i => exclusions[i].End > worst.From && exclusions[i].Start < worst.To);
+            breaches.Add(new Breach(culprit,
+                $"the NO_UPGRADES exclusions leave {worst.FreeWindows * DailyWindowLength.Hours} hours of maintenance availability between {Utc(worst.From)} and {Utc(worst.To)}, " +
+                $"but GKE requires at least {MinAvailability.TotalHours} hours in every {RollingPeriod.Days}-day window, counting only stretches of {MinStretch.Hours} hours or more " +
+                $"of the daily maintenance window ({DailyWindowStart:HH:mm}–{DailyWindowStart + Period.FromHours(DailyWindowLength.Hours):HH:mm} UTC) ({ConceptDoc}); " +
+                "shorten or drop an exclusion, or use scope: NO_MINOR_OR_NODE_UPGRADES, which needs no availability"));
+        }
+        return breaches;
+    }
+
+    /// <summary>True when a list of "no upgrades" exclusions leaves GKE the maintenance availability it requires.</summary>
+    public static bool LeavesEnoughAvailability(IReadOnlyList<(Instant Start, Instant End)> noUpgrades) =>
+        WorstAvailability(noUpgrades, null) is not { } worst || worst.FreeWindows >= FreeWindowsNeeded;
+
+    /// <summary>
+    /// The run of <see cref="WindowsPerPeriod"/> consecutive daily windows with the fewest wholly free ones, among runs
+    /// that touch an exclusion (and end after <paramref name="now"/>); null when there is no exclusion.
+    /// </summary>
+    public static (Instant From, Instant To, int FreeWindows)? WorstAvailability(IReadOnlyList<(Instant Start, Instant End)> noUpgrades, Instant? now)
+    {
+        if (noUpgrades.Count == 0) return null;
+        var first = noUpgrades.Min(e => e.Start).InUtc().Date.PlusDays(-WindowsPerPeriod);
+        var last = noUpgrades.Max(e => e.End).InUtc().Date.PlusDays(1);
+        var opens = new List<Instant>();
+        for (var d = first; d <= last; d = d.PlusDays(1))
+            opens.Add((d + DailyWindowStart).InUtc().ToInstant());
+        var free = opens.Select(o => !noUpgrades.Any(e => e.Start < o + DailyWindowLength && e.End > o)).ToArray();
+
+        (Instant, Instant, int)? worst = null;
+        for (var i = 0; i + WindowsPerPeriod <= opens.Count; i++)
+        {
+            var from = opens[i];
+            var to = opens[i + WindowsPerPeriod - 1] + DailyWindowLength;
+            if (now is { } n && to <= n) continue;
+            if (!noUpgrades.Any(e => e.Start < to && e.End > from)) continue;
+            var count = 0;
+            for (var j = i; j < i + WindowsPerPeriod; j++)
+                if (free[j]) count++;
+            if (worst is null || count < worst.Value.Item3)
+                worst = (from, to, count);
+        }
+        return worst;
+    }
+
+    private static string Utc(Instant i) => InstantPattern.General.Format(i);
+
+    private static string Days(Duration d) => d.TotalDays.ToString("0.#", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,24 @@
+namespace HubInfra.Core.Simulation;
+
+/// <summary>
+/// What one simulated window gave: each person's wait (seconds from opening a server to its running), the most nodes
+/// at once, node-hours (from each node's request to its removal) and the lower bound: the nodes the people who came
+/// needed, for the window's duration.
+/// </summary>
+public sealed record WindowOutcome(
+    string Source,
+    Strategy Strategy,
+    int People,
+    IReadOnlyList<double> Waits,
+    int PeakNodes,
+    int PlannedNodes,
+    double NodeHours,
+    double LowerBoundNodeHours,
+    int Unserved)
+{
+    /// <summary>Minutes from the window's start at which <see cref="NodesPerMinute"/> begins (negative: before the start).</summary>
+    public double StartMinute { get; init; }
+
+    /// <summary>Nodes (booting or up) at each whole minute of the simulation.</summary>
+    public IReadOnlyList<int> NodesPerMinute { get; init; } = [];
+}

@@ -1,0 +1,129 @@
+using System.CommandLine;
+using System.Globalization;
+using HubInfra.Core.Planning;
+using HubInfra.Core.Simulation;
+using HubInfra.Core.Values;
+using Spectre.Console;
+using static HubInfra.Core.Values.ValueTree;
+
+namespace HubInfra.Cli;
+
+/// <summary>
+/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json]</c>: what the plan buys,
+/// before the event — every window simulated with no pre-warm and with the plan, side by side.
+/// </summary>
+public static class SimulateCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var stacks = CommonOptions.Stacks();
+        var stack = CommonOptions.Stack();
+        var noShow = new Option<double>("--no-show") { Description = "share of planned seats whose people never come (0 to 1)", DefaultValueFactory = _ => 0 };
+        var pull = new Option<double?>("--pull-minutes") { Description = $"minutes to pull the user image on a fresh node (default {SimulationPolicy.DefaultPullMinutes}; 0 when the pool has a secondary boot disk)" };
+        var seed = new Option<int>("--seed") { Description = "random seed (same seed, same figures)", DefaultValueFactory = _ => SimulationPolicy.DefaultSeed };
+        var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var command = new Command("simulate", "Simulate an event's windows with no pre-warm and with the plan: waits, peak nodes, node-hours, cost.")
+            { stacks, stack, noShow, pull, seed, format };
+        command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(noShow), result.GetValue(pull),
+            result.GetValue(seed), result.GetValue(format)!, stdout, stderr));
+        return command;
+    }
+
+    public static int Run(string directory, string stack, double noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr)
+    {
+        if (!(noShow is >= 0 and < 1))
+        {
+            stderr.WriteLine($"--no-show: {noShow.ToString(CultureInfo.InvariantCulture)} must be a share from 0 up to (not including) 1, e.g. 0.3");
+            return 1;
+        }
+        if (pullMinutes is { } p && !(p is >= 0 and <= 240))
+        {
+            stderr.WriteLine($"--pull-minutes: {p.ToString(CultureInfo.InvariantCulture)} must be between 0 and 240");
+            return 1;
+        }
+        var loaded = new StackSet(directory).Load(stack);
+        if (loaded.HasErrors)
+        {
+            foreach (var problem in loaded.Errors) stderr.WriteLine($"{stack}: {problem}");
+            return 1;
+        }
+        if (loaded.Event is not { } ev || loaded.Community is not { } community || EventPlan.From(ev, community) is not { } plan)
+        {
+            stderr.WriteLine($"{stack}: simulate needs an event stack (hubinfra:kind: event) whose community stack is in the folder");
+            return 1;
+        }
+        if (plan.Windows.Count == 0 || plan.Pool.SeatsPerNode < 1)
+        {
+            stderr.WriteLine($"{stack}: nothing to simulate (no windows, or no seat fits a node)");
+            return 1;
+        }
+
+        var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed));
+        if (format == "json")
+        {
+            stdout.WriteLine(ValuesYaml.Json(Document(sim)));
+            return 0;
+        }
+        Table(stdout, sim);
+        return 0;
+    }
+
+    public static Dictionary<string, object?> Document(EventSimulation sim) => Map(
+        ("stack", sim.Stack),
+        ("windows", sim.Windows),
+        ("plannedPeakNodes", sim.PlannedPeakNodes),
+        ("currency", sim.Currency),
+        ("policy", Map(
+            ("tracking", Map(("intervalSeconds", sim.Policy.TrackingIntervalSeconds))),
+            ("release", Map(("afterMinutes", sim.Policy.ReleaseAfterMinutes), ("headroomSeats", sim.Policy.LateHeadroomSeats))),
+            ("preemptedPlaceholdersRecreated", sim.Policy.PreemptedPlaceholdersRecreated),
+            ("preloaded", sim.Policy.Preloaded),
+            ("pullMinutes", sim.Policy.PullMinutes),
+            ("noShow", sim.Policy.NoShowFraction),
+            ("seed", sim.Policy.Seed))),
+        ("strategies", Map(("noPrewarm", Summary(sim.NoPrewarm)), ("plan", Summary(sim.Plan)))));
+
+    private static Dictionary<string, object?> Summary(StrategySummary s) => Map(
+        ("people", s.People),
+        ("waitSeconds", Map(("p50", s.WaitP50Seconds), ("p95", s.WaitP95Seconds), ("max", s.WaitMaxSeconds))),
+        ("peakNodes", s.PeakNodes),
+        ("peakToPlanned", s.PeakToPlanned),
+        ("nodeHours", s.NodeHours),
+        ("lowerBoundNodeHours", s.LowerBoundNodeHours),
+        ("nodeHoursToLowerBound", s.NodeHoursToLowerBound),
+        ("cost", s.Cost),
+        ("unserved", s.Unserved));
+
+    private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string Wait(double seconds) =>
+        seconds < 120 ? $"{seconds.ToString("0", CultureInfo.InvariantCulture)} s" : $"{(seconds / 60).ToString("0.0", CultureInfo.InvariantCulture)} min";
+
+    private static void Table(TextWriter stdout, EventSimulation sim)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 160;
+        var p = sim.Policy;
+        console.WriteLine($"Simulated {sim.Stack}: {sim.Windows} window(s), {sim.Plan.People} people, no-shows {N(p.NoShowFraction * 100)}%, " +
+                          (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
+        console.WriteLine($"Policy: tracking every {p.TrackingIntervalSeconds} s, release {p.ReleaseAfterMinutes} min after each start to users + {p.LateHeadroomSeats} seats");
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("");
+        table.AddColumn(new TableColumn("no pre-warm").RightAligned());
+        table.AddColumn(new TableColumn("this plan").RightAligned());
+        void Row(string label, Func<StrategySummary, string> f) => table.AddRow(label, f(sim.NoPrewarm), f(sim.Plan));
+        Row("wait p50", s => Wait(s.WaitP50Seconds));
+        Row("wait p95", s => Wait(s.WaitP95Seconds));
+        Row("wait max", s => Wait(s.WaitMaxSeconds));
+        Row("peak nodes", s => $"{s.PeakNodes} ({N(s.PeakToPlanned)}x plan)");
+        Row("node-hours", s => $"{N(s.NodeHours)} ({N(s.NodeHoursToLowerBound)}x lower bound)");
+        Row($"cost ({sim.Currency})", s => N(s.Cost));
+        if (sim.NoPrewarm.Unserved + sim.Plan.Unserved > 0)
+            Row("never served", s => s.Unserved.ToString(CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.WriteLine($"Lower bound: the nodes the people who came needed, for each window ({N(sim.Plan.LowerBoundNodeHours)} node-hours). " +
+                          $"Targets: p95 wait <= 15 s, peak <= 1.1x planned nodes, node-hours <= 1.15x ({(p.NoShowFraction > 0 ? "1.25x with no-shows" : "everyone comes")}).");
+        console.WriteLine("Model and defaults: README, \"simulate\".");
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using HubInfra.Core.Config;
+using HubInfra.Testing;
+
+namespace HubInfra.Components.Tests;
+
+/// <summary>What a first <c>pulumi up</c> on GKE needs beyond the resources themselves: NAT, order, identities, quota project.</summary>
+public class GkeDeploymentTests
+{
+    private const string Pool = "gcp:container/nodePool:NodePool";
+    private const string Iam = "gcp:projects/iAMMember:IAMMember";
+    private const string Release = "kubernetes:helm.sh/v3:Release";
+    private const string StorageClass = "kubernetes:storage.k8s.io/v1:StorageClass";
+
+    private static ImmutableDictionary<string, object> Map(object? value) => (ImmutableDictionary<string, object>)value!;
+
+    private static ImmutableArray<object> List(object? value) => (ImmutableArray<object>)value!;
+
+    [Fact]
+    public async Task Private_nodes_on_a_created_network_get_a_router_and_a_nat_that_logs_errors_only()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-gpu"));
+        var router = mocks.OfType("gcp:compute/router:Router").Single().Inputs;
+        Assert.Equal("europe-west4", router["region"]);
+        Assert.Equal("ml-teaching-hub", router["project"]);
+        var nat = mocks.OfType("gcp:compute/routerNat:RouterNat").Single().Inputs;
+        Assert.Equal(router["name"], nat["router"]);
+        Assert.Equal("europe-west4", nat["region"]);
+        Assert.Equal("AUTO_ONLY", nat["natIpAllocateOption"]);
+        Assert.Equal("LIST_OF_SUBNETWORKS", nat["sourceSubnetworkIpRangesToNat"]);
+        var subnet = Map(Assert.Single(List(nat["subnetworks"])));
+        var subnetwork = mocks.OfType("gcp:compute/subnetwork:Subnetwork").Single();
+        Assert.Equal($"{subnetwork.Name}-id", subnet["name"]);
+        Assert.Equal(["ALL_IP_RANGES"], List(subnet["sourceIpRangesToNats"]).Cast<string>());
+        var log = Map(nat["logConfig"]);
+        Assert.Equal(true, log["enable"]);
+        Assert.Equal("ERRORS_ONLY", log["filter"]);
+        // The cluster (and so every pool) comes up only once the NAT is there.
+        Assert.True(mocks.When("start", "gcp:container/cluster:Cluster", "ml-teaching") > mocks.When("done", "gcp:compute/routerNat:RouterNat", (string)nat["name"]));
+    }
+
+    [Fact]
+    public async Task Public_nodes_need_no_nat()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        Assert.Empty(mocks.OfType("gcp:compute/router:Router"));
+        Assert.Empty(mocks.OfType("gcp:compute/routerNat:RouterNat"));
+    }
+
+    [Fact]
+    public async Task Cluster_and_pools_wait_for_the_node_service_accounts_roles()
+    {
+        var mocks = new Mocks { DelayOf = type => type == Iam ? TimeSpan.FromMilliseconds(400) : TimeSpan.Zero };
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var grantsDone = mocks.OfType(Iam).Max(g => mocks.When("done", Iam, g.Name!));
+        Assert.All(mocks.OfType(Pool), p => Assert.True(mocks.When("start", Pool, p.Name!) > grantsDone, $"pool {p.Name} started before the IAM grants"));
+        Assert.True(mocks.When("start", "gcp:container/cluster:Cluster", "open-science") > grantsDone);
+    }
+
+    [Fact]
+    public async Task The_hub_release_waits_for_the_core_and_its_user_pools_and_storage_classes_for_the_core_pool()
+    {
+        var mocks = new Mocks { DelayOf = type => type == Pool ? TimeSpan.FromMilliseconds(400) : TimeSpan.Zero };
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var release = mocks.OfType(Release).Single();
+        foreach (var pool in new[] { "core", "user" })
+            Assert.True(mocks.When("start", Release, release.Name!) > mocks.When("done", Pool, pool), $"the release started before pool {pool}");
+        foreach (var sc in mocks.OfType(StorageClass))
+            Assert.True(mocks.When("start", StorageClass, sc.Name!) > mocks.When("done", Pool, "core"), $"{sc.Name} started before the core pool");
+    }
+
+    [Fact]
+    public async Task The_temporary_default_pool_runs_as_the_least_privilege_node_account()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var cluster = mocks.Single("gcp:container/cluster:Cluster", "open-science").Inputs;
+        var nodeConfig = Map(cluster["nodeConfig"]);
+        Assert.Equal("open-science-nodes@project.iam.gserviceaccount.com", nodeConfig["serviceAccount"]);
+        Assert.Equal(["https://www.googleapis.com/auth/cloud-platform"], List(nodeConfig["oauthScopes"]).Cast<string>());
+        Assert.Equal("GKE_METADATA", Map(nodeConfig["workloadMetadataConfig"])["mode"]);
+    }
+
+    [Fact]
+    public async Task The_budget_and_its_channels_use_a_provider_with_the_project_as_quota_project()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var provider = mocks.OfType("pulumi:providers:gcp").Single();
+        Assert.Equal("budget-billing", provider.Name);
+        Assert.Equal("open-science-hub", provider.Inputs["billingProject"]);
+        Assert.Equal("open-science-hub", provider.Inputs["project"]);
+        Assert.Equal("true", provider.Inputs["userProjectOverride"].ToString()!.ToLowerInvariant());
+        var budget = mocks.OfType("gcp:billing/budget:Budget").Single();
+        Assert.Contains("::budget-billing::", budget.Provider);
+        Assert.All(mocks.OfType("gcp:monitoring/notificationChannel:NotificationChannel"), c => Assert.Contains("::budget-billing::", c.Provider));
+        // Nothing else is billed that way.
+        Assert.DoesNotContain("budget-billing", mocks.OfType("gcp:container/cluster:Cluster").Single().Provider ?? "");
+    }
+
+    [Fact]
+    public async Task An_event_reads_the_community_config_whether_or_not_it_is_a_secret_output()
+    {
+        foreach (var secret in new[] { false, true })
+        {
+            var mocks = new Mocks(ImmutableDictionary<string, object>.Empty
+                .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config("community-small")).ToJsonString())
+                .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
+                .Add("clusterName", "open-science")
+                .Add("clusterLocation", "us-central1"))
+            {
+                SecretOutputNames = secret ? ["kubeconfig", "hubinfraConfig"] : ["kubeconfig"],
+            };
+            var (_, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
+            Assert.True(outputs.ContainsKey("schedule"), $"secret={secret}");
+            Assert.NotEmpty(mocks.OfType("kubernetes:batch/v1:CronJob"));
+        }
+    }
+}

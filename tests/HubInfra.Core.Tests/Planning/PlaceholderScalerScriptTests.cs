@@ -1,0 +1,263 @@
+using System.Diagnostics;
+using HubInfra.Core.Planning;
+using NodaTime;
+
+namespace HubInfra.Core.Tests.Planning;
+
+/// <summary>
+/// The scaler's shell script, run as the cluster runs it (<c>sh</c>, POSIX), with a fake <c>kubectl</c> on PATH that
+/// records its calls and answers canned pod lists, and a fixed clock (<c>NOW_EPOCH</c>). The schedule is the
+/// hackathon's real one: warm 13:15–23:30 UTC on 2027-03-06, 72 seats, arrival phase until 15:00, then a cap of 7.
+/// </summary>
+public sealed class PlaceholderScalerScriptTests : IDisposable
+{
+    private static readonly Instant WarmFrom = Instant.FromUtc(2027, 3, 6, 13, 15);
+    private static readonly Instant InArrival = Instant.FromUtc(2027, 3, 6, 14, 5);
+    private static readonly Instant InRelease = Instant.FromUtc(2027, 3, 6, 16, 0);
+    private static readonly Instant CoolAt = Instant.FromUtc(2027, 3, 6, 23, 30);
+
+    private readonly string _root = Directory.CreateTempSubdirectory("scaler-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private sealed record Run(int ExitCode, string Stdout, string Stderr, int Replicas, IReadOnlyList<string> Calls);
+
+    private static EventPlan Hackathon()
+    {
+        var loaded = TestStacks.Example("hackathon-2027");
+        return EventPlan.From(loaded.Event!, loaded.Community!)!;
+    }
+
+    /// <summary>A fake cluster for one event: its own state folder, the placeholder Deployment at <paramref name="replicas"/>.</summary>
+    private string Cluster(string name, int replicas, string schedule)
+    {
+        var dir = Path.Combine(_root, name);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "replicas"), $"{replicas}\n");
+        File.WriteAllText(Path.Combine(dir, "schedule"), schedule);
+        File.WriteAllText(Path.Combine(dir, "scaler.sh"), PlaceholderScaler.Script);
+        return dir;
+    }
+
+    private static void Pods(string dir, params string[] names) => File.WriteAllLines(Path.Combine(dir, "pods"), names);
+
+    private static string[] Named(string prefix, int count) => Enumerable.Range(1, count).Select(i => $"jupyter-{prefix}{i}").ToArray();
+
+    private static Run Once(string dir, Instant now, string baseline = "warm-up", string? sharedPods = null, string mode = "once",
+        Dictionary<string, string>? extraEnv = null)
+    {
+        var start = new ProcessStartInfo("sh", [Path.Combine(dir, "scaler.sh"), mode])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var fakes = AppContext.BaseDirectory;
+        start.Environment["PATH"] = $"{Path.Combine(fakes, "Scripts")}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["FAKE_DIR"] = dir;
+        if (sharedPods is not null) start.Environment["FAKE_PODS"] = sharedPods;
+        start.Environment["NOW_EPOCH"] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["NAMESPACE"] = "main";
+        start.Environment["DEPLOYMENT"] = "hackathon-2027-placeholder";
+        start.Environment["SCHEDULE_FILE"] = Path.Combine(dir, "schedule");
+        start.Environment["BASELINE"] = baseline;
+        foreach (var (k, v) in extraEnv ?? [])
+            start.Environment[k] = v;
+        var log = Path.Combine(dir, "calls.log");
+        if (File.Exists(log)) File.Delete(log);
+        using var p = Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(30_000), "the scaler did not finish within 30 s");
+        var calls = File.Exists(log) ? File.ReadAllLines(log) : [];
+        return new Run(p.ExitCode, stdout.Result, stderr.Result, int.Parse(File.ReadAllText(Path.Combine(dir, "replicas")).Trim()), calls);
+    }
+
+    private static bool Scaled(Run run) => run.Calls.Any(c => c.Contains("--subresource=scale"));
+
+    [Fact]
+    public void Before_the_window_nothing_is_warm_and_nothing_is_patched()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        var run = Once(dir, WarmFrom - Duration.FromMinutes(1));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, run.Replicas);
+        Assert.False(Scaled(run));
+        Assert.Contains("outside the event's warm windows", run.Stdout);
+    }
+
+    [Fact]
+    public void A_freshly_created_placeholder_deployment_is_scaled_back_to_zero_outside_the_window()
+    {
+        var dir = Cluster("a", 1, PlaceholderScaler.Schedule(Hackathon())); // Kubernetes' default of 1 replica
+        Assert.Equal(0, Once(dir, WarmFrom - Duration.FromDays(3)).Replicas);
+    }
+
+    [Fact]
+    public void At_warm_up_every_planned_seat_is_warm()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        var run = Once(dir, WarmFrom);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(72, run.Replicas);
+    }
+
+    [Fact]
+    public void Arrivals_take_seats_from_the_placeholders()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Once(dir, WarmFrom); // baseline: nobody
+        Pods(dir, Named("attendee", 25));
+        var run = Once(dir, InArrival);
+        Assert.Equal(47, run.Replicas);
+    }
+
+    [Fact]
+    public void Regular_users_running_at_warm_up_and_during_the_event_do_not_reduce_the_headroom()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        var regulars = Named("regular", 120);
+        Pods(dir, regulars);
+        Assert.Equal(72, Once(dir, WarmFrom).Replicas);
+        Pods(dir, [.. regulars, .. Named("attendee", 10)]);
+        Assert.Equal(62, Once(dir, InArrival).Replicas);
+        // A regular user who logs off and back on keeps the same pod name: still not an attendee.
+        Pods(dir, [.. regulars.Skip(1), .. Named("attendee", 10)]);
+        Assert.Equal(62, Once(dir, InArrival + Duration.FromMinutes(1)).Replicas);
+    }
+
+    [Fact]
+    public void On_the_events_own_workshop_hub_every_server_is_an_attendee()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Pods(dir, Named("student", 30));
+        var run = Once(dir, WarmFrom, baseline: "none");
+        Assert.Equal(42, run.Replicas);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("annotate"));
+    }
+
+    [Fact]
+    public void Two_events_on_one_hub_do_not_eat_each_others_seats_taken_before_warm_up()
+    {
+        var shared = Path.Combine(_root, "pods");
+        var a = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        // Event B: 20 seats, warm from 14:00 to 18:00, its own placeholder Deployment.
+        var bFrom = Instant.FromUtc(2027, 3, 6, 14, 0);
+        var b = Cluster("b", 0, $"{bFrom.ToUnixTimeSeconds()} {(bFrom + Duration.FromHours(4)).ToUnixTimeSeconds()} 20 -1 {bFrom.ToUnixTimeSeconds()}\n");
+        File.WriteAllLines(shared, Named("regular", 30));
+        Assert.Equal(72, Once(a, WarmFrom, sharedPods: shared).Replicas);
+        File.WriteAllLines(shared, [.. Named("regular", 30), .. Named("a-attendee", 20)]);
+        Assert.Equal(52, Once(a, WarmFrom + Duration.FromMinutes(30), sharedPods: shared).Replicas);
+        Assert.Equal(20, Once(b, bFrom, sharedPods: shared).Replicas); // A's 20 attendees are B's baseline
+        File.WriteAllLines(shared, [.. Named("regular", 30), .. Named("a-attendee", 20), .. Named("b-attendee", 15)]);
+        Assert.Equal(5, Once(b, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
+        // The documented limit: A cannot tell B's later arrivals from its own (it warms fewer seats, never more).
+        Assert.Equal(37, Once(a, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
+    }
+
+    [Fact]
+    public void After_the_arrival_phase_the_headroom_shrinks_to_the_late_seats()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Once(dir, WarmFrom);
+        Pods(dir, Named("attendee", 40));
+        Assert.Equal(32, Once(dir, InArrival).Replicas);
+        Assert.Equal(7, Once(dir, InRelease).Replicas); // min(72 − 40, 7)
+        Pods(dir, Named("attendee", 68));
+        Assert.Equal(4, Once(dir, InRelease + Duration.FromMinutes(1)).Replicas);
+    }
+
+    [Fact]
+    public void A_missed_run_is_caught_up_by_the_next_one()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Pods(dir, Named("attendee", 5)); // the scaler was down at warm-up; the first look comes 50 minutes late
+        var run = Once(dir, InArrival);
+        Assert.Equal(72, run.Replicas); // the 5 already running become the baseline: more warm seats, never fewer
+        Assert.Equal(0, Once(dir, CoolAt + Duration.FromMinutes(20)).Replicas); // the cool-down was missed too
+    }
+
+    [Fact]
+    public void The_same_date_next_year_does_nothing()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        var run = Once(dir, InArrival + Duration.FromDays(365));
+        Assert.Equal(0, run.Replicas);
+        Assert.False(Scaled(run));
+    }
+
+    [Fact]
+    public void Placeholders_never_go_negative_when_more_attendees_come_than_planned()
+    {
+        var dir = Cluster("a", 10, PlaceholderScaler.Schedule(Hackathon()));
+        Once(dir, WarmFrom - Duration.FromSeconds(1));
+        Once(dir, WarmFrom);
+        Pods(dir, Named("attendee", 100));
+        var run = Once(dir, InArrival);
+        Assert.Equal(0, run.Replicas);
+        Assert.Contains("{\"spec\":{\"replicas\":0}}", string.Join("\n", run.Calls));
+    }
+
+    [Fact]
+    public void When_the_api_is_unreachable_it_fails_loudly_and_changes_nothing()
+    {
+        var dir = Cluster("a", 33, PlaceholderScaler.Schedule(Hackathon()));
+        File.WriteAllText(Path.Combine(dir, "unreachable"), "");
+        var run = Once(dir, InArrival);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("ERROR", run.Stderr);
+        Assert.Contains("placeholders left unchanged", run.Stderr);
+        Assert.Equal(33, run.Replicas);
+        Assert.False(Scaled(run));
+    }
+
+    [Fact]
+    public void In_its_loop_the_scaler_exits_for_a_restart_after_repeated_failures()
+    {
+        var dir = Cluster("a", 33, PlaceholderScaler.Schedule(Hackathon()));
+        File.WriteAllText(Path.Combine(dir, "unreachable"), "");
+        var run = Once(dir, InArrival, mode: "loop", extraEnv: new() { ["INTERVAL_SECONDS"] = "0", ["MAX_FAILURES"] = "3" });
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("3 iterations in a row failed", run.Stderr);
+        Assert.Equal(33, run.Replicas);
+    }
+
+    [Fact]
+    public void A_scaler_restarted_mid_window_keeps_the_baseline_taken_at_warm_up()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        var regulars = Named("regular", 50);
+        Pods(dir, regulars);
+        Once(dir, WarmFrom);
+        Pods(dir, [.. regulars, .. Named("attendee", 12)]);
+        // A new scaler process (the pod was evicted and rescheduled): the baseline lives on the Deployment.
+        var run = Once(dir, InArrival);
+        Assert.Equal(60, run.Replicas);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("annotate"));
+    }
+
+    [Fact]
+    public void Pulumi_up_mid_window_keeps_the_count_and_a_new_schedule_applies_at_the_next_look()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Once(dir, WarmFrom);
+        Pods(dir, Named("attendee", 20));
+        Assert.Equal(52, Once(dir, InArrival).Replicas);
+        // `pulumi up` with 90 seats: server-side apply leaves replicas and the baseline annotation alone (not in the
+        // manifest), the ConfigMap gets the new schedule and the scaler restarts (checksum on its pod template).
+        File.WriteAllText(Path.Combine(dir, "schedule"), PlaceholderScaler.Schedule(Hackathon()).Replace(" 72 ", " 90 "));
+        Assert.Equal(70, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas);
+    }
+
+    [Fact]
+    public void A_placeholder_deployment_recreated_mid_window_warms_more_never_fewer_seats()
+    {
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Once(dir, WarmFrom);
+        Pods(dir, Named("attendee", 20));
+        Assert.Equal(52, Once(dir, InArrival).Replicas);
+        // Replaced by `pulumi up` (or deleted by hand): Kubernetes' default of 1 replica and no baseline annotation.
+        File.WriteAllText(Path.Combine(dir, "replicas"), "1\n");
+        foreach (var f in Directory.GetFiles(dir, "ann-*")) File.Delete(f);
+        Assert.Equal(72, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas); // the 20 become the new baseline
+    }
+}
