@@ -65,9 +65,12 @@ public static class PlanCommand
         }
         if (doc is null)
         {
-            stderr.WriteLine($"{file}: no plan: " + (blockers.Count == 0 ? "nothing to plan" : "fix these first (they change the plan):"));
-            foreach (var p in loaded.Errors)
+            stderr.WriteLine($"{file}: no plan: " + (blockers.Count == 0 ? "nothing to plan" : "fix these first (the plan is computed from them):"));
+            foreach (var p in blockers)
                 stderr.WriteLine($"{file}: {p}");
+            var others = loaded.Errors.Count() - blockers.Count;
+            if (others > 0)
+                stderr.WriteLine($"{file}: and {Plural.Of(others, "more error")} that {(others == 1 ? "does" : "do")} not change the plan (validate --stacks {directory} lists all)");
             return 1;
         }
 
