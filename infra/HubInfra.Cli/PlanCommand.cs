@@ -39,10 +39,9 @@ public static class PlanCommand
     {
         var set = new StackSet(directory);
         var file = set.PathOf(stack);
-        if (!File.Exists(file))
+        if (set.Missing(stack) is { } missing)
         {
-            var known = set.StackNames;
-            stderr.WriteLine($"{file}: no such stack file" + (known.Count > 0 ? $"; stacks in {directory}: {string.Join(", ", known)}" : ""));
+            stderr.WriteLine(missing);
             return 1;
         }
         var loaded = set.Load(stack);

@@ -31,6 +31,12 @@ public static class RenderCommand
         var failed = 0;
         foreach (var name in names)
         {
+            if (set.Missing(name) is { } missing)
+            {
+                stderr.WriteLine(missing);
+                failed++;
+                continue;
+            }
             var loaded = set.Load(name);
             if (loaded.HasErrors)
             {

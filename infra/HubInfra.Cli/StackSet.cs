@@ -34,6 +34,14 @@ public sealed class StackSet
         return raw;
     }
 
+    /// <summary>"DIR/Pulumi.x.yaml: no such stack file; stacks in DIR: a, b" when the stack has no file, else null.</summary>
+    public string? Missing(string stack)
+    {
+        if (File.Exists(PathOf(stack))) return null;
+        var known = StackNames;
+        return $"{PathOf(stack)}: no such stack file" + (known.Count > 0 ? $"; stacks in {_directory}: {string.Join(", ", known)}" : "");
+    }
+
     /// <summary>Loads and validates one stack; a file that is not YAML becomes a single problem.</summary>
     public LoadedStack Load(string stack)
     {
