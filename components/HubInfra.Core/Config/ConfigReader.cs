@@ -224,8 +224,8 @@ public sealed class ConfigReader
         foreach (var (key, _) in _object)
         {
             if (_read.Contains(key)) continue;
-            var nearest = _read.OrderBy(k => EditDistance(k, key)).FirstOrDefault();
-            var hint = nearest is not null && EditDistance(nearest, key) <= Math.Max(2, key.Length / 3)
+            var nearest = _read.OrderBy(k => EditDistance.Between(k, key)).FirstOrDefault();
+            var hint = nearest is not null && EditDistance.Between(nearest, key) <= Math.Max(2, key.Length / 3)
                 ? $"; did you mean '{nearest}'?"
                 : _read.Count > 0 ? $"; known keys: {string.Join(", ", _read.Order(StringComparer.Ordinal))}" : "";
             Error(key, $"is not a known key{hint}");
@@ -261,18 +261,4 @@ public sealed class ConfigReader
         },
         _ => "an unknown value",
     };
-
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        for (var j = 1; j <= b.Length; j++)
-        {
-            var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-        }
-        return d[a.Length, b.Length];
-    }
 }
