@@ -17,10 +17,10 @@ public static class CommunityBinder
 
         var project = Blank(r.String("project")) ?? raw.Foreign.GetValueOrDefault("gcp:project");
         if (project is null && !local)
-            r.Error("project", "is required: the GCP project id, e.g. pulumi config set hubinfra:project my-project (or gcp:project)");
+            r.Error("project", "is required: set the GCP project id, e.g. pulumi config set hubinfra:project my-project (or gcp:project)");
         var region = Blank(r.String("region")) ?? raw.Foreign.GetValueOrDefault("gcp:region");
         if (region is null && !local)
-            r.Error("region", "is required: the GCP region, e.g. pulumi config set hubinfra:region us-central1 (or gcp:region)");
+            r.Error("region", "is required: set the GCP region, e.g. pulumi config set hubinfra:region us-central1 (or gcp:region)");
 
         var cluster = BindCluster(r.Object("cluster"), raw.StackName, local);
         var pools = r.Object("nodePools", required: !local, example: "nodePools: { user: [ { name: user, machineType: n2-highmem-4 } ] }");

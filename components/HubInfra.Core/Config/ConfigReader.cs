@@ -271,7 +271,7 @@ public sealed class ConfigReader
         }
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
         {
-            Error(key, $"is in plain text; it must be a secret: pulumi config set --secret --path '{PulumiPath(key)}' <value>");
+            Error(key, $"is in plain text; it must be a secret: set it with pulumi config set --secret --path '{PulumiPath(key)}' <value>");
             return new Secret(v.GetValue<string>(), false);
         }
         Error(key, $"must be a secret text value, not {Describe(node)}; set it with: pulumi config set --secret --path '{PulumiPath(key)}' <value>");

@@ -42,8 +42,10 @@ public static partial class StackYaml
         {
             // YamlDotNet also throws plain exceptions (ArgumentException, InvalidOperationException, ...) on some
             // malformed input: they are syntax errors too, located where the parser stood.
+            // Their messages say nothing to a user ("Operation is not valid due to the current state of the object").
             var at = parser.Current?.Start;
-            throw Invalid(file, yaml, at?.Line ?? 1, at?.Column ?? 1, Clean(e.Message));
+            _ = e;
+            throw Invalid(file, yaml, at?.Line ?? 1, at?.Column ?? 1, "the structure breaks off here (usually a [ or { that is never closed)");
         }
     }
 

@@ -25,7 +25,8 @@ public static class FollowOn
 
     private static bool IsFollowOn(Problem p, HashSet<string> errorKeys, RawConfig raw)
     {
-        if (raw.MisspelledKeys.Contains(p.Key) && p.Message.StartsWith("is required", StringComparison.Ordinal))
+        // A look-alike (hubInfra:hubs) was reported; what the missing hubinfra:hubs would add says the same again.
+        if (raw.MisspelledKeys.Contains(p.Key) && !raw.Values.ContainsKey(p.Key[(ConfigKey.Namespace.Length + 1)..]))
             return true;
         foreach (var (cause, effect, items) in Rules)
             if (errorKeys.Contains(cause) && (p.Key == effect || (items && p.Key.StartsWith(effect + "[", StringComparison.Ordinal))))

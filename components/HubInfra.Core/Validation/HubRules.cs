@@ -70,7 +70,7 @@ public static partial class HubRules
                 problems.Add(new Problem(profile.Key + ".cpu.limit", $"{profile.CpuLimit} is below the guarantee {profile.CpuGuarantee}; raise cpu.limit to at least {profile.CpuGuarantee} or lower cpu.guarantee"));
             if (profile.MemoryGuarantee.Bytes <= 0)
                 continue;
-            if (profile.MemoryLimit.Bytes < profile.MemoryGuarantee.Bytes)
+            if (profile.MemoryLimit.Bytes > 0 && profile.MemoryLimit.Bytes < profile.MemoryGuarantee.Bytes)
                 problems.Add(new Problem(profile.Key + ".memory.limit", $"{profile.MemoryLimit} is below the guarantee {profile.MemoryGuarantee}; raise memory.limit to at least {profile.MemoryGuarantee} or lower memory.guarantee"));
 
             var pool = stack.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
