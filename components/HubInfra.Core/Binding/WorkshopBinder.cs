@@ -21,9 +21,8 @@ public static class WorkshopBinder
                 contentReader.String("openFirst"));
             contentReader.RejectUnknown();
         }
-        var generation = w.Int("generation", 1);
-        if (generation < 1) w.Error("generation", "must be 1 or more; raise it by one to RESET the workshop (clean homes, new passwords)");
-        var maxAge = w.Int("maxServerAgeHours", 8) * 3600;
+        var generation = w.IntIn("generation", 1, 1, ConfigLimits.WorkshopGenerationMax, " (raise it by one to RESET the workshop: clean homes, new passwords)");
+        var maxAge = w.IntIn("maxServerAgeHours", 8, 1, ConfigLimits.ServerAgeHoursMax, " hours (up to a week)") * 3600;
         w.RejectUnknown();
         if (hubReader is null) return null;
 
