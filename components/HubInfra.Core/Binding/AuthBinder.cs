@@ -48,7 +48,7 @@ public static class AuthBinder
         var sp = auth.Object("sharedPassword");
         if (sp is not null)
         {
-            shared = new SharedPassword(sp.Int("rotation", 0));
+            shared = new SharedPassword(sp.Int("rotation", 0)) { Groups = sp.Strings("groups") };
             sp.RejectUnknown();
         }
 
