@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using HubInfra.Core.Model;
 using HubInfra.Core.Values;
@@ -47,7 +46,7 @@ public sealed class WorkshopAccounts : ComponentResource
                 StringData = { { WorkshopAuthValues.HashesKey, Output.CreateSecret(hashes) } },
             }, child);
             Roster = Output.CreateSecret(Output.All(Passwords.Select(kv => kv.Value.Result.Apply(p => (kv.Key, p))))
-                .Apply(rows => Csv(rows.Select(r => (r.Key, r.p)))));
+                .Apply(rows => WorkshopRoster.Csv(hub, rows.Select(r => (r.Key, r.p)))));
         }
         else if (hub.Auth.Shared is { } shared)
         {
@@ -56,21 +55,35 @@ public sealed class WorkshopAccounts : ComponentResource
                 { "generation", generation },
                 { "rotation", shared.Rotation.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             };
-            var user = new Random.RandomPassword($"{name}-user", new Random.RandomPasswordArgs { Length = 20, Special = false, Keepers = keepers }, child);
             var admin = new Random.RandomPassword($"{name}-admin", new Random.RandomPasswordArgs { Length = 40, Special = false, Keepers = keepers }, child);
-            Passwords["user"] = user;
             Passwords["admin"] = admin;
+            var stringData = new InputMap<string> { { WorkshopAuthValues.AdminPasswordKey, admin.Result } };
+            Output<string> roster;
+            if (shared.Groups.Count > 0)
+            {
+                // One password per group (parallel sessions): SharedPasswordAuthenticator.password_groups.
+                foreach (var group in shared.Groups)
+                    Passwords[$"group-{group}"] = new Random.RandomPassword($"{name}-group-{group}", new Random.RandomPasswordArgs { Length = 20, Special = false, Keepers = keepers }, child);
+                var groups = Output.All(shared.Groups.Select(g => Passwords[$"group-{g}"].Result.Apply(p => (Group: g, Password: p)))).Apply(rows => rows.ToList());
+                stringData.Add(WorkshopAuthValues.PasswordGroupsKey,
+                    groups.Apply(rows => JsonSerializer.Serialize(rows.ToDictionary(r => r.Password, r => new[] { r.Group }))));
+                roster = Output.Tuple(groups, admin.Result).Apply(t => WorkshopRoster.Csv(hub,
+                    t.Item1.Select(r => ($"(any name, group {r.Group})", r.Password)).Append(("(admins)", t.Item2))));
+            }
+            else
+            {
+                var user = new Random.RandomPassword($"{name}-user", new Random.RandomPasswordArgs { Length = 20, Special = false, Keepers = keepers }, child);
+                Passwords["user"] = user;
+                stringData.Add(WorkshopAuthValues.UserPasswordKey, user.Result);
+                roster = Output.Tuple(user.Result, admin.Result).Apply(t => WorkshopRoster.Csv(hub, [("(any name)", t.Item1), ("(admins)", t.Item2)]));
+            }
             metadata.Name = WorkshopAuthValues.SharedPasswordSecret;
             Secret = new K8s.Core.V1.Secret(WorkshopAuthValues.SharedPasswordSecret, new K8s.Types.Inputs.Core.V1.SecretArgs
             {
                 Metadata = metadata,
-                StringData =
-                {
-                    { WorkshopAuthValues.UserPasswordKey, user.Result },
-                    { WorkshopAuthValues.AdminPasswordKey, admin.Result },
-                },
+                StringData = stringData,
             }, child);
-            Roster = Output.CreateSecret(Output.Tuple(user.Result, admin.Result).Apply(t => Csv([("(any name)", t.Item1), ("(admins)", t.Item2)])));
+            Roster = Output.CreateSecret(roster);
         }
         else
         {
@@ -83,14 +96,6 @@ public sealed class WorkshopAccounts : ComponentResource
 
     public K8s.Core.V1.Secret? Secret { get; }
 
-    /// <summary>CSV <c>username,password</c>, a secret: <c>pulumi stack output roster --show-secrets</c>.</summary>
+    /// <summary>CSV <c>username,password,url</c> (<see cref="WorkshopRoster"/>), a secret: <c>pulumi stack output roster --show-secrets</c>.</summary>
     public Output<string> Roster { get; }
-
-    private static string Csv(IEnumerable<(string User, string Password)> rows)
-    {
-        var sb = new StringBuilder("username,password\n");
-        foreach (var (user, password) in rows)
-            sb.Append(user).Append(',').Append(password).Append('\n');
-        return sb.ToString();
-    }
 }

@@ -41,7 +41,7 @@ public static class RenderCommand
             if (loaded.HasErrors)
             {
                 foreach (var p in loaded.Errors)
-                    stderr.WriteLine($"{set.PathOf(name)}: {p}");
+                    stderr.WriteLine(p.Format(set.PathOf(name)));
                 failed++;
                 continue;
             }

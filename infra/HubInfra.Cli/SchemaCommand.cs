@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using HubInfra.Core.Config;
 using NJsonSchema;
-using YamlDotNet.RepresentationModel;
 
 namespace HubInfra.Cli;
 
@@ -52,8 +51,6 @@ public static class SchemaCommand
 
     private static JsonNode? ReadYaml(string path)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(File.ReadAllText(path)));
-        return stream.Documents.Count == 0 ? null : StackFile.ToJson(stream.Documents[0].RootNode);
+        return StackYaml.Read(File.ReadAllText(path), path);
     }
 }

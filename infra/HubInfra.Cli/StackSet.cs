@@ -42,7 +42,7 @@ public sealed class StackSet
         return $"{PathOf(stack)}: no such stack file" + (known.Count > 0 ? $"; stacks in {_directory}: {string.Join(", ", known)}" : "");
     }
 
-    /// <summary>Loads and validates one stack; a file that is not YAML becomes a single problem.</summary>
+    /// <summary>Loads and validates one stack; a file that cannot be read (not UTF-8, not YAML, ...) becomes a single problem.</summary>
     public LoadedStack Load(string stack)
     {
         RawConfig? raw;
@@ -52,10 +52,11 @@ public sealed class StackSet
         }
         catch (StackFileException e)
         {
-            return new LoadedStack(stack, StackKind.Community, null, null, [new Problem(StackFile.FileName(stack), e.Message)]);
+            return new LoadedStack(stack, StackKind.Community, null, null, [e.ToProblem()]);
         }
         if (raw is null)
-            return new LoadedStack(stack, StackKind.Community, null, null, [new Problem(StackFile.FileName(stack), $"no such stack file in {_directory}")]);
+            return new LoadedStack(stack, StackKind.Community, null, null,
+                [new Problem("", $"no such stack file in {_directory}; check the stack name or --stacks") { InFile = true }]);
         return StackLoader.Load(raw, Community, _now, Events, _directory);
     }
 

@@ -30,7 +30,7 @@ public static class ValidateCommand
             var loaded = set.Load(name);
             foreach (var problem in loaded.Problems)
             {
-                stdout.WriteLine($"{set.PathOf(name)}: {problem}");
+                stdout.WriteLine(problem.Format(set.PathOf(name)));
                 if (problem.Severity == Severity.Error) errors++;
                 else warnings++;
             }

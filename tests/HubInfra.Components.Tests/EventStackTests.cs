@@ -78,7 +78,7 @@ public class EventStackTests
     {
         var mocks = WithCommunity("community-small");
         var (resources, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("workshop-2027"));
-        Assert.Equal(40, mocks.OfType("random:index/randomPassword:RandomPassword").Count());
+        Assert.Equal(41, mocks.OfType("random:index/randomPassword:RandomPassword").Count()); // 40 seats and the instructor
         var secret = mocks.Single("kubernetes:core/v1:Secret", "workshop-accounts").Inputs;
         var hashes = (string)Map(secret["stringData"])["hashes.json"];
         Assert.Contains("\"student007\":\"$2a$10$hash-of-workshop-2027-accounts-student007\"", hashes);
@@ -90,7 +90,10 @@ public class EventStackTests
 
         var roster = (Output<string>)outputs["roster"]!;
         Assert.True(await Output.IsSecretAsync(roster));
-        Assert.StartsWith("username,password\nstudent001,pw-workshop-2027-accounts-student001\n", await StackRun.ValueOf(roster));
+        var link = "https://workshop.open-science.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fopen-science-example%2Fintro-python-workshop&branch=main&urlpath=lab%2Ftree%2Fintro-python-workshop%2FREADME.ipynb";
+        var csv = await StackRun.ValueOf(roster);
+        Assert.StartsWith($"username,password,url\nstudent001,pw-workshop-2027-accounts-student001,{link}\n", csv);
+        Assert.EndsWith($"\ninstructor,pw-workshop-2027-accounts-instructor,{link}\n", csv);
 
         Assert.False(StackRun.IsProtected(resources.OfType<K8s.Core.V1.Namespace>().Single()));
         Assert.False(StackRun.IsProtected(resources.OfType<K8s.Helm.V3.Release>().Single()));

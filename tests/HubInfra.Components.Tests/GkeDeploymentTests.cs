@@ -115,7 +115,7 @@ public class GkeDeploymentTests
             };
             var (_, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
             Assert.True(outputs.ContainsKey("schedule"), $"secret={secret}");
-            Assert.NotEmpty(mocks.OfType("kubernetes:batch/v1:CronJob"));
+            Assert.NotEmpty(mocks.OfType("kubernetes:yaml/v2:ConfigGroup"));
         }
     }
 }

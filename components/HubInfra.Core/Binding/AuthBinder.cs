@@ -31,7 +31,7 @@ public static class AuthBinder
         if (acc is not null)
         {
             var prefix = acc.Text("prefix", "student");
-            var count = acc.OptionalInt("count", required: true, example: "count: 40") ?? 0;
+            var count = acc.BoundedInt("count", 1, ConfigLimits.AttendeesMax, " accounts", required: true, example: "40") ?? 0;
             var rotations = new Dictionary<string, int>(StringComparer.Ordinal);
             var rot = acc.Object("rotate");
             if (rot is not null)
@@ -48,7 +48,7 @@ public static class AuthBinder
         var sp = auth.Object("sharedPassword");
         if (sp is not null)
         {
-            shared = new SharedPassword(sp.Int("rotation", 0));
+            shared = new SharedPassword(sp.Int("rotation", 0)) { Groups = sp.Strings("groups") };
             sp.RejectUnknown();
         }
 
@@ -63,9 +63,9 @@ public static class AuthBinder
         else if (modes > 1)
             hub.Error("auth", "set exactly one of auth.github, auth.accounts, auth.sharedPassword, auth.dummy");
         if ((accounts is not null || shared is not null) && !workshop)
-            hub.Error("auth", "generated accounts and shared passwords are for workshop hubs of event stacks (hubinfra:event.workshop); a community hub uses auth.github");
+            hub.Error("auth", "generated accounts and shared passwords are for workshop hubs of event stacks (hubinfra:event.workshop); use auth.github on a community hub");
         if (dummy && kind != StackKind.Local)
-            hub.Error("auth.dummy", "the dummy authenticator lets anyone in; it is only for local stacks (hubinfra:kind: local)");
+            hub.Error("auth.dummy", "the dummy authenticator lets anyone in; remove it, or use it only in local stacks (hubinfra:kind: local)");
 
         return new HubAuth(github, accounts, shared, dummy);
     }

@@ -17,10 +17,10 @@ public static class CommunityBinder
 
         var project = Blank(r.String("project")) ?? raw.Foreign.GetValueOrDefault("gcp:project");
         if (project is null && !local)
-            r.Error("project", "is required: the GCP project id, e.g. pulumi config set hubinfra:project my-project (or gcp:project)");
+            r.Error("project", "is required: set the GCP project id, e.g. pulumi config set hubinfra:project my-project (or gcp:project)");
         var region = Blank(r.String("region")) ?? raw.Foreign.GetValueOrDefault("gcp:region");
         if (region is null && !local)
-            r.Error("region", "is required: the GCP region, e.g. pulumi config set hubinfra:region us-central1 (or gcp:region)");
+            r.Error("region", "is required: set the GCP region, e.g. pulumi config set hubinfra:region us-central1 (or gcp:region)");
 
         var cluster = BindCluster(r.Object("cluster"), raw.StackName, local);
         var pools = r.Object("nodePools", required: !local, example: "nodePools: { user: [ { name: user, machineType: n2-highmem-4 } ] }");
@@ -123,7 +123,7 @@ public static class CommunityBinder
             e.RejectUnknown();
             if (start is { } s && end is { } en)
             {
-                if (en <= s) e.Error("end", "must be after start");
+                if (en <= s) e.Error("end", "must be after start; set an end later than the start");
                 exclusions.Add(new MaintenanceExclusionSettings(exName, s, en, scope));
             }
         }
@@ -154,17 +154,17 @@ public static class CommunityBinder
 
         var name = fixedName is null ? p.String("name", required: true, example: "name: user") ?? "" : p.Text("name", fixedName);
         var machine = core ? p.Text("machineType", "n2-standard-2") : p.String("machineType", required: true, example: "machineType: n2-highmem-4") ?? "";
-        var min = p.Int("minNodeCount", core ? 1 : 0);
-        var max = p.Int("maxNodeCount", core ? 3 : 10);
+        var min = p.IntIn("minNodeCount", core ? 1 : 0, 0, ConfigLimits.NodesPerPool, ConfigLimits.NodesWhy);
+        var max = p.IntIn("maxNodeCount", core ? 3 : 10, 1, ConfigLimits.NodesPerPool, ConfigLimits.NodesWhy);
         var spot = p.Bool("spot", false);
-        var disk = p.Int("diskSizeGb", core ? 50 : 100);
+        var disk = p.IntIn("diskSizeGb", core ? 50 : 100, ConfigLimits.DiskGbMin, ConfigLimits.DiskGbMax, ConfigLimits.DiskWhy);
         var diskType = p.Text("diskType", "pd-balanced");
         var streaming = p.Bool("imageStreaming", !core);
         GpuSettings? gpu = null;
         var g = p.Object("gpu");
         if (g is not null)
         {
-            gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.Int("count", 1), g.Text("driverVersion", "DEFAULT"));
+            gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.IntIn("count", 1, 1, ConfigLimits.GpusPerNode, " GPUs per node (the most on one GCE machine)"), g.Text("driverVersion", "DEFAULT"));
             g.RejectUnknown();
         }
         var bootDisk = SecondaryBootDisk(p);
@@ -186,13 +186,13 @@ public static class CommunityBinder
     {
         if (b is null) return null;
         var account = b.String("billingAccount", required: true, example: "billingAccount: 012345-6789AB-CDEF01") ?? "";
-        var amount = b.OptionalDouble("amount", required: true, example: "amount: 500") ?? 0;
+        var amount = b.BoundedDouble("amount", 0, ConfigLimits.BudgetAmountMax, " (the monthly budget in the billing account's currency)", minExclusive: true, required: true, example: "500") ?? 1;
         var currency = b.Text("currency", "USD");
         var thresholds = b.Doubles("thresholds", [0.5, 0.9, 1.0]);
         var emails = b.Strings("emails");
         b.RejectUnknown();
         if (emails.Count == 0)
-            b.Error("emails", "a budget needs at least one e-mail address to alert");
+            b.Error("emails", "a budget needs at least one e-mail address to alert; add e.g. emails: [admins@example.org]");
         return new BudgetSettings(account, amount, currency, thresholds, emails);
     }
 }

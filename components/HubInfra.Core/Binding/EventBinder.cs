@@ -34,29 +34,22 @@ public static class EventBinder
             e.Error("timeZone", $"'{zoneId}' is not an IANA time zone; write e.g. America/Los_Angeles or Europe/Berlin");
             zone = DateTimeZone.Utc;
         }
-        var attendees = e.OptionalInt("attendees", required: true, example: "attendees: 120") ?? 0;
-        if (attendees < 1)
-            e.Error("attendees", "must be at least 1");
-        var peak = e.Double("peakFraction", 1.0);
-        if (peak is <= 0 or > 1)
-            e.Error("peakFraction", "must be more than 0 and at most 1 (the share of attendees logged in at once)");
-        var lead = Duration.FromMinutes(e.Int("preWarmMinutes", 30));
-        var grace = Duration.FromMinutes(e.Int("graceMinutes", 15));
-        if (lead < Duration.Zero) e.Error("preWarmMinutes", "must be 0 or more");
-        if (grace < Duration.Zero) e.Error("graceMinutes", "must be 0 or more");
-        var arrival = e.Int("arrivalMinutes", 60);
-        if (arrival < 0)
-            e.Error("arrivalMinutes", "must be 0 or more: the minutes after each window's start during which every planned seat stays warm (default 60)");
-        int? lateHeadroom = e.Has("lateHeadroomSeats") ? e.Int("lateHeadroomSeats", 0) : null;
-        if (lateHeadroom < 0)
-            e.Error("lateHeadroomSeats", "must be 0 or more: the warm seats kept free for late arrivals after arrivalMinutes (default: one node's seats)");
+        var attendees = e.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people", required: true, example: "120") ?? 0;
+        var peak = e.DoubleIn("peakFraction", 1.0, 0, 1, " (the share of attendees logged in at once)", minExclusive: true);
+        var lead = Duration.FromMinutes(e.IntIn("preWarmMinutes", 30, 0, ConfigLimits.LeadMinutesMax, " minutes (up to a day)"));
+        var grace = Duration.FromMinutes(e.IntIn("graceMinutes", 15, 0, ConfigLimits.LeadMinutesMax, " minutes (up to a day)"));
+        var arrival = e.IntIn("arrivalMinutes", 60, 0, ConfigLimits.LeadMinutesMax,
+            " minutes after each window's start during which every planned seat stays warm (default 60)");
+        int? lateHeadroom = e.Has("lateHeadroomSeats")
+            ? e.IntIn("lateHeadroomSeats", 0, 0, ConfigLimits.AttendeesMax, " warm seats kept free for late arrivals after arrivalMinutes (default: one node's seats)")
+            : null;
 
         var windows = new List<DatedWindow>();
         foreach (var w in e.Objects("windows"))
         {
             var start = ParseDateTime(w, "start");
             var end = ParseDateTime(w, "end");
-            var n = w.OptionalInt("attendees");
+            var n = w.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people");
             w.RejectUnknown();
             if (start is { } s && end is { } en)
                 windows.Add(new DatedWindow(s, en, n));
@@ -69,13 +62,13 @@ public static class EventBinder
             var start = ParseTime(d, "start");
             var end = ParseTime(d, "end");
             var days = ParseDays(d);
-            var n = d.OptionalInt("attendees");
+            var n = d.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people");
             d.RejectUnknown();
             if (from is { } f && to is { } t && start is { } s && end is { } en)
                 daily.Add(new DailyRange(f, t, s, en, days, n));
         }
         if (!e.Has("windows") && !e.Has("daily"))
-            e.Error("windows", "an event needs windows (dated start/end) or daily (a date range with daily hours)");
+            e.Error("windows", "an event needs windows (dated start/end) or daily (a date range with daily hours); add one of them");
 
         EventPoolSettings? pool = null;
         var p = e.Object("pool");
@@ -84,8 +77,8 @@ public static class EventBinder
             pool = new EventPoolSettings(
                 p.String("machineType", required: true, example: "machineType: n2-highmem-8") ?? "",
                 p.Bool("spot", false),
-                p.Int("headroomNodes", 1),
-                p.Int("diskSizeGb", 100))
+                p.IntIn("headroomNodes", 1, 0, ConfigLimits.HeadroomNodesMax, " nodes"),
+                p.IntIn("diskSizeGb", 100, ConfigLimits.DiskGbMin, ConfigLimits.DiskGbMax, ConfigLimits.DiskWhy))
             {
                 SecondaryBootDiskImage = CommunityBinder.SecondaryBootDisk(p),
             };
@@ -95,10 +88,10 @@ public static class EventBinder
         HubSettings? workshopHub = WorkshopBinder.Bind(e.Object("workshop"));
         var hub = e.String("hub") ?? workshopHub?.Name;
         if (hub is null)
-            e.Error("hub", "is required: the community hub the attendees use (or declare event.workshop)");
+            e.Error("hub", "is required: set the community hub the attendees use (or declare event.workshop)");
         var profile = e.String("profile") ?? workshopHub?.Profiles.FirstOrDefault(x => x.Default)?.Name ?? "";
         if (profile.Length == 0)
-            e.Error("profile", "is required: the hub profile the attendees start");
+            e.Error("profile", "is required: set the hub profile the attendees start, e.g. profile: small");
         var placeholderImage = e.Text("placeholderImage", DefaultPlaceholderImage);
         e.RejectUnknown();
 

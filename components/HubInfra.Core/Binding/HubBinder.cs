@@ -23,16 +23,14 @@ public static class HubBinder
 
         var image = BindImage(r, "image", required: true) ?? new ImageRef("", "");
         var profiles = BindProfiles(r, userPools);
-        var homeText = r.Text("homeStorage", "10Gi");
-        if (!Memory.TryParse(homeText, out var home))
-            r.Error("homeStorage", $"'{homeText}' is not a size; write e.g. 10Gi");
+        var home = ParseMemory(r, "homeStorage", "10Gi", 1, ConfigLimits.HomeStorageMaxGiB, "10Gi");
 
         var cullReader = r.Object("culling");
         var cull = new CullSettings(
             cullReader?.Bool("enabled", true) ?? true,
-            cullReader?.Int("timeoutSeconds", workshop ? 1800 : 3600) ?? (workshop ? 1800 : 3600),
-            cullReader?.Int("everySeconds", workshop ? 300 : 600) ?? (workshop ? 300 : 600),
-            cullReader?.Int("maxAgeSeconds", workshop ? 8 * 3600 : 0) ?? (workshop ? 8 * 3600 : 0));
+            cullReader?.IntIn("timeoutSeconds", workshop ? 1800 : 3600, 60, ConfigLimits.CullSecondsMax, " seconds (1 minute to 30 days)") ?? (workshop ? 1800 : 3600),
+            cullReader?.IntIn("everySeconds", workshop ? 300 : 600, 10, ConfigLimits.CullEveryMax, " seconds (10 seconds to a day)") ?? (workshop ? 300 : 600),
+            cullReader?.IntIn("maxAgeSeconds", workshop ? 8 * 3600 : 0, 0, ConfigLimits.CullSecondsMax, " seconds (0: no maximum; at most 30 days)") ?? (workshop ? 8 * 3600 : 0));
         cullReader?.RejectUnknown();
 
         var admins = r.Strings("adminUsers");
@@ -46,7 +44,7 @@ public static class HubBinder
             if (prePuller.IsListOfObjects("extraImages"))
                 extra.AddRange(prePuller.Objects("extraImages").Select(ImageOf));
             else
-                extra.AddRange(prePuller.Strings("extraImages").Select(ImageRef.Parse));
+                extra.AddRange(prePuller.Strings("extraImages").Select(s => ImageRef.Parse(s.Trim())));
             prePuller.RejectUnknown();
         }
 
@@ -64,9 +62,9 @@ public static class HubBinder
         var secret = r.String("existingSecret");
         r.RejectUnknown();
         if (enabled && contact is null && secret is null)
-            r.Error("letsEncryptContact", "HTTPS needs a Let's Encrypt contact e-mail or an existingSecret (a TLS secret in the hub's namespace)");
+            r.Error("letsEncryptContact", "HTTPS needs a Let's Encrypt contact e-mail or an existingSecret (a TLS secret in the hub's namespace); set one of them");
         if (contact is not null && secret is not null)
-            r.Error("existingSecret", "set either letsEncryptContact or existingSecret, not both");
+            r.Error("existingSecret", "set either letsEncryptContact or existingSecret, not both; remove one");
         return new HttpsSettings(enabled, contact, secret);
     }
 
@@ -74,15 +72,30 @@ public static class HubBinder
     public static ImageRef? BindImage(ConfigReader r, string key, bool required)
     {
         if (r.IsString(key))
-            return ImageRef.Parse(r.String(key) ?? "");
+            return ImageRef.Parse((r.String(key) ?? "").Trim());
         var image = r.Object(key, required, example: $"{key}: {{ name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }} or {key}: quay.io/jupyter/scipy-notebook:2025-03-14");
         return image is null ? null : ImageOf(image);
     }
 
     private static ImageRef ImageOf(ConfigReader image)
     {
-        var name = image.String("name", required: true, example: "name: quay.io/jupyter/scipy-notebook") ?? "";
+        var name = image.String("name", required: true, example: "quay.io/jupyter/scipy-notebook") ?? "";
+        var written = image.NumberText("tag");
         var tag = image.String("tag") ?? "";
+        if (written is not null)
+        {
+            var read = double.TryParse(written, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : written;
+            image.Error("tag", read == written
+                ? $"YAML reads {written} as a number, not a tag; quote it: tag: \"{written}\""
+                : $"YAML reads {written} as the number {read}, so the tag would be \"{read}\"; quote it: tag: \"{written}\"");
+            tag = written;
+        }
+        var pinned = ImageRef.Parse(name);
+        if (name.Contains('@'))
+            image.Error("name", $"'{name}' carries a digest; put only the repository in name and the tag in tag, e.g. name: {name[..name.IndexOf('@')]}");
+        else if (pinned.Tag.Length > 0)
+            image.Error("name", $"'{name}' carries the tag '{pinned.Tag}'; put only the repository in name and move the tag: name: {pinned.Name}, tag: \"{pinned.Tag}\"");
         image.RejectUnknown();
         return new ImageRef(name, tag);
     }
@@ -103,17 +116,18 @@ public static class HubBinder
             var display = p.Text("displayName", name);
             var description = p.Text("description", "");
             var pool = p.String("nodePool") ?? userPools.FirstOrDefault()?.Name ?? "";
-            var cpu = p.Object("cpu");
-            var cpuGuarantee = cpu?.Double("guarantee", 0.5) ?? 0.5;
-            var cpuLimit = cpu?.Double("limit", Math.Max(cpuGuarantee, 2)) ?? Math.Max(cpuGuarantee, 2);
+            var cpu = p.Object("cpu", example: "{ guarantee: 0.5, limit: 2 }");
+            const string Cores = " cores (the largest GCE machine has 416)";
+            var cpuGuarantee = cpu?.DoubleIn("guarantee", 0.5, ConfigLimits.CpuPerUserMin, ConfigLimits.CpuPerUserMax, Cores) ?? 0.5;
+            var cpuLimit = cpu?.DoubleIn("limit", Math.Max(cpuGuarantee, 2), ConfigLimits.CpuPerUserMin, ConfigLimits.CpuPerUserMax, Cores) ?? Math.Max(cpuGuarantee, 2);
             cpu?.RejectUnknown();
-            var memory = p.Object("memory");
-            var memGuarantee = ParseMemory(memory, "guarantee", "2G");
-            var memLimit = ParseMemory(memory, "limit", memGuarantee.Bytes > 0 ? memGuarantee.ToKubeSpawner() : "4G");
+            var memory = p.Object("memory", example: "{ guarantee: 2G, limit: 4G }");
+            var memGuarantee = ParseMemory(memory, "guarantee", "2G", 0, ConfigLimits.MemoryPerUserMaxGiB, "2G");
+            var memLimit = ParseMemory(memory, "limit", memGuarantee.Bytes > 0 ? memGuarantee.ToKubeSpawner() : "4G", 0, ConfigLimits.MemoryPerUserMaxGiB, "4G");
             memory?.RejectUnknown();
             var image = BindImage(p, "image", required: false);
             var isDefault = p.Bool("default", false);
-            var gpus = p.Int("gpus", 0);
+            var gpus = p.IntIn("gpus", 0, 0, ConfigLimits.GpusPerNode, " GPUs per user");
             p.RejectUnknown();
             result.Add(new ProfileSettings(name, display, description, pool, cpuGuarantee, cpuLimit, memGuarantee, memLimit, image, isDefault, gpus, p.Path));
         }
@@ -122,11 +136,31 @@ public static class HubBinder
         return result;
     }
 
-    private static Memory ParseMemory(ConfigReader? r, string key, string @default)
+    /// <summary>
+    /// Memory as KubeSpawner spells it: a number and K, M, G or T (binary: G is 2^30 bytes; Ki, Mi, Gi, Ti mean the same).
+    /// A bare number (KubeSpawner: bytes) and SI-looking units (GB, gb, GiB) are errors with the spelling to use.
+    /// </summary>
+    private static Memory ParseMemory(ConfigReader? r, string key, string @default, long minGiB, long maxGiB, string example)
     {
+        if (r is not null && r.NumberText(key) is { } bare)
+        {
+            r.String(key);
+            r.Error(key, $"{bare} has no unit, so KubeSpawner would read it as {bare} bytes; write {bare}G for GiB or {bare}M for MiB");
+            return default;
+        }
         var text = r?.String(key) ?? @default;
-        if (Memory.TryParse(text, out var m)) return m;
-        r?.Error(key, $"'{text}' is not an amount of memory; write e.g. 2G or 1536M");
-        return default;
+        if (!Memory.TryParse(text, out var m))
+        {
+            r?.Error(key, Memory.Suggest(text) is { } fix
+                ? $"'{text}' is not a unit KubeSpawner reads; write {fix} (G means GiB, 2^30 bytes)"
+                : $"'{text}' is not an amount of memory; write a number and K, M, G or T, e.g. {example}");
+            return default;
+        }
+        if (m.Bytes < minGiB * Memory.GiB || m.Bytes > maxGiB * Memory.GiB)
+        {
+            r?.Error(key, $"must be from {(minGiB == 0 ? "1M" : $"{minGiB}G")} to {maxGiB:N0}G, not {text}; set a value in that range");
+            return default;
+        }
+        return m;
     }
 }

@@ -21,17 +21,31 @@ public static class WorkshopBinder
                 contentReader.String("openFirst"));
             contentReader.RejectUnknown();
         }
-        var generation = w.Int("generation", 1);
-        if (generation < 1) w.Error("generation", "must be 1 or more; raise it by one to RESET the workshop (clean homes, new passwords)");
-        var maxAge = w.Int("maxServerAgeHours", 8) * 3600;
+        var generation = w.IntIn("generation", 1, 1, ConfigLimits.WorkshopGenerationMax, " (raise it by one to RESET the workshop: clean homes, new passwords)");
+        int? maxAgeHours = w.Has("maxServerAgeHours")
+            ? w.IntIn("maxServerAgeHours", 8, 0, ConfigLimits.ServerAgeHoursMax, " hours (0: no limit; at most a week)")
+            : null;
         w.RejectUnknown();
         if (hubReader is null) return null;
 
         // Workshop hubs have no pools of their own in config: their profiles name the community's pools, checked later.
         var hub = HubBinder.Bind(hubReader, [], StackKind.Event, workshop: true);
         hubReader.RejectUnknown();
-        var cull = hub.Cull with { MaxAgeSeconds = hub.Cull.MaxAgeSeconds == 0 ? maxAge : hub.Cull.MaxAgeSeconds };
+
+        // maxServerAgeHours is the workshop's word for the culler's maxAge; hub.culling.maxAgeSeconds says the same.
+        var explicitMaxAge = hubReader.Object("culling")?.Has("maxAgeSeconds") == true;
+        if (maxAgeHours is not null && explicitMaxAge)
+            w.Error("maxServerAgeHours", "and hub.culling.maxAgeSeconds both set the servers' maximum age; keep only maxServerAgeHours");
+        var cull = maxAgeHours is >= 0 && !explicitMaxAge ? hub.Cull with { MaxAgeSeconds = maxAgeHours.Value * 3600 } : hub.Cull;
+
+        // Admins of generated accounts get generated passwords too (in the roster), unless they are seats already.
+        var auth = hub.Auth;
+        if (auth.Accounts is { } accounts)
+        {
+            var seats = accounts.Seats.ToHashSet(StringComparer.Ordinal);
+            auth = auth with { Accounts = accounts with { Admins = hub.AdminUsers.Where(a => !seats.Contains(a)).Distinct(StringComparer.Ordinal).ToList() } };
+        }
         var ns = hubReader.Has("namespace") ? hub.Namespace : $"{hub.Name}-g{generation}";
-        return hub with { Namespace = ns, Cull = cull, Workshop = new WorkshopSettings(content, generation, maxAge) };
+        return hub with { Namespace = ns, Cull = cull, Auth = auth, Workshop = new WorkshopSettings(content, generation, cull.MaxAgeSeconds) };
     }
 }

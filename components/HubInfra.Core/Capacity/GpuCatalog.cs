@@ -35,15 +35,15 @@ public static class GpuCatalog
         if (N1Attached.TryGetValue(gpuType, out var counts))
         {
             if (machine.Family != "n1")
-                return $"{gpuType} attaches only to n1 machine types, not to {machine.Name}.";
+                return $"{gpuType} attaches only to n1 machine types, not to {machine.Name}; use an n1 machineType (e.g. n1-standard-8) or another gpu.type.";
             if (!counts.Contains(count))
-                return $"{gpuType} comes in counts of {string.Join(", ", counts)} per node, not {count}.";
+                return $"{gpuType} comes in counts of {string.Join(", ", counts)} per node, not {count}; set gpu.count to one of them.";
             return null;
         }
         if (Bundled.TryGetValue(gpuType, out var family))
         {
             if (machine.Family != family || machine.BundledGpuType != gpuType)
-                return $"{gpuType} comes only built into {family} machine types, not with {machine.Name}.";
+                return $"{gpuType} comes only built into {family} machine types, not with {machine.Name}; use an {family} machineType.";
             if (count != machine.BundledGpuCount)
                 return $"{machine.Name} comes with exactly {machine.BundledGpuCount} {gpuType}, not {count}; set the count to {machine.BundledGpuCount}.";
             return null;

@@ -51,7 +51,7 @@ public sealed class ConfigReader
         if (_object.TryGetPropertyValue(key, out var node) && node is not null)
             return node;
         if (required)
-            Error(key, $"is required; set it, e.g. {example}");
+            Error(key, $"is required; set it, e.g. {Example(key, example)}");
         return null;
     }
 
@@ -64,7 +64,7 @@ public sealed class ConfigReader
             var text = v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : v.ToJsonString();
             if (required && string.IsNullOrWhiteSpace(text))
             {
-                Error(key, $"is empty; set it, e.g. {example}");
+                Error(key, $"is empty; set it, e.g. {Example(key, example)}");
                 return null;
             }
             return text;
@@ -74,7 +74,7 @@ public sealed class ConfigReader
             Error(key, "is set as a secret but is not secret data; set it in plain text with 'pulumi config set --path'");
             return null;
         }
-        Error(key, $"must be a string, not {Describe(node)}");
+        Error(key, $"must be a single text value, not {Describe(node)}; write it as text, e.g. {Example(key, example)}");
         return null;
     }
 
@@ -95,9 +95,67 @@ public sealed class ConfigReader
             if (v.GetValueKind() == JsonValueKind.String && int.TryParse(v.GetValue<string>(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i))
                 return i;
         }
-        Error(key, $"must be a whole number, not {Describe(node)}");
+        Error(key, $"must be a whole number, not {Describe(node)}; write e.g. {Example(key, example)}");
         return null;
     }
+
+    /// <summary>A whole number within [<paramref name="min"/>, <paramref name="max"/>]; outside it is an error at the key (and null).</summary>
+    public int? BoundedInt(string key, int min, int max, string limit = "", bool required = false, string? example = null)
+    {
+        example ??= min.ToString(CultureInfo.InvariantCulture);
+        var node = Take(key, required, example);
+        if (node is null) return null;
+        double? number = node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? AsDouble(v)
+            : node is JsonValue sv && sv.GetValueKind() == JsonValueKind.String && double.TryParse(sv.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
+        if (number is not { } d || !double.IsFinite(d) || d != Math.Floor(d))
+        {
+            Error(key, $"must be a whole number from {min:N0} to {max:N0}{limit}, not {Describe(node)}; write e.g. {Example(key, example)}");
+            return null;
+        }
+        if (d < min || d > max)
+        {
+            Error(key, $"must be from {min:N0} to {max:N0}{limit}, not {Describe(node)}; set a value in that range");
+            return null;
+        }
+        return (int)d;
+    }
+
+    /// <summary><see cref="BoundedInt"/> with a default for a missing (or invalid) value.</summary>
+    public int IntIn(string key, int @default, int min, int max, string limit = "") => BoundedInt(key, min, max, limit) ?? @default;
+
+    /// <summary>A number within [<paramref name="min"/>, <paramref name="max"/>] (above <paramref name="min"/> when <paramref name="minExclusive"/>).</summary>
+    public double? BoundedDouble(string key, double min, double max, string limit = "", bool minExclusive = false, bool required = false, string example = "1")
+    {
+        var node = Take(key, required, example);
+        if (node is null) return null;
+        double? number = node is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? AsDouble(v)
+            : node is JsonValue sv && sv.GetValueKind() == JsonValueKind.String && double.TryParse(sv.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed
+            : null;
+        var range = minExclusive ? $"more than {min.ToString(CultureInfo.InvariantCulture)} and at most {max.ToString("#,0.###", CultureInfo.InvariantCulture)}"
+            : $"from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString("#,0.###", CultureInfo.InvariantCulture)}";
+        if (number is not { } d || !double.IsFinite(d))
+        {
+            Error(key, $"must be a number {range}{limit}, not {Describe(node)}; write e.g. {Example(key, example)}");
+            return null;
+        }
+        if (d < min || d > max || (minExclusive && d <= min))
+        {
+            Error(key, $"must be {range}{limit}, not {Describe(node)}; set a value in that range");
+            return null;
+        }
+        return d;
+    }
+
+    /// <summary><see cref="BoundedDouble"/> with a default for a missing (or invalid) value.</summary>
+    public double DoubleIn(string key, double @default, double min, double max, string limit = "", bool minExclusive = false) =>
+        BoundedDouble(key, min, max, limit, minExclusive) ?? @default;
+
+    /// <summary>True when the key holds a number (as YAML read it), e.g. memory written without a unit.</summary>
+    public bool IsNumber(string key) => _object.TryGetPropertyValue(key, out var v) && v is JsonValue jv && jv.GetValueKind() == JsonValueKind.Number;
+
+    /// <summary>The value as written in the file when it is a number (3.10 stays "3.10"), else null.</summary>
+    public string? NumberText(string key) => IsNumber(key) ? _object[key]!.ToJsonString() : null;
 
     public double Double(string key, double @default) => OptionalDouble(key) ?? @default;
 
@@ -112,7 +170,7 @@ public sealed class ConfigReader
             if (v.GetValueKind() == JsonValueKind.String && double.TryParse(v.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
                 return d;
         }
-        Error(key, $"must be a number, not {Describe(node)}");
+        Error(key, $"must be a number, not {Describe(node)}; write e.g. {Example(key, example)}");
         return null;
     }
 
@@ -128,7 +186,7 @@ public sealed class ConfigReader
             if (v.GetValueKind() == JsonValueKind.False) return false;
             if (v.GetValueKind() == JsonValueKind.String && bool.TryParse(v.GetValue<string>(), out var b)) return b;
         }
-        Error(key, $"must be true or false, not {Describe(node)}");
+        Error(key, $"must be true or false, not {Describe(node)}; write {key}: true or {key}: false");
         return null;
     }
 
@@ -138,7 +196,7 @@ public sealed class ConfigReader
         if (node is null) return [];
         if (node is not JsonArray array)
         {
-            Error(key, $"must be a list of strings, not {Describe(node)}");
+            Error(key, $"must be a list of text values, not {Describe(node)}; write e.g. {key}: [first, second]");
             return [];
         }
         var result = new List<string>();
@@ -147,7 +205,7 @@ public sealed class ConfigReader
             if (array[i] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
                 result.Add(v.GetValue<string>());
             else
-                Error($"{key}[{i}]", $"must be a string, not {Describe(array[i])}");
+                Error($"{key}[{i}]", $"must be a text value, not {Describe(array[i])}; write the item as text (quote it if YAML reads it otherwise)");
         }
         return result;
     }
@@ -158,7 +216,7 @@ public sealed class ConfigReader
         if (node is null) return @default;
         if (node is not JsonArray array)
         {
-            Error(key, $"must be a list of numbers, not {Describe(node)}");
+            Error(key, $"must be a list of numbers, not {Describe(node)}; write e.g. {key}: [0.5, 1.0]");
             return @default;
         }
         var result = new List<double>();
@@ -167,7 +225,7 @@ public sealed class ConfigReader
             if (array[i] is JsonValue v && v.GetValueKind() == JsonValueKind.Number)
                 result.Add(AsDouble(v));
             else
-                Error($"{key}[{i}]", $"must be a number, not {Describe(array[i])}");
+                Error($"{key}[{i}]", $"must be a number, not {Describe(array[i])}; write a number such as 0.9");
         }
         return result;
     }
@@ -178,7 +236,9 @@ public sealed class ConfigReader
         if (node is null) return null;
         if (node is JsonObject o && !IsSecure(o))
             return new ConfigReader(KeyOf(key), o, _problems);
-        Error(key, $"must be an object (a YAML mapping), not {Describe(node)}");
+        Error(key, node is JsonArray
+            ? $"must be a mapping of keys to values, not a list; remove the '- ' before its keys, e.g. {Example(key, example)}"
+            : $"must be a mapping of keys to values, not {Describe(node)}; write its keys indented below it, e.g. {Example(key, example)}");
         return null;
     }
 
@@ -188,7 +248,7 @@ public sealed class ConfigReader
         if (node is null) return [];
         if (node is not JsonArray array)
         {
-            Error(key, $"must be a list of objects, not {Describe(node)}");
+            Error(key, $"must be a list of mappings, not {Describe(node)}; write each item below {key}: as '- name: ...', e.g. {Example(key, example)}");
             return [];
         }
         var result = new List<ConfigReader>();
@@ -197,7 +257,7 @@ public sealed class ConfigReader
             if (array[i] is JsonObject o)
                 result.Add(new ConfigReader($"{KeyOf(key)}[{i}]", o, _problems));
             else
-                Error($"{key}[{i}]", $"must be an object (a YAML mapping), not {Describe(array[i])}");
+                Error($"{key}[{i}]", $"must be a mapping of keys to values, not {Describe(array[i])}; write the item's keys after the '- ', e.g. - name: ...");
         }
         return result;
     }
@@ -217,10 +277,10 @@ public sealed class ConfigReader
         }
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
         {
-            Error(key, $"is in plain text; it must be a secret: pulumi config set --secret --path '{PulumiPath(key)}' <value>");
+            Error(key, $"is in plain text; it must be a secret: set it with pulumi config set --secret --path '{PulumiPath(key)}' <value>");
             return new Secret(v.GetValue<string>(), false);
         }
-        Error(key, $"must be a secret string, not {Describe(node)}");
+        Error(key, $"must be a secret text value, not {Describe(node)}; set it with: pulumi config set --secret --path '{PulumiPath(key)}' <value>");
         return null;
     }
 
@@ -230,10 +290,10 @@ public sealed class ConfigReader
         foreach (var (key, _) in _object)
         {
             if (_read.Contains(key)) continue;
-            var nearest = _read.OrderBy(k => EditDistance(k, key)).FirstOrDefault();
-            var hint = nearest is not null && EditDistance(nearest, key) <= Math.Max(2, key.Length / 3)
-                ? $"; did you mean '{nearest}'?"
-                : _read.Count > 0 ? $"; known keys: {string.Join(", ", _read.Order(StringComparer.Ordinal))}" : "";
+            var nearest = _read.OrderBy(k => EditDistance.Between(k, key)).FirstOrDefault();
+            var hint = nearest is not null && EditDistance.Between(nearest, key) <= Math.Max(2, key.Length / 3)
+                ? $"; did you mean '{nearest}'? Rename it"
+                : _read.Count > 0 ? $"; remove it or use one of the known keys: {string.Join(", ", _read.Order(StringComparer.Ordinal))}" : "; remove it";
             Error(key, $"is not a known key{hint}");
         }
     }
@@ -257,28 +317,19 @@ public sealed class ConfigReader
     {
         null => "null",
         JsonObject o when IsSecure(o) => "a secret",
-        JsonObject => "an object",
+        JsonObject => "a mapping",
         JsonArray => "a list",
         JsonValue v => v.GetValueKind() switch
         {
-            JsonValueKind.String => $"the string \"{v.GetValue<string>()}\"",
+            JsonValueKind.String => $"the text \"{Shorten(v.GetValue<string>())}\"",
             JsonValueKind.Number => $"the number {v.ToJsonString()}",
             _ => v.ToJsonString(),
         },
         _ => "an unknown value",
     };
 
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        for (var j = 1; j <= b.Length; j++)
-        {
-            var cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-            d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-        }
-        return d[a.Length, b.Length];
-    }
+    private static string Example(string key, string example) =>
+        example.StartsWith(key + ":", StringComparison.Ordinal) || example.StartsWith("with:", StringComparison.Ordinal) ? example : $"{key}: {example}";
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -16,6 +16,17 @@ public sealed record Problem(string Key, string Message, Severity Severity = Sev
     /// </summary>
     public bool KeepsPlan { get; init; }
 
+    /// <summary>
+    /// A problem of the file itself (not YAML, not UTF-8, unreadable): <see cref="Key"/> is its <c>LINE:COLUMN</c>
+    /// (or empty), printed right after the file name.
+    /// </summary>
+    public bool InFile { get; init; }
+
     public override string ToString() =>
-        Severity == Severity.Error ? $"{Key}: {Message}" : $"{Key}: warning: {Message}";
+        InFile ? (Key.Length == 0 ? Message : $"{Key}: {Message}")
+        : Severity == Severity.Error ? $"{Key}: {Message}" : $"{Key}: warning: {Message}";
+
+    /// <summary>The line printed for this problem of <paramref name="file"/>: <c>FILE: KEY: message</c> or <c>FILE:LINE:COLUMN: message</c>.</summary>
+    public string Format(string file) =>
+        InFile ? (Key.Length == 0 ? $"{file}: {Message}" : $"{file}:{Key}: {Message}") : $"{file}: {this}";
 }

@@ -4,8 +4,9 @@ using System.Text.RegularExpressions;
 namespace HubInfra.Core.Model;
 
 /// <summary>
-/// An amount of memory or storage in bytes. Parses KubeSpawner's and Kubernetes' spellings: <c>2G</c>, <c>2Gi</c>,
-/// <c>512M</c>, <c>512Mi</c>, <c>1T</c> — all binary (KubeSpawner reads <c>G</c> as 2^30, and so do we).
+/// An amount of memory or storage in bytes. Parses KubeSpawner's and Kubernetes' binary spellings: <c>2G</c>, <c>2Gi</c>,
+/// <c>512M</c>, <c>512Mi</c>, <c>1T</c> — all binary (KubeSpawner reads <c>G</c> as 2^30, and so do we). A bare number
+/// and units KubeSpawner does not read (<c>GB</c>, <c>GiB</c>, <c>g</c>) are refused; <see cref="Suggest"/> gives the spelling to use.
 /// </summary>
 public readonly partial record struct Memory(long Bytes)
 {
@@ -43,6 +44,16 @@ public readonly partial record struct Memory(long Bytes)
 
     public override string ToString() => ToQuantity();
 
-    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*([KMGTkmgt]?)(?:i?B?|i)$")]
+    /// <summary>The KubeSpawner spelling of a near-miss such as <c>7GB</c>, <c>7 GiB</c> or <c>7g</c> (<c>7G</c>), else null.</summary>
+    public static string? Suggest(string? text)
+    {
+        var m = NearMiss().Match(text?.Trim() ?? "");
+        return m.Success ? $"{m.Groups[1].Value}{m.Groups[2].Value.ToUpperInvariant()}" : null;
+    }
+
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)([KMGT])i?$")]
     private static partial Regex Pattern();
+
+    [GeneratedRegex(@"^([0-9]+(?:\.[0-9]+)?)\s*([KMGTkmgt])(?:i?[Bb]|I?B|i)?$")]
+    private static partial Regex NearMiss();
 }

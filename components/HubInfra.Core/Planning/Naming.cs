@@ -23,7 +23,7 @@ public static partial class Naming
     }
 
     public static string LabelRule(int maxLength) =>
-        $"must be at most {maxLength} characters of lowercase letters, digits and '-', start with a letter and not end with '-'";
+        $"must be at most {maxLength} characters of lowercase letters, digits and '-', start with a letter and not end with '-'; rename it, e.g. my-name-1";
 
     /// <summary>GKE cluster names: at most 40 characters.</summary>
     public const int ClusterNameMax = 40;

@@ -26,8 +26,17 @@ public static class StackLoader
     public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null,
         Func<IReadOnlyList<EventSettings>>? otherEvents = null, string stacksFolder = "stacks")
     {
-        var problems = new List<Problem>();
+        var problems = new List<Problem>(raw.LayoutProblems);
+        if (!raw.HasConfig)
+            return new LoadedStack(raw.StackName, StackKind.Community, null, null, Distinct(problems));
         var kind = KindOf(raw, problems);
+        if (kind == StackKind.Community && !raw.Values.ContainsKey(ConfigKey.Kind) && raw.Values.ContainsKey(ConfigKey.Event))
+        {
+            // An event stack whose author forgot the kind: say so once, then check it as the event it is.
+            problems.Add(new Problem(ConfigKey.Full(ConfigKey.Kind),
+                $"is missing, but the stack sets {ConfigKey.Full(ConfigKey.Event)}: add {ConfigKey.Full(ConfigKey.Kind)}: event to the stack file"));
+            kind = StackKind.Event;
+        }
         if (kind == StackKind.Event)
         {
             var ev = EventBinder.Bind(raw, problems);
@@ -35,12 +44,12 @@ public static class StackLoader
             if (ev is not null)
                 EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null,
                     otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList(), stacksFolder);
-            return new LoadedStack(raw.StackName, kind, community, ev, Distinct(problems));
+            return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw)));
         }
 
         var stack = CommunityBinder.Bind(raw, problems);
         CommunityValidator.Validate(stack, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
-        return new LoadedStack(raw.StackName, kind, stack, null, Distinct(problems));
+        return new LoadedStack(raw.StackName, kind, stack, null, Distinct(FollowOn.Suppress(problems, raw)));
     }
 
     /// <summary>The stack's kind (<c>hubinfra:kind</c>); an unknown kind is a problem and reads as community.</summary>

@@ -33,7 +33,7 @@ public static class EventCalendar
             var path = $"windows[{i}]";
             if (w.End <= w.Start)
             {
-                problems.Add(new CalendarProblem($"{path}.end", $"end {DateTime.Format(w.End)} is not after start {DateTime.Format(w.Start)}"));
+                problems.Add(new CalendarProblem($"{path}.end", $"end {DateTime.Format(w.End)} is not after start {DateTime.Format(w.Start)}; set an end later than the start"));
                 continue;
             }
             var startOk = TryResolve(zone, w.Start, $"{path}.start", "start", problems, out var start);
@@ -43,7 +43,7 @@ public static class EventCalendar
             {
                 problems.Add(new CalendarProblem($"{path}.end",
                     $"end {DateTime.Format(w.End)} is not after start {DateTime.Format(w.Start)} once the daylight-saving change in {zone.Id} is applied " +
-                    $"(the start becomes {DateTime.Format(start.LocalDateTime)})"));
+                    $"(the start becomes {DateTime.Format(start.LocalDateTime)}); move the window away from the change"));
                 continue;
             }
             expanded.Add(new EventWindow(start, end, w.Attendees ?? defaultAttendees, path));
@@ -55,12 +55,12 @@ public static class EventCalendar
             var path = $"daily[{i}]";
             if (d.To < d.From)
             {
-                problems.Add(new CalendarProblem($"{path}.to", $"to {Date.Format(d.To)} is before from {Date.Format(d.From)}"));
+                problems.Add(new CalendarProblem($"{path}.to", $"to {Date.Format(d.To)} is before from {Date.Format(d.From)}; set to on or after from"));
                 continue;
             }
             if (d.Days.Count == 0)
             {
-                problems.Add(new CalendarProblem($"{path}.days", "lists no weekday, so the range has no windows"));
+                problems.Add(new CalendarProblem($"{path}.days", "lists no weekday, so the range has no windows; list at least one, e.g. days: [Mon, Tue]"));
                 continue;
             }
             var occurrences = 0;
@@ -75,14 +75,14 @@ public static class EventCalendar
                 if (end.ToInstant() <= start.ToInstant())
                 {
                     problems.Add(new CalendarProblem($"{path}.end",
-                        $"on {Date.Format(date)} the window {Time.Format(d.Start)}–{Time.Format(d.End)} is empty once the daylight-saving change in {zone.Id} is applied"));
+                        $"on {Date.Format(date)} the window {Time.Format(d.Start)}–{Time.Format(d.End)} is empty once the daylight-saving change in {zone.Id} is applied; move the hours or drop that date"));
                     continue;
                 }
                 expanded.Add(new EventWindow(start, end, d.Attendees ?? defaultAttendees, source));
             }
             if (occurrences == 0)
                 problems.Add(new CalendarProblem($"{path}.days",
-                    $"none of {string.Join(", ", d.Days.Distinct())} falls between {Date.Format(d.From)} and {Date.Format(d.To)}"));
+                    $"none of {string.Join(", ", d.Days.Distinct())} falls between {Date.Format(d.From)} and {Date.Format(d.To)}; change days or the date range"));
         }
 
         var sorted = expanded

@@ -21,9 +21,9 @@ public static partial class CommunityValidator
         if (!local)
         {
             if (stack.Project.Length > 0 && !ProjectId().IsMatch(stack.Project))
-                problems.Add(new Problem("hubinfra:project", $"'{stack.Project}' is not a GCP project id (6-30 lowercase letters, digits, '-', starting with a letter)"));
+                problems.Add(new Problem("hubinfra:project", $"'{stack.Project}' is not a GCP project id (6-30 lowercase letters, digits, '-', starting with a letter); use your project's id, e.g. my-project-123"));
             if (stack.Region.Length > 0 && !Region().IsMatch(stack.Region))
-                problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region, e.g. us-central1"));
+                problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region; use one such as us-central1"));
             CheckCluster(stack, problems);
             GkeLimits.Check(stack, problems);
             foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now))
@@ -35,22 +35,22 @@ public static partial class CommunityValidator
         foreach (var pool in stack.UserPools.Where(_ => !local))
             CheckPool(pool, stack, problems);
         foreach (var dup in stack.UserPools.Append(stack.CorePool).GroupBy(p => p.Name).Where(g => g.Count() > 1))
-            problems.Add(new Problem(dup.Last().Key + ".name", $"node pool name '{dup.Key}' is used more than once; pool names must be unique"));
+            problems.Add(new Problem(dup.Last().Key + ".name", $"node pool name '{dup.Key}' is used more than once; rename one so pool names are unique"));
 
         HubRules.CheckAll(stack.Hubs, stack, problems);
 
         if (stack.Budget is { } budget)
         {
             if (budget.Amount <= 0)
-                problems.Add(new Problem("hubinfra:budget.amount", "must be more than 0 (the monthly budget in the billing account's currency)"));
+                problems.Add(new Problem("hubinfra:budget.amount", "must be more than 0 (the monthly budget in the billing account's currency); set a positive amount"));
             if (!BillingAccount().IsMatch(budget.BillingAccount) && budget.BillingAccount.Length > 0)
-                problems.Add(new Problem("hubinfra:budget.billingAccount", $"'{budget.BillingAccount}' is not a billing account id like 012345-6789AB-CDEF01"));
+                problems.Add(new Problem("hubinfra:budget.billingAccount", $"'{budget.BillingAccount}' is not a billing account id; use the id Cloud Billing shows, like 012345-6789AB-CDEF01"));
             for (var i = 0; i < budget.Thresholds.Count; i++)
                 if (budget.Thresholds[i] is <= 0 or > 2)
-                    problems.Add(new Problem($"hubinfra:budget.thresholds[{i}]", "must be a fraction of the amount between 0 and 2, e.g. 0.9"));
+                    problems.Add(new Problem($"hubinfra:budget.thresholds[{i}]", "must be a fraction of the amount between 0 and 2; set e.g. 0.9"));
             for (var i = 0; i < budget.Emails.Count; i++)
                 if (!Email().IsMatch(budget.Emails[i]))
-                    problems.Add(new Problem($"hubinfra:budget.emails[{i}]", $"'{budget.Emails[i]}' is not an e-mail address"));
+                    problems.Add(new Problem($"hubinfra:budget.emails[{i}]", $"'{budget.Emails[i]}' is not an e-mail address; write one like admins@example.org"));
         }
     }
 
@@ -65,20 +65,20 @@ public static partial class CommunityValidator
             if (!c.NodeLocations[i].StartsWith(stack.Region + "-", StringComparison.Ordinal))
                 problems.Add(new Problem($"hubinfra:cluster.nodeLocations[{i}]", $"zone '{c.NodeLocations[i]}' is not in region {stack.Region}; use e.g. {stack.Region}-a"));
         if (!c.Regional && c.NodeLocations.Count == 0)
-            problems.Add(new Problem("hubinfra:cluster.nodeLocations", "a zonal cluster (regional: false) needs its zone: nodeLocations: [us-central1-a]"));
+            problems.Add(new Problem("hubinfra:cluster.nodeLocations", "a zonal cluster (regional: false) needs its zone; set nodeLocations: [us-central1-a]"));
         if (c.PrivateNodes && !c.Network.Create)
             problems.Add(new Problem("hubinfra:cluster.network.create",
                 $"private nodes on the existing network '{c.Network.Network}' reach the internet (images, GitHub OAuth, Let's Encrypt) only through a Cloud NAT: " +
                 $"make sure a Cloud Router with Cloud NAT serves subnetwork '{c.Network.Subnetwork}' in {stack.Region}, or set network.create: true to let HubInfra create one",
                 Severity.Warning));
         if (c.PrivateNodes && !IsCidr(c.MasterIpv4CidrBlock, 28))
-            problems.Add(new Problem("hubinfra:cluster.masterIpv4CidrBlock", $"'{c.MasterIpv4CidrBlock}' must be a /28 CIDR for the control plane of private nodes"));
+            problems.Add(new Problem("hubinfra:cluster.masterIpv4CidrBlock", $"'{c.MasterIpv4CidrBlock}' must be a /28 CIDR for the control plane of private nodes; use e.g. 172.16.0.0/28"));
         for (var i = 0; i < c.MasterAuthorizedNetworks.Count; i++)
             if (!IsCidr(c.MasterAuthorizedNetworks[i].CidrBlock, null))
-                problems.Add(new Problem($"hubinfra:cluster.masterAuthorizedNetworks[{i}].cidrBlock", $"'{c.MasterAuthorizedNetworks[i].CidrBlock}' is not a CIDR block like 203.0.113.0/24"));
+                problems.Add(new Problem($"hubinfra:cluster.masterAuthorizedNetworks[{i}].cidrBlock", $"'{c.MasterAuthorizedNetworks[i].CidrBlock}' is not a CIDR block; write one like 203.0.113.0/24"));
         foreach (var (key, value) in new[] { ("nodesCidr", c.Network.NodesCidr), ("podsCidr", c.Network.PodsCidr), ("servicesCidr", c.Network.ServicesCidr) })
             if (!IsCidr(value, null))
-                problems.Add(new Problem($"hubinfra:cluster.network.{key}", $"'{value}' is not a CIDR block like 10.10.0.0/20"));
+                problems.Add(new Problem($"hubinfra:cluster.network.{key}", $"'{value}' is not a CIDR block; write one like 10.10.0.0/20"));
         foreach (var (key, value) in new[] { ("name", c.Network.Network), ("subnetwork", c.Network.Subnetwork) })
             if (!Naming.IsLabel(value))
                 problems.Add(new Problem($"hubinfra:cluster.network.{key}", $"'{value}' {Naming.LabelRule(63)}"));
@@ -97,15 +97,13 @@ public static partial class CommunityValidator
             problems.Add(new Problem(pool.Key + ".machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-4 or e2-standard-4 (families: {string.Join(", ", MachineTypeCatalog.KnownFamilies.Order(StringComparer.Ordinal))})"));
         }
         if (pool.MinNodes < 0)
-            problems.Add(new Problem(pool.Key + ".minNodeCount", "must be 0 or more"));
+            problems.Add(new Problem(pool.Key + ".minNodeCount", "must be 0 or more; set 0 or more"));
         if (pool.MaxNodes < 1)
-            problems.Add(new Problem(pool.Key + ".maxNodeCount", "must be at least 1"));
+            problems.Add(new Problem(pool.Key + ".maxNodeCount", "must be at least 1; set 1 or more"));
         if (pool.MinNodes > pool.MaxNodes)
             problems.Add(new Problem(pool.Key + ".minNodeCount", $"autoscaling minimum {pool.MinNodes} is above the maximum {pool.MaxNodes}; lower minNodeCount or raise maxNodeCount"));
         if (pool.Purpose == NodePurpose.Core && pool.MinNodes < 1)
             problems.Add(new Problem(pool.Key + ".minNodeCount", "the core pool runs the hub and proxy: keep at least 1 node"));
-        if (pool.DiskSizeGb < GkeLimits.MinDiskSizeGb)
-            problems.Add(new Problem(pool.Key + ".diskSizeGb", "must be at least 10 (GB); user images need room, 100 is a good start"));
         problems.AddRange(SecondaryBootDiskRules.Check(pool.SecondaryBootDiskImage, pool.ImageStreaming, pool.Key));
         if (!DiskTypes.Contains(pool.DiskType))
             problems.Add(new Problem(pool.Key + ".diskType", $"'{pool.DiskType}' is not a node disk type; use one of {string.Join(", ", DiskTypes)}"));
@@ -116,11 +114,15 @@ public static partial class CommunityValidator
             if (!GpuCatalog.IsKnown(gpu.Type))
                 problems.Add(new Problem(pool.Key + ".gpu.type", $"'{gpu.Type}' is not a GKE accelerator type; use one of {string.Join(", ", GpuCatalog.Known)}"));
             else if (machine is not null && GpuCatalog.Incompatibility(gpu.Type, machine, gpu.Count) is { } why)
-                problems.Add(new Problem(pool.Key + ".gpu", why));
+            {
+                // When some count would fit this machine and GPU, the count is the mistake; otherwise the pairing is.
+                var countIsWrong = Enumerable.Range(1, ConfigLimits.GpusPerNode).Any(n => GpuCatalog.Incompatibility(gpu.Type, machine, n) is null);
+                problems.Add(new Problem(pool.Key + (countIsWrong ? ".gpu.count" : ".gpu"), why));
+            }
             if (gpu.Count < 1)
-                problems.Add(new Problem(pool.Key + ".gpu.count", "must be at least 1"));
+                problems.Add(new Problem(pool.Key + ".gpu.count", "must be at least 1; set count: 1 or more"));
             if (!DriverVersions.Contains(gpu.DriverVersion))
-                problems.Add(new Problem(pool.Key + ".gpu.driverVersion", $"'{gpu.DriverVersion}' is not one of {string.Join(", ", DriverVersions)}"));
+                problems.Add(new Problem(pool.Key + ".gpu.driverVersion", $"'{gpu.DriverVersion}' is not a driver version; use one of {string.Join(", ", DriverVersions)}"));
         }
         else if (machine?.BundledGpuType is { } bundled)
         {

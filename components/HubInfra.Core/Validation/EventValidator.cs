@@ -61,7 +61,7 @@ public static class EventValidator
         }
         if (ev.Pool is null && community.UserPools.All(p => p.Name != profile.NodePool))
         {
-            problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' runs on pool '{profile.NodePool}', which {ev.CommunityStack} does not have"));
+            problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' runs on pool '{profile.NodePool}', which {ev.CommunityStack} does not have; add that pool to {ev.CommunityStack} or give the event its own pool (event.pool)"));
             return;
         }
         var gpuPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool)?.Gpu;
@@ -80,7 +80,7 @@ public static class EventValidator
         if (plan is null) return;
         if (plan.Pool.SeatsPerNode < 1)
         {
-            problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' (guarantee {profile.CpuGuarantee} CPU / {profile.MemoryGuarantee}) does not fit one seat on {plan.Pool.MachineType}"));
+            problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' (guarantee {profile.CpuGuarantee} CPU / {profile.MemoryGuarantee}) does not fit one seat on {plan.Pool.MachineType}; use a larger machine type or a profile with a smaller guarantee"));
             return;
         }
         if (ev.Pool is null && plan.PeakNodes > plan.Pool.MaxNodes)

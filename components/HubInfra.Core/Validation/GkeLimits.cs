@@ -38,10 +38,6 @@ public static class GkeLimits
 
     public const int UnusableAddressesPerSubnet = 4;
 
-    public const int MaxDiskSizeGb = 65_536;
-
-    public const int MinDiskSizeGb = 10;
-
     /// <summary>A region has at least three zones; a regional cluster without nodeLocations uses three of them.</summary>
     public const int DefaultRegionalZones = 3;
 
@@ -59,9 +55,6 @@ public static class GkeLimits
                 problems.Add(new Problem(pool.Key + ".maxNodeCount",
                     $"{pool.MaxNodes} nodes over {zones} zone(s) is more than GKE's {NodesPerPoolZone} nodes per node pool per zone ({NodesPerPoolZone * zones} in all); " +
                     "lower maxNodeCount, add zones to cluster.nodeLocations, or split the pool in two"));
-            if (pool.DiskSizeGb > MaxDiskSizeGb)
-                problems.Add(new Problem(pool.Key + ".diskSizeGb",
-                    $"{pool.DiskSizeGb} GB is more than the {MaxDiskSizeGb} GB (64 TiB) a Compute Engine disk may have; 100 is a good start for user nodes"));
         }
 
         var total = stack.AllPools.Sum(p => (long)p.MaxNodes);

@@ -24,7 +24,7 @@ public static partial class HubRules
     {
         foreach (var group in hubs.GroupBy(field).Where(g => g.Count() > 1 && g.Key.Length > 0))
             foreach (var hub in group.Skip(1))
-                problems.Add(new Problem($"{hub.Key}.{key}", $"{what} '{group.Key}' is also used by {group.First().Key}; each hub needs its own"));
+                problems.Add(new Problem($"{hub.Key}.{key}", $"{what} '{group.Key}' is also used by {group.First().Key}; give each hub its own"));
     }
 
     public static void Check(HubSettings hub, CommunityStack stack, List<Problem> problems)
@@ -34,18 +34,18 @@ public static partial class HubRules
         if (!Naming.IsLabel(hub.Namespace))
             problems.Add(new Problem(hub.Key + ".namespace", $"'{hub.Namespace}' is not a Kubernetes namespace name: it {Naming.LabelRule(63)}"));
         if (hub.Domain.Length > 0 && !Hostname().IsMatch(hub.Domain))
-            problems.Add(new Problem(hub.Key + ".domain", $"'{hub.Domain}' is not a host name like hub.example.org"));
+            problems.Add(new Problem(hub.Key + ".domain", $"'{hub.Domain}' is not a host name; use one like hub.example.org"));
         if (!SemVer().IsMatch(hub.ChartVersion))
             problems.Add(new Problem(hub.Key + ".chartVersion", $"'{hub.ChartVersion}' is not a chart version; pin one such as 4.4.0"));
         if (hub.Https.LetsEncryptContact is { } contact && !CommunityValidator.Email().IsMatch(contact))
-            problems.Add(new Problem(hub.Key + ".https.letsEncryptContact", $"'{contact}' is not an e-mail address"));
+            problems.Add(new Problem(hub.Key + ".https.letsEncryptContact", $"'{contact}' is not an e-mail address; write one like admins@example.org"));
         ImageRules.Check(hub.Image, hub.Key + ".image", problems);
         for (var i = 0; i < hub.ExtraImages.Count; i++)
-            ImageRules.Check(hub.ExtraImages[i], $"{hub.Key}.prePuller.extraImages[{i}]", problems);
+            ImageRules.CheckReference(hub.ExtraImages[i], $"{hub.Key}.prePuller.extraImages[{i}]", problems);
         if (hub.Cull.TimeoutSeconds < 60)
-            problems.Add(new Problem(hub.Key + ".culling.timeoutSeconds", "must be at least 60 seconds"));
+            problems.Add(new Problem(hub.Key + ".culling.timeoutSeconds", "must be at least 60 seconds; set 60 or more"));
         if (hub.Cull.MaxAgeSeconds < 0)
-            problems.Add(new Problem(hub.Key + ".culling.maxAgeSeconds", "must be 0 (no maximum) or more"));
+            problems.Add(new Problem(hub.Key + ".culling.maxAgeSeconds", "must be 0 (no maximum) or more; set 0 or more"));
 
         CheckProfiles(hub, stack, problems);
         CheckAuth(hub, problems);
@@ -54,9 +54,9 @@ public static partial class HubRules
     private static void CheckProfiles(HubSettings hub, CommunityStack stack, List<Problem> problems)
     {
         foreach (var dup in hub.Profiles.GroupBy(p => p.Name).Where(g => g.Count() > 1))
-            problems.Add(new Problem(dup.Last().Key + ".name", $"profile name '{dup.Key}' is used twice in this hub"));
+            problems.Add(new Problem(dup.Last().Key + ".name", $"profile name '{dup.Key}' is used twice in this hub; rename one of them"));
         if (hub.Profiles.Count(p => p.Default) > 1)
-            problems.Add(new Problem(hub.Profiles.Where(p => p.Default).Last().Key + ".default", "only one profile can be the default"));
+            problems.Add(new Problem(hub.Profiles.Where(p => p.Default).Last().Key + ".default", "only one profile can be the default; remove default: true from the others"));
 
         foreach (var profile in hub.Profiles)
         {
@@ -65,13 +65,13 @@ public static partial class HubRules
             if (profile.Image is { } image)
                 ImageRules.Check(image, profile.Key + ".image", problems);
             if (profile.CpuGuarantee <= 0)
-                problems.Add(new Problem(profile.Key + ".cpu.guarantee", "must be more than 0 cores (placeholders and seat counts are sized from it)"));
+                problems.Add(new Problem(profile.Key + ".cpu.guarantee", "must be more than 0 cores (placeholders and seat counts are sized from it); set e.g. guarantee: 0.5"));
             if (profile.CpuLimit < profile.CpuGuarantee)
-                problems.Add(new Problem(profile.Key + ".cpu.limit", $"{profile.CpuLimit} is below the guarantee {profile.CpuGuarantee}"));
+                problems.Add(new Problem(profile.Key + ".cpu.limit", $"{profile.CpuLimit} is below the guarantee {profile.CpuGuarantee}; raise cpu.limit to at least {profile.CpuGuarantee} or lower cpu.guarantee"));
             if (profile.MemoryGuarantee.Bytes <= 0)
                 continue;
-            if (profile.MemoryLimit.Bytes < profile.MemoryGuarantee.Bytes)
-                problems.Add(new Problem(profile.Key + ".memory.limit", $"{profile.MemoryLimit} is below the guarantee {profile.MemoryGuarantee}"));
+            if (profile.MemoryLimit.Bytes > 0 && profile.MemoryLimit.Bytes < profile.MemoryGuarantee.Bytes)
+                problems.Add(new Problem(profile.Key + ".memory.limit", $"{profile.MemoryLimit} is below the guarantee {profile.MemoryGuarantee}; raise memory.limit to at least {profile.MemoryGuarantee} or lower memory.guarantee"));
 
             var pool = stack.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
             if (pool is null)
@@ -80,7 +80,7 @@ public static partial class HubRules
                 continue;
             }
             if (profile.GpusPerUser > 0 && (pool.Gpu is null || pool.Gpu.Count < profile.GpusPerUser))
-                problems.Add(new Problem(profile.Key + ".gpus", $"pool '{pool.Name}' has {pool.Gpu?.Count ?? 0} GPU(s) per node; the profile asks {profile.GpusPerUser}"));
+                problems.Add(new Problem(profile.Key + ".gpus", $"pool '{pool.Name}' has {pool.Gpu?.Count ?? 0} GPU(s) per node; the profile asks {profile.GpusPerUser}: lower gpus or use a pool with more GPUs per node"));
             if (stack.Kind == StackKind.Local || !MachineTypeCatalog.TryGet(pool.MachineType, out var machine))
                 continue;
             var seats = SeatPlanner.SeatsFor(profile, pool, machine, stack.Capacity);
@@ -88,9 +88,12 @@ public static partial class HubRules
             {
                 var alloc = NodeAllocatableRules.For(machine, stack.Capacity.KubeletCapacityFactor);
                 var ds = pool.Gpu is null ? stack.Capacity.DaemonSets : stack.Capacity.GpuDaemonSets;
-                problems.Add(new Problem(profile.Key + ".memory.guarantee",
+                var cpuFree = alloc.CpuCores - ds.CpuCores;
+                var cpuShort = profile.CpuGuarantee > cpuFree;
+                problems.Add(new Problem(profile.Key + (cpuShort ? ".cpu.guarantee" : ".memory.guarantee"),
                     $"a guarantee of {profile.CpuGuarantee} CPU / {profile.MemoryGuarantee} does not fit on {machine.Name} in pool '{pool.Name}': " +
-                    $"{alloc.CpuCores - ds.CpuCores:0.##} CPU / {alloc.MemoryGiB - ds.MemoryGiB:0.##} GiB are allocatable to users per node; lower the guarantee or use a larger machineType"));
+                    $"{cpuFree:0.##} CPU / {alloc.MemoryGiB - ds.MemoryGiB:0.##} GiB are allocatable to users per node; " +
+                    $"lower {(cpuShort ? "cpu.guarantee" : "memory.guarantee")} or use a larger machineType"));
             }
         }
     }
@@ -102,16 +105,16 @@ public static partial class HubRules
             var key = hub.Key + ".auth.github";
             for (var i = 0; i < gh.AllowedTeams.Count; i++)
                 if (!Team().IsMatch(gh.AllowedTeams[i]))
-                    problems.Add(new Problem($"{key}.allowedTeams[{i}]", $"'{gh.AllowedTeams[i]}' must be written org:team-slug"));
+                    problems.Add(new Problem($"{key}.allowedTeams[{i}]", $"'{gh.AllowedTeams[i]}' is not a team; write it as org:team-slug"));
             for (var i = 0; i < gh.AllowedOrganizations.Count; i++)
                 if (!GitHubName().IsMatch(gh.AllowedOrganizations[i]))
-                    problems.Add(new Problem($"{key}.allowedOrganizations[{i}]", $"'{gh.AllowedOrganizations[i]}' is not a GitHub organization name"));
+                    problems.Add(new Problem($"{key}.allowedOrganizations[{i}]", $"'{gh.AllowedOrganizations[i]}' is not a GitHub organization name; use the organization's login, e.g. my-org"));
             if (gh.AllowedOrganizations.Count + gh.AllowedTeams.Count + gh.AllowedUsers.Count == 0 && hub.Workshop is null)
                 problems.Add(new Problem($"{key}.allowedOrganizations", "would let every GitHub user in: list allowedOrganizations, allowedTeams (org:team) or allowedUsers"));
         }
         for (var i = 0; i < hub.AdminUsers.Count; i++)
             if (string.IsNullOrWhiteSpace(hub.AdminUsers[i]))
-                problems.Add(new Problem($"{hub.Key}.adminUsers[{i}]", "is empty"));
+                problems.Add(new Problem($"{hub.Key}.adminUsers[{i}]", "is empty; write a username or remove the item"));
     }
 
     [GeneratedRegex(@"^(?=.{1,253}$)([a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$")]

@@ -1,3 +1,4 @@
+using HubInfra.Core.Hub;
 using HubInfra.Core.Model;
 using static HubInfra.Core.Values.ValueTree;
 
@@ -6,8 +7,9 @@ namespace HubInfra.Core.Values;
 /// <summary>
 /// Hub values for workshop accounts. Generated accounts: the hub reads bcrypt hashes from the Kubernetes Secret
 /// <see cref="AccountsSecret"/> (key <see cref="HashesKey"/>, a JSON object user → hash) and checks passwords
-/// against them; no password is in the values. Shared password: JupyterHub's SharedPasswordAuthenticator reads
-/// both passwords from environment variables filled from the Secret <see cref="SharedPasswordSecret"/>.
+/// against them (<c>Hub/workshop_accounts.py</c>); no password is in the values. Shared password: JupyterHub's
+/// SharedPasswordAuthenticator reads the passwords from environment variables filled from the Secret
+/// <see cref="SharedPasswordSecret"/> (<c>Hub/workshop_shared_password.py</c>).
 /// </summary>
 public static class WorkshopAuthValues
 {
@@ -18,37 +20,14 @@ public static class WorkshopAuthValues
     public const string UserPasswordKey = "user-password";
     public const string AdminPasswordKey = "admin-password";
 
-    /// <summary>The authenticator for generated accounts, added to the hub with <c>hub.extraConfig</c>.</summary>
-    public const string AccountsAuthenticatorPython = """
-        import json
-        import bcrypt
-        from jupyterhub.auth import Authenticator
+    /// <summary>Key of <see cref="SharedPasswordSecret"/> holding JSON <c>{password: [group]}</c>, one password per group.</summary>
+    public const string PasswordGroupsKey = "password-groups.json";
 
+    /// <summary>The <c>hub.extraConfig</c> key of the generated-accounts authenticator.</summary>
+    public const string AccountsConfigKey = "hubinfra-workshop-accounts";
 
-        class WorkshopAccountsAuthenticator(Authenticator):
-            # Checks a password against the bcrypt hash in the workshop-accounts Secret (re-read on each login,
-            # so a rotated seat works as soon as Kubernetes updates the mounted file).
-            async def authenticate(self, handler, data):
-                with open("/etc/hubinfra/accounts/hashes.json") as f:
-                    hashes = json.load(f)
-                username = (data or {}).get("username", "")
-                password = (data or {}).get("password", "")
-                stored = hashes.get(username)
-                if stored and bcrypt.checkpw(password.encode(), stored.encode()):
-                    return username
-                return None
-
-
-        c.JupyterHub.authenticator_class = WorkshopAccountsAuthenticator
-        """;
-
-    public const string SharedPasswordPython = """
-        import os
-
-        c.JupyterHub.authenticator_class = "shared-password"
-        c.SharedPasswordAuthenticator.user_password = os.environ["WORKSHOP_USER_PASSWORD"]
-        c.SharedPasswordAuthenticator.admin_password = os.environ["WORKSHOP_ADMIN_PASSWORD"]
-        """;
+    /// <summary>The <c>hub.extraConfig</c> key of the shared-password configuration.</summary>
+    public const string SharedPasswordConfigKey = "hubinfra-workshop-shared-password";
 
     public static void Apply(HubSettings hub, Dictionary<string, object?> hubSection)
     {
@@ -59,16 +38,29 @@ public static class WorkshopAuthValues
             authenticator["allowed_users"] = accounts.Usernames.ToList();
             hubSection["extraVolumes"] = new List<object?> { Map(("name", AccountsSecret), ("secret", Map(("secretName", AccountsSecret)))) };
             hubSection["extraVolumeMounts"] = new List<object?> { Map(("name", AccountsSecret), ("mountPath", MountPath), ("readOnly", true)) };
-            hubSection["extraConfig"] = Map(("hubinfra-workshop-accounts", AccountsAuthenticatorPython));
+            ExtraConfig(hubSection)[AccountsConfigKey] = HubPython.WorkshopAccounts;
         }
-        else if (hub.Auth.Shared is not null)
+        else if (hub.Auth.Shared is { } shared)
         {
             authenticator["allow_all"] = true;
-            hubSection["extraEnv"] = Map(
-                ("WORKSHOP_USER_PASSWORD", SecretEnv(UserPasswordKey)),
-                ("WORKSHOP_ADMIN_PASSWORD", SecretEnv(AdminPasswordKey)));
-            hubSection["extraConfig"] = Map(("hubinfra-workshop-shared-password", SharedPasswordPython));
+            var env = Map(("WORKSHOP_ADMIN_PASSWORD", SecretEnv(AdminPasswordKey)));
+            if (shared.Groups.Count > 0)
+                env["WORKSHOP_PASSWORD_GROUPS"] = SecretEnv(PasswordGroupsKey);
+            else
+                env["WORKSHOP_USER_PASSWORD"] = SecretEnv(UserPasswordKey);
+            hubSection["extraEnv"] = env;
+            ExtraConfig(hubSection)[SharedPasswordConfigKey] = HubPython.WorkshopSharedPassword;
         }
+    }
+
+    /// <summary><c>hub.extraConfig</c>, shared with other settings of the hub (z2jh runs its entries sorted by key).</summary>
+    private static Dictionary<string, object?> ExtraConfig(Dictionary<string, object?> hubSection)
+    {
+        if (hubSection.TryGetValue("extraConfig", out var existing) && existing is Dictionary<string, object?> map)
+            return map;
+        var created = new Dictionary<string, object?>(StringComparer.Ordinal);
+        hubSection["extraConfig"] = created;
+        return created;
     }
 
     private static Dictionary<string, object?> SecretEnv(string key) =>

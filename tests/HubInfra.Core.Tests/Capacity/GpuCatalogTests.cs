@@ -44,13 +44,13 @@ public class GpuCatalogTests
     [Fact]
     public void Incompatibilities_say_what_would_fit()
     {
-        Assert.Equal("nvidia-tesla-t4 attaches only to n1 machine types, not to n2-standard-8.",
+        Assert.Equal("nvidia-tesla-t4 attaches only to n1 machine types, not to n2-standard-8; use an n1 machineType (e.g. n1-standard-8) or another gpu.type.",
             GpuCatalog.Incompatibility("nvidia-tesla-t4", Machine("n2-standard-8"), 1));
-        Assert.Equal("nvidia-tesla-v100 comes in counts of 1, 2, 4, 8 per node, not 3.",
+        Assert.Equal("nvidia-tesla-v100 comes in counts of 1, 2, 4, 8 per node, not 3; set gpu.count to one of them.",
             GpuCatalog.Incompatibility("nvidia-tesla-v100", Machine("n1-standard-8"), 3));
         Assert.Equal("g2-standard-24 comes with exactly 2 nvidia-l4, not 1; set the count to 2.",
             GpuCatalog.Incompatibility("nvidia-l4", Machine("g2-standard-24"), 1));
-        Assert.Equal("nvidia-tesla-a100 comes only built into a2 machine types, not with n1-standard-8.",
+        Assert.Equal("nvidia-tesla-a100 comes only built into a2 machine types, not with n1-standard-8; use an a2 machineType.",
             GpuCatalog.Incompatibility("nvidia-tesla-a100", Machine("n1-standard-8"), 1));
         Assert.StartsWith("nvidia-h100-80gb is not an accelerator type we know",
             GpuCatalog.Incompatibility("nvidia-h100-80gb", Machine("n1-standard-8"), 1));

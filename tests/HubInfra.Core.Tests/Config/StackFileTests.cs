@@ -28,8 +28,8 @@ public class StackFileTests
     [Fact]
     public void A_file_that_is_not_yaml_is_reported_with_its_line()
     {
-        var e = Assert.Throws<StackFileException>(() => StackFile.Parse("s", "config:\n  a: [unclosed\n"));
-        Assert.Contains("line", e.Message);
+        var e = Assert.Throws<StackFileException>(() => StackFile.Parse("s", "config:\n  a: [unclosed\n", "stacks/Pulumi.s.yaml"));
+        Assert.StartsWith("stacks/Pulumi.s.yaml:3:1: not valid YAML: ", e.Message);
     }
 
     [Fact]

@@ -204,8 +204,8 @@ public class EventCalendarTests
              new DailyRange(new LocalDate(2027, 5, 1), new LocalDate(2027, 5, 2), new LocalTime(9, 0), new LocalTime(17, 0), Weekdays),
              new DailyRange(new LocalDate(2027, 5, 1), new LocalDate(2027, 5, 9), new LocalTime(9, 0), new LocalTime(17, 0), [])], 10);
         Assert.Equal(["windows[0].end", "daily[0].to", "daily[1].days", "daily[2].days"], result.Problems.Select(p => p.Path));
-        Assert.Equal("end 2027-05-01T09:00 is not after start 2027-05-01T12:00", result.Problems[0].Message);
-        Assert.Equal("to 2027-05-01 is before from 2027-05-09", result.Problems[1].Message);
+        Assert.Equal("end 2027-05-01T09:00 is not after start 2027-05-01T12:00; set an end later than the start", result.Problems[0].Message);
+        Assert.Equal("to 2027-05-01 is before from 2027-05-09; set to on or after from", result.Problems[1].Message);
         Assert.Contains("2027-05-01 and 2027-05-02", result.Problems[2].Message); // a Saturday and a Sunday
         Assert.Empty(result.Windows);
     }
@@ -214,7 +214,7 @@ public class EventCalendarTests
     public void An_end_equal_to_the_start_is_a_problem()
     {
         var problem = Assert.Single(EventCalendar.Expand(LosAngeles, [Window(2026, 3, 8, 9, 9)], [], 10).Problems);
-        Assert.Equal("end 2026-03-08T09:00 is not after start 2026-03-08T09:00", problem.Message);
+        Assert.Equal("end 2026-03-08T09:00 is not after start 2026-03-08T09:00; set an end later than the start", problem.Message);
     }
 
     [Fact]

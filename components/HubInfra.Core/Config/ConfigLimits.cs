@@ -1,0 +1,49 @@
+namespace HubInfra.Core.Config;
+
+/// <summary>
+/// The documented range of every count, size and duration in a stack file (README: "Limits and ranges"). Where the
+/// bound is Google's, the comment names the page it comes from; the others are sanity bounds far above any real
+/// JupyterHub or event, there to catch a slipped digit (a million attendees, a 1,000,000 GB disk, negative hours).
+/// </summary>
+public static class ConfigLimits
+{
+    /// <summary>The bound a pool's node count is read with: GKE's 15,000 nodes per cluster
+    /// (https://cloud.google.com/kubernetes-engine/quotas). The per-zone limit depends on the zones and is checked in
+    /// <see cref="Validation.GkeLimits"/>.</summary>
+    public const int NodesPerPool = Validation.GkeLimits.NodesPerCluster;
+
+    /// <summary>GKE node boot disk: "The smallest allowed disk size is 10GB" (container API NodeConfig.diskSizeGb,
+    /// https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/NodeConfig).</summary>
+    public const int DiskGbMin = 10;
+
+    /// <summary>A Compute Engine persistent disk is at most 64 TiB = 65,536 GB (https://cloud.google.com/compute/docs/disks#introduction).</summary>
+    public const int DiskGbMax = 65_536;
+
+    /// <summary>Most GPUs on one GCE VM: 16 (a2-megagpu-16g, https://cloud.google.com/compute/docs/gpus#a100-gpus).</summary>
+    public const int GpusPerNode = 16;
+
+    /// <summary>Largest GCE machine types have 416 vCPUs (m2-ultramem-416, https://cloud.google.com/compute/docs/memory-optimized-machines).</summary>
+    public const double CpuPerUserMax = 416;
+
+    /// <summary>CPU below 0.01 cores is not a useful guarantee (Kubernetes' smallest unit is 1m = 0.001).</summary>
+    public const double CpuPerUserMin = 0.01;
+
+    /// <summary>Largest GCE machine memory: about 12 TiB (m2-ultramem-416: 11,776 GB, same page as <see cref="CpuPerUserMax"/>).</summary>
+    public const long MemoryPerUserMaxGiB = 12 * 1024;
+
+    /// <summary>A user's home volume: 1 GiB to 64 TiB (the persistent-disk maximum, see <see cref="DiskGbMax"/>).</summary>
+    public const long HomeStorageMaxGiB = 64 * 1024;
+
+    public const int AttendeesMax = 100_000;
+    public const int LeadMinutesMax = 24 * 60;
+    public const int CullSecondsMax = 30 * 24 * 3600;
+    public const int CullEveryMax = 24 * 3600;
+    public const int HeadroomNodesMax = 100;
+    public const int WorkshopGenerationMax = 10_000;
+    public const int ServerAgeHoursMax = 7 * 24;
+    public const double BudgetAmountMax = 10_000_000;
+
+    /// <summary>" (GKE's limit per node pool and zone)" style suffixes for messages.</summary>
+    public const string NodesWhy = " (GKE allows 15,000 nodes per cluster)";
+    public const string DiskWhy = " GB (GKE's minimum is 10 GB, a persistent disk's maximum 65,536 GB)";
+}

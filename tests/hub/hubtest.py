@@ -1,0 +1,165 @@
+"""Real-hub test of rendered workshop values: run by .ci/run as
+
+    /usr/bin/python3 tests/hub/hubtest.py [--defaults z2jh/values.yaml] RENDERED/hubs/*/values.yaml
+
+For each workshop hub with generated accounts, starts JupyterHub on 127.0.0.1 with the rendered hub.config and
+hub.extraConfig (see jupyterhub_config.py) and logs in over HTTP with the login form: right passwords log in (seats
+and admins), wrong, another seat's, unknown, empty and over-72-byte passwords are refused (the form again with JupyterHub's error, never a 500),
+and rotating one seat's hash in the mounted Secret takes effect without a restart. Ends with the line
+"hub tests: P passed, F failed, N logins tried". Shared-password hubs need JupyterHub 5.3+ and are otherwise
+reported as skipped.
+"""
+
+import argparse
+import json
+import secrets
+import string
+import sys
+import tempfile
+
+import yaml
+
+from workshop_hub import (KubeletSecretMount, RunningHub, hash_all, logged_in, login, new_session,
+                          pulumi_bcrypt_hash, refused, run)
+
+import jupyterhub
+
+ACCOUNTS_KEY = "hubinfra-workshop-accounts"
+SHARED_KEY = "hubinfra-workshop-shared-password"
+ALPHABET = string.ascii_letters + string.digits  # RandomPassword { Special = false }
+
+
+def pulumi_password(length=16):
+    return "".join(secrets.choice(ALPHABET) for _ in range(length))
+
+
+class Results:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.logins = 0
+
+    def check(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+            print(f"  ok    {name}")
+        else:
+            self.failed += 1
+            print(f"  FAIL  {name} {detail}")
+
+
+async def attempt(results, hub, username, password):
+    results.logins += 1
+    async with new_session() as s:
+        status, location, page = await login(s, hub.base, username, password)
+        home = None
+        if logged_in(status, location):
+            async with s.get(f"{hub.base}/hub/home", allow_redirects=False) as r:
+                home = r.status
+        return status, location, page, home
+
+
+async def expect_login(results, hub, name, username, password):
+    status, location, _, home = await attempt(results, hub, username, password)
+    results.check(name, logged_in(status, location) and home == 200,
+                  f"(POST /hub/login: {status} {location!r}, GET /hub/home: {home})")
+
+
+async def expect_refused(results, hub, name, username, password):
+    status, location, page, _ = await attempt(results, hub, username, password)
+    results.check(name, refused(status, page),
+                  f"(POST /hub/login: {status} {location!r}; a refusal is the form with 'Invalid username or password')")
+
+
+async def expect_admin(results, hub, name, username, password, admin):
+    results.logins += 1
+    async with new_session() as s:
+        status, location, _ = await login(s, hub.base, username, password)
+        async with s.get(f"{hub.base}/hub/admin", allow_redirects=False) as r:
+            page = r.status
+    ok = logged_in(status, location) and (page == 200) == admin
+    results.check(name, ok, f"(login {status}, GET /hub/admin {page})")
+
+
+async def accounts_cases(results, hub, mount, passwords, hashes, seats, admins):
+    first, second, third = seats[0], seats[1], seats[2]
+    right = passwords[first]
+    await expect_login(results, hub, f"{first} logs in with its password", first, right)
+    await expect_login(results, hub, f"{first} logs in again (verified before)", first, right)
+    await expect_login(results, hub, f"{first.upper()} (as typed, upper case) logs in as {first}", first.upper(), right)
+    await expect_refused(results, hub, f"{first} with a wrong password is refused", first, pulumi_password())
+    await expect_refused(results, hub, f"{first} with {second}'s password is refused", first, passwords[second])
+    await expect_refused(results, hub, f"{first} with its password changed in one letter is refused", first,
+                         right[:-1] + ("A" if right[-1] != "A" else "B"))
+    await expect_refused(results, hub, "an unknown user is refused", "nobody", right)
+    await expect_refused(results, hub, f"{first} with an empty password is refused", first, "")
+    await expect_refused(results, hub, f"{first} with its password padded to 100 bytes is refused (bcrypt: over 72)",
+                         first, right + "x" * (100 - len(right)))
+    await expect_refused(results, hub, f"{first} with a 73-byte password is refused", first, pulumi_password(73))
+    await expect_refused(results, hub, f"{first} with an 80-byte UTF-8 password is refused", first, "é" * 40)
+    for admin in admins:
+        await expect_admin(results, hub, f"admin {admin} logs in with its generated password and is admin",
+                           admin, passwords[admin], True)
+    await expect_admin(results, hub, f"seat {second} is not admin", second, passwords[second], False)
+
+    # Rotate one seat (its RandomPassword replaced): the kubelet swaps the Secret; the running hub follows.
+    await expect_login(results, hub, f"{third} logs in before its rotation", third, passwords[third])
+    old = passwords[third]
+    passwords[third] = pulumi_password()
+    hashes = dict(hashes, **{third: pulumi_bcrypt_hash(passwords[third])})
+    mount.write({"hashes.json": json.dumps(hashes)})
+    await expect_refused(results, hub, f"after rotation, {third}'s old password is refused", third, old)
+    await expect_login(results, hub, f"after rotation, {third}'s new password logs in (no restart)", third, passwords[third])
+    await expect_login(results, hub, f"after rotation, {first} still logs in", first, right)
+
+
+def test_accounts(results, values_path, defaults):
+    with open(values_path) as f:
+        values = yaml.safe_load(f)
+    auth = values["hub"]["config"]["Authenticator"]
+    users = auth["allowed_users"]
+    admins = auth.get("admin_users") or []
+    seats = [u for u in users if u not in admins]
+    passwords = {u: pulumi_password() for u in users}
+    hashes = hash_all(passwords)
+    assert all(h.startswith("$2a$10$") for h in hashes.values())
+    mount = KubeletSecretMount(tempfile.mkdtemp(prefix="hubinfra-secret-"))
+    mount.write({"hashes.json": json.dumps(hashes)})
+    with RunningHub(defaults + [values_path], accounts=mount.path) as hub:
+        print(f"  JupyterHub {hub.version} on {hub.base}, {len(users)} accounts ({len(admins)} admin)")
+        run(accounts_cases(results, hub, mount, passwords, hashes, seats, admins))
+        errors = [line for line in hub.tail(2000).splitlines() if " 500 " in line or "Traceback" in line]
+        results.check("the hub logged no 500 and no traceback", not errors, "\n" + "\n".join(errors[:10]))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--defaults", action="append", default=[], help="the z2jh chart's values.yaml")
+    parser.add_argument("values", nargs="+", help="rendered hubs/*/values.yaml")
+    args = parser.parse_args()
+    results = Results()
+    for path in args.values:
+        with open(path) as f:
+            extra = ((yaml.safe_load(f) or {}).get("hub") or {}).get("extraConfig") or {}
+        name = path
+        if ACCOUNTS_KEY in extra:
+            print(f"== {name}: generated accounts")
+            try:
+                test_accounts(results, path, args.defaults)
+            except Exception as e:  # a hub that does not start is a failure, with its log
+                results.check(f"{name}: the hub starts", False, f"\n{e}")
+        elif SHARED_KEY in extra:
+            major, minor = (int(x) for x in jupyterhub.__version__.split(".")[:2])
+            if (major, minor) < (5, 3):
+                print(f"SKIPPED: {name}: shared passwords need JupyterHub 5.3+ (SharedPasswordAuthenticator); "
+                      f"this machine has {jupyterhub.__version__}")
+            else:
+                print(f"SKIPPED: {name}: shared-password hubs are not exercised by this test yet")
+        else:
+            print(f"== {name}: not a workshop hub with passwords, nothing to log in to")
+    print(f"hub tests: {results.passed} passed, {results.failed} failed, {results.logins} logins tried")
+    return 1 if results.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
