@@ -211,7 +211,7 @@ public static class PlanCommand
         var counts = string.Join(" and ", new[] { errors > 0 ? Plural.Of(errors, "error") + " to fix before deploying" : "", warnings > 0 ? Plural.Of(warnings, "warning") : "" }
             .Where(x => x.Length > 0));
         yield return "";
-        foreach (var line in Wrap.Words($"{counts} (the plan above stands; validate reports them too):", width, ""))
+        foreach (var line in Wrap.Words($"{counts} (the plan above stands; validate reports {(problems.Count == 1 ? "it" : "them")} too):", width, ""))
             yield return line;
         foreach (var p in problems.OrderBy(p => p.Severity))
             foreach (var line in Wrap.Words("- " + p.Format(file), width, ""))
