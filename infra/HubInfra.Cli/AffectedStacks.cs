@@ -2,7 +2,8 @@ namespace HubInfra.Cli;
 
 /// <summary>
 /// Which stacks a change affects: a stack file affects its stack; anything that is not documentation (code,
-/// Pulumi.yaml, build files) affects every stack; an event stack is affected when its community stack is.
+/// Pulumi.yaml, build files) affects every stack; an event stack is affected when its community stack is; a stack
+/// file that changed but no longer exists is a deleted stack (<see cref="Deleted"/>).
 /// </summary>
 public static class AffectedStacks
 {
@@ -11,16 +12,13 @@ public static class AffectedStacks
     /// <param name="stacks">Every stack on the head side, with the community stack of each event stack (else null).</param>
     public static IReadOnlyList<string> Compute(IEnumerable<string> changedFiles, string stacksFolder, IReadOnlyDictionary<string, string?> stacks)
     {
-        var folder = stacksFolder.Trim('/').Replace('\\', '/');
+        var folder = Folder(stacksFolder);
         var affected = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var raw in changedFiles)
         {
             var file = raw.Replace('\\', '/');
-            var dir = file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
-            var name = file[(file.LastIndexOf('/') + 1)..];
-            if (dir == folder && name.StartsWith("Pulumi.", StringComparison.Ordinal) && name.EndsWith(".yaml", StringComparison.Ordinal))
+            if (StackOf(file, folder) is { } stack)
             {
-                var stack = name["Pulumi.".Length..^".yaml".Length];
                 if (stacks.ContainsKey(stack)) affected.Add(stack);
                 continue;
             }
@@ -31,6 +29,34 @@ public static class AffectedStacks
             if (community is not null && affected.Contains(community))
                 affected.Add(stack);
         return affected.ToList();
+    }
+
+    /// <summary>The stacks whose files the change deleted: changed stack files with no stack on the head side.</summary>
+    public static IReadOnlyList<string> Deleted(IEnumerable<string> changedFiles, string stacksFolder, IReadOnlyDictionary<string, string?> stacks)
+    {
+        var folder = Folder(stacksFolder);
+        var deleted = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var raw in changedFiles)
+            if (StackOf(raw.Replace('\\', '/'), folder) is { } stack && !stacks.ContainsKey(stack))
+                deleted.Add(stack);
+        return deleted.ToList();
+    }
+
+    /// <summary>The stack a path names when it is <c>FOLDER/Pulumi.&lt;stack&gt;.yaml</c>, else null.</summary>
+    private static string? StackOf(string file, string folder)
+    {
+        var dir = file.Contains('/') ? file[..file.LastIndexOf('/')] : "";
+        var name = file[(file.LastIndexOf('/') + 1)..];
+        return dir == folder && name.StartsWith("Pulumi.", StringComparison.Ordinal) && name.EndsWith(".yaml", StringComparison.Ordinal)
+               && name.Length > "Pulumi..yaml".Length
+            ? name["Pulumi.".Length..^".yaml".Length]
+            : null;
+    }
+
+    private static string Folder(string stacksFolder)
+    {
+        var folder = stacksFolder.Replace('\\', '/').Trim('/');
+        return folder == "." ? "" : folder;
     }
 
     private static bool IsDocumentation(string file) =>

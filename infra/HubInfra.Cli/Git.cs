@@ -23,11 +23,16 @@ public static class Git
     /// <summary>Files changed between the merge base of <paramref name="baseRef"/> and the working tree.</summary>
     public static IReadOnlyList<string> ChangedFiles(string root, string baseRef)
     {
-        var mergeBase = Run(root, "merge-base", baseRef, "HEAD").Trim();
+        var mergeBase = MergeBase(root, baseRef);
         return Run(root, "diff", "--name-only", mergeBase).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Concat(Run(root, "ls-files", "--others", "--exclude-standard").Split('\n', StringSplitOptions.RemoveEmptyEntries))
             .ToList();
     }
+
+    public static string MergeBase(string root, string baseRef) => Run(root, "merge-base", baseRef, "HEAD").Trim();
+
+    /// <summary>A file's text at <paramref name="gitRef"/> (path relative to the root, '/'-separated).</summary>
+    public static string Show(string root, string gitRef, string path) => Run(root, "show", $"{gitRef}:{path}");
 
     /// <summary>Copies a folder's files as they are at <paramref name="gitRef"/> into <paramref name="target"/>.</summary>
     public static void ExportFolder(string root, string gitRef, string folder, string target)

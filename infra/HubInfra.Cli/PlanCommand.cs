@@ -1,13 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using HubInfra.Core.Model;
+using HubInfra.Core.Config;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
-using Spectre.Console;
+using NodaTime;
 
 namespace HubInfra.Cli;
 
-/// <summary><c>plan --stack NAME [--format table|json]</c>: the capacity plan a person reads at a glance, or JSON for machines.</summary>
+/// <summary>
+/// <c>plan --stack NAME [--format table|json] [--width N]</c>: the capacity plan a person reads at a glance (tables
+/// that fit the terminal), or JSON for machines. Problems that do not make the plan impossible are listed under it.
+/// </summary>
 public static class PlanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -16,113 +19,202 @@ public static class PlanCommand
         var stack = CommonOptions.Stack();
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
-        var command = new Command("plan", "Print a stack's capacity plan: windows in the event's zone and UTC, seats, nodes, node-hours, cost.") { stacks, stack, format };
-        command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(format)!, stdout, stderr));
+        var width = new Option<int?>("--width")
+        {
+            Description = $"Line width of the tables (default: the terminal's width; when output is redirected, $COLUMNS, else {OutputWidth.Default})",
+        };
+        var command = new Command("plan",
+            "Print a stack's capacity plan: windows in the event's zone and UTC, seats, nodes, node-hours, cost. " +
+            "Problems that do not change the plan (e.g. missing maintenance exclusions) are listed under it; " +
+            "exit 1 only when no plan can be computed.")
+        {
+            stacks, stack, format, width,
+        };
+        command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(format)!, stdout, stderr,
+            OutputWidth.For(stdout, result.GetValue(width))));
         return command;
     }
 
-    public static int Run(string directory, string stack, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(string directory, string stack, string format, TextWriter stdout, TextWriter stderr, int width = OutputWidth.Default)
     {
-        var loaded = new StackSet(directory).Load(stack);
-        if (loaded.HasErrors)
+        var set = new StackSet(directory);
+        var file = set.PathOf(stack);
+        if (set.Missing(stack) is { } missing)
         {
-            foreach (var p in loaded.Errors) stderr.WriteLine($"{stack}: {p}");
+            stderr.WriteLine(missing);
             return 1;
         }
-        object doc;
+        var loaded = set.Load(stack);
+        var blockers = loaded.Problems.Where(PlanBlockers.Blocks).ToList();
+        object? doc = null;
         EventPlan? eventPlan = null;
         CommunityPlan? communityPlan = null;
-        if (loaded.Event is { } ev && loaded.Community is { } c && EventPlan.From(ev, c) is { } ep)
+        if (blockers.Count == 0)
         {
-            eventPlan = ep;
-            doc = PlanDocument.Event(ep);
+            if (loaded.Event is { } ev && loaded.Community is { } c && EventPlan.From(ev, c) is { } ep)
+            {
+                eventPlan = ep;
+                doc = PlanDocument.Event(ep);
+            }
+            else if (loaded.Event is null && loaded.Community is { } community)
+            {
+                communityPlan = CommunityPlan.From(community);
+                doc = PlanDocument.Community(communityPlan);
+            }
         }
-        else if (loaded.Community is { } community)
+        if (doc is null)
         {
-            communityPlan = CommunityPlan.From(community);
-            doc = PlanDocument.Community(communityPlan);
-        }
-        else
-        {
-            stderr.WriteLine($"{stack}: nothing to plan");
+            stderr.WriteLine($"{file}: no plan: " + (blockers.Count == 0 ? "nothing to plan" : "fix these first (the plan is computed from them):"));
+            foreach (var p in blockers)
+                stderr.WriteLine($"{file}: {p}");
+            var others = loaded.Errors.Count() - blockers.Count;
+            if (others > 0)
+                stderr.WriteLine($"{file}: and {Plural.Of(others, "more error")} that {(others == 1 ? "does" : "do")} not change the plan (validate --stacks {directory} lists all)");
             return 1;
         }
 
+        var rest = loaded.Problems.ToList();
         if (format == "json")
         {
             stdout.WriteLine(ValuesYaml.Json(doc));
+            foreach (var p in rest) stderr.WriteLine($"{file}: {p}");
             return 0;
         }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 160;
-        if (eventPlan is not null) EventTable(console, eventPlan);
-        else CommunityTable(console, communityPlan!);
+        var lines = eventPlan is not null ? EventLines(eventPlan, width) : CommunityLines(communityPlan!, width);
+        lines.AddRange(ProblemLines(file, rest, width));
+        foreach (var line in lines) stdout.WriteLine(line);
         return 0;
     }
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static void EventTable(IAnsiConsole console, EventPlan plan)
+    private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static List<string> EventLines(EventPlan plan, int width)
     {
         var ev = plan.Event;
-        console.WriteLine($"Event {ev.StackName} on {ev.CommunityStack} / hub {plan.Hub.Name} / profile {plan.Profile.Name} ({plan.Profile.CpuGuarantee} CPU, {plan.Profile.MemoryGuarantee} guaranteed)");
-        console.WriteLine($"Pool {plan.Pool.Pool}: {plan.Pool.MachineType}, allocatable {N(plan.Pool.AllocatableCpu)} CPU / {N(plan.Pool.AllocatableMemoryGiB)} GiB, " +
-                          $"{plan.Pool.SeatsPerNode} seats per node{(plan.Pool.Dedicated is not null ? " (dedicated event pool)" : "")}");
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var col in new[] { "window", $"local ({ev.Zone.Id})", "UTC", "warm (UTC)", "seats", "nodes", "node-hours", $"cost ({plan.Currency})" })
-            table.AddColumn(col);
+        var lines = new List<string>();
+        void Say(string text) => lines.AddRange(Wrap.Words(text, width, ""));
+        Say($"Event {ev.StackName} on {ev.CommunityStack}: hub {plan.Hub.Name}, profile {plan.Profile.Name}");
+        var pool = plan.Pool;
+        Say($"Seat: {plan.Profile.CpuGuarantee.ToString(CultureInfo.InvariantCulture)} CPU, {plan.Profile.MemoryGuarantee} guaranteed. " +
+            $"Node: {pool.MachineType}, {N(pool.AllocatableCpu)} CPU / {N(pool.AllocatableMemoryGiB)} GiB allocatable, {Plural.Of(pool.SeatsPerNode, "seat")}.");
+        Say(pool.Dedicated is { } d
+            ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
+            : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
+        Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day.");
+        Say("Node-hours and cost per window: the upper bound, every planned seat used for the whole window.");
+        lines.Add("");
+
+        var table = new FittedTable("window", "local", "UTC", "warm UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)
-            table.AddRow(Markup.Escape(w.Source), Span(w.Start.LocalDateTime, w.End.LocalDateTime), Span(w.Start.ToInstant().InUtc().LocalDateTime, w.End.ToInstant().InUtc().LocalDateTime),
-                Span(w.WarmFrom.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime),
-                w.Seats.ToString(CultureInfo.InvariantCulture), w.Nodes.ToString(CultureInfo.InvariantCulture), N(w.NodeHours), N(w.Cost));
-        table.AddRow("total", "", "", "", $"{plan.PeakSeats} peak", $"{plan.PeakNodes} peak", N(plan.NodeHours), N(plan.Cost));
-        console.Write(table);
-        PhaseTable(console, plan);
-        console.WriteLine($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
+        {
+            var day = w.Start.Date;
+            table.Add(WindowLabel(w.Source, day), Span(w.Start.LocalDateTime, w.End.LocalDateTime, day, withDate: true),
+                Span(w.Start.ToInstant().InUtc().LocalDateTime, w.End.ToInstant().InUtc().LocalDateTime, day),
+                Span(w.WarmFrom.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
+                I(w.Seats), I(w.Nodes), N(w.NodeHours), N(w.Cost));
+        }
+        table.Add("peak", "", "", "", I(plan.PeakSeats), I(plan.PeakNodes), "", "");
+        table.Add("total", "", "", "", "", "", N(plan.NodeHours), N(plan.Cost));
+        lines.AddRange(table.Lines(width));
+        lines.Add("");
+        lines.AddRange(PhaseLines(plan, width));
+        lines.Add("");
+        Say($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
         foreach (var note in plan.Exclusions.Notes)
-            console.WriteLine($"Note: {note}");
+            Say($"Note: {note}");
+        return lines;
     }
 
-    /// <summary>Arrival phase (every seat warm) and release phase (at most the late headroom free) of each window.</summary>
-    private static void PhaseTable(IAnsiConsole console, EventPlan plan)
+    /// <summary>
+    /// Arrival phase (every seat warm) and release phase (at most the late headroom free) of each window, one row
+    /// per phase, times in UTC on the window's local date.
+    /// </summary>
+    private static List<string> PhaseLines(EventPlan plan, int width)
     {
-        console.WriteLine($"Warm seats follow arrivals every {plan.TrackingIntervalSeconds} s; every seat stays warm until {plan.ReleaseAfterMinutes} min after each start " +
-                          $"(arrival), then at most {plan.ReleaseHeadroomSeats} free seats stay warm (release). Release node-hours: held beyond those who came.");
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var col in new[] { "window", "arrival (UTC)", "nodes", "node-hours", $"cost ({plan.Currency})", "release (UTC)", "free seats", "nodes", "node-hours", $"cost ({plan.Currency})" })
-            table.AddColumn(col);
+        var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until " +
+            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {Plural.Of(plan.ReleaseHeadroomSeats, "free seat")} " +
+            "stay warm (release). Release node-hours: held beyond those who came.", width, "").ToList();
+        lines.Add("");
+        var table = new FittedTable("window", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)
-            table.AddRow(Markup.Escape(w.Source), Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime), w.Nodes.ToString(CultureInfo.InvariantCulture),
-                N(w.ArrivalNodeHours), N(w.ArrivalCost), Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime),
-                w.LateSeats.ToString(CultureInfo.InvariantCulture), w.LateNodes.ToString(CultureInfo.InvariantCulture), N(w.ReleaseNodeHours), N(w.ReleaseCost));
-        table.AddRow("total", "", "", N(plan.ArrivalNodeHours), N(plan.ArrivalCost), "", "", "", N(plan.ReleaseNodeHours), N(plan.ReleaseCost));
-        console.Write(table);
+        {
+            var day = w.Start.Date;
+            var label = WindowLabel(w.Source, day);
+            table.Add(label, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
+                I(w.Seats), I(w.Nodes), N(w.ArrivalNodeHours), N(w.ArrivalCost));
+            table.Add(label, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
+                $"{I(w.LateSeats)} free", I(w.LateNodes), N(w.ReleaseNodeHours), N(w.ReleaseCost));
+        }
+        table.Add("total", "arrival", "", "", "", N(plan.ArrivalNodeHours), N(plan.ArrivalCost));
+        table.Add("total", "release", "", "", "", N(plan.ReleaseNodeHours), N(plan.ReleaseCost));
+        lines.AddRange(table.Lines(width));
+        return lines;
     }
 
-    /// <summary>"2027-07-05 09:00–17:00", or with both dates when the span crosses midnight.</summary>
-    private static string Span(NodaTime.LocalDateTime start, NodaTime.LocalDateTime end)
+    /// <summary>The window's key (<c>daily[0]</c>, <c>windows[2]</c>) without the date the local column already shows.</summary>
+    private static string WindowLabel(string source, LocalDate day) =>
+        source.Replace(" " + day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture), "", StringComparison.Ordinal);
+
+    /// <summary>
+    /// "2027-07-05 09:00–17:00" (with the date) or "07:00–15:00", each time marked "(+1)"/"(-1)" when it falls on another
+    /// date than <paramref name="day"/> (the window's local start date): a span across midnight stays on one line.
+    /// </summary>
+    public static string Span(LocalDateTime start, LocalDateTime end, LocalDate day, bool withDate = false)
     {
-        var first = start.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        var last = end.Date == start.Date ? end.ToString("HH:mm", CultureInfo.InvariantCulture) : end.ToString("uuuu-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        return $"{first}–{last}";
+        string Time(LocalDateTime t)
+        {
+            var offset = Period.Between(day, t.Date, PeriodUnits.Days).Days;
+            var time = t.ToString("HH:mm", CultureInfo.InvariantCulture);
+            return offset == 0 ? time : offset > 0 ? $"{time}(+{I(offset)})" : $"{time}({I(offset)})";
+        }
+        var prefix = withDate ? day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture) + " " : "";
+        return $"{prefix}{Time(start)}–{Time(end)}";
     }
 
-    private static void CommunityTable(IAnsiConsole console, CommunityPlan plan)
+    private static List<string> CommunityLines(CommunityPlan plan, int width)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var col in new[] { "pool", "machine", "nodes", "alloc CPU", "alloc GiB", "spot", "gpu", "price/h" })
-            table.AddColumn(col);
-        foreach (var p in plan.NodePools)
-            table.AddRow(p.Name, p.MachineType, $"{p.MinNodes}..{p.MaxNodes}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
-                p.Gpu is { } g ? $"{g.Count}x {g.Type}" : "", N(p.HourlyPrice));
-        console.Write(table);
-        var seats = new Table().Border(TableBorder.Simple);
-        foreach (var col in new[] { "hub", "url", "profile", "pool", "seats/node", "max users" })
-            seats.AddColumn(col);
+        var lines = new List<string>();
+        void Say(string text) => lines.AddRange(Wrap.Words(text, width, ""));
+        var stack = plan.Stack;
+        if (plan.Cluster is { } cluster)
+            Say($"Community {stack.StackName}: cluster {cluster.Name} in {cluster.Location}, project {cluster.Project}");
+        else
+            Say($"Local stack {stack.StackName}: hubs on the nodes of kubeconfig context {stack.Local?.Context} (no GKE cluster)");
+        if (plan.NodePools.Count > 0)
+        {
+            lines.Add("");
+            Say("Node pools (autoscaling between the node counts; allocatable per node):");
+            var pools = new FittedTable("pool", "machine", "nodes", "alloc CPU#", "alloc GiB#", "spot", "gpu", $"price/h {stack.Capacity.Prices.Currency}#");
+            foreach (var p in plan.NodePools)
+                pools.Add(p.Name, p.MachineType, $"{I(p.MinNodes)}..{I(p.MaxNodes)}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
+                    p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", N(p.HourlyPrice));
+            lines.AddRange(pools.Lines(width));
+        }
+        lines.Add("");
+        Say("Seats per profile (max users = seats per node × the pool's maximum nodes):");
+        var seats = new FittedTable("hub", "url", "profile", "pool", "seats/node#", "max users#");
         foreach (var h in plan.Hubs)
             foreach (var s in h.Seats)
-                seats.AddRow(h.Name, h.Url, s.Profile, s.NodePool, s.SeatsPerNode.ToString(CultureInfo.InvariantCulture), s.MaxUsers.ToString(CultureInfo.InvariantCulture));
-        console.Write(seats);
-        _ = plan.Stack.Kind == StackKind.Local;
+                seats.Add(h.Name, h.Url, s.Profile, s.NodePool, I(s.SeatsPerNode), I(s.MaxUsers));
+        lines.AddRange(seats.Lines(width));
+        return lines;
+    }
+
+    /// <summary>The problems that do not stop the plan, under it: errors to fix before deploying, then warnings.</summary>
+    private static IEnumerable<string> ProblemLines(string file, IReadOnlyList<Problem> problems, int width)
+    {
+        if (problems.Count == 0) yield break;
+        var errors = problems.Count(p => p.Severity == Severity.Error);
+        var warnings = problems.Count - errors;
+        var counts = string.Join(" and ", new[] { errors > 0 ? Plural.Of(errors, "error") + " to fix before deploying" : "", warnings > 0 ? Plural.Of(warnings, "warning") : "" }
+            .Where(x => x.Length > 0));
+        yield return "";
+        foreach (var line in Wrap.Words($"{counts} (the plan above stands; validate reports them too):", width, ""))
+            yield return line;
+        foreach (var p in problems.OrderBy(p => p.Severity))
+            foreach (var line in Wrap.Words($"- {file}: {p}", width, ""))
+                yield return line;
     }
 }

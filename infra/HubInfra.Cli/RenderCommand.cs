@@ -31,6 +31,12 @@ public static class RenderCommand
         var failed = 0;
         foreach (var name in names)
         {
+            if (set.Missing(name) is { } missing)
+            {
+                stderr.WriteLine(missing);
+                failed++;
+                continue;
+            }
             var loaded = set.Load(name);
             if (loaded.HasErrors)
             {
@@ -42,7 +48,7 @@ public static class RenderCommand
             var target = all ? Path.Combine(outDir, name) : outDir;
             var files = Rendering.Files(loaded);
             Rendering.Write(files, target);
-            stdout.WriteLine($"{name}: wrote {files.Count} file(s) to {target}");
+            stdout.WriteLine($"{name}: wrote {Plural.Of(files.Count, "file")} to {target}");
         }
         return failed > 0 ? 1 : 0;
     }

@@ -22,7 +22,8 @@ public sealed class StackSet
 
     public IReadOnlyList<string> StackNames => StackFile.FindAll(_directory).Select(StackFile.StackNameOf).ToList();
 
-    public string PathOf(string stack) => Path.Combine(_directory, StackFile.FileName(stack));
+    /// <summary>The stack's file, spelled from the folder the user gave (<c>--stacks</c>).</summary>
+    public string PathOf(string stack) => StackFile.PathIn(_directory, stack);
 
     public RawConfig? Raw(string stack)
     {
@@ -31,6 +32,14 @@ public sealed class StackSet
         var raw = File.Exists(path) ? StackFile.Load(path) : null;
         _raw[stack] = raw;
         return raw;
+    }
+
+    /// <summary>"DIR/Pulumi.x.yaml: no such stack file; stacks in DIR: a, b" when the stack has no file, else null.</summary>
+    public string? Missing(string stack)
+    {
+        if (File.Exists(PathOf(stack))) return null;
+        var known = StackNames;
+        return $"{PathOf(stack)}: no such stack file" + (known.Count > 0 ? $"; stacks in {_directory}: {string.Join(", ", known)}" : "");
     }
 
     /// <summary>Loads and validates one stack; a file that cannot be read (not UTF-8, not YAML, ...) becomes a single problem.</summary>
@@ -48,7 +57,7 @@ public sealed class StackSet
         if (raw is null)
             return new LoadedStack(stack, StackKind.Community, null, null,
                 [new Problem("", $"no such stack file in {_directory}; check the stack name or --stacks") { InFile = true }]);
-        return StackLoader.Load(raw, Community, _now, Events);
+        return StackLoader.Load(raw, Community, _now, Events, _directory);
     }
 
     /// <summary>Every event stack of the folder, bound without validation (for checks across events).</summary>

@@ -35,7 +35,7 @@ public static class ValidateCommand
                 else warnings++;
             }
         }
-        stdout.WriteLine($"{names.Count} stack(s) checked: {errors} error(s), {warnings} warning(s)");
+        stdout.WriteLine($"{Plural.Of(names.Count, "stack")} checked: {Plural.Of(errors, "error")}, {Plural.Of(warnings, "warning")}");
         return errors > 0 ? 1 : 0;
     }
 }

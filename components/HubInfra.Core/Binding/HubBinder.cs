@@ -40,9 +40,11 @@ public static class HubBinder
         var extra = new List<ImageRef>();
         if (prePuller is not null)
         {
-            var refs = prePuller.Strings("extraImages");
-            for (var i = 0; i < refs.Count; i++)
-                extra.Add(ImageRef.Parse(refs[i].Trim()));
+            // Both image forms: "name:tag" strings, or { name, tag } objects as in hubs[].image.
+            if (prePuller.IsListOfObjects("extraImages"))
+                extra.AddRange(prePuller.Objects("extraImages").Select(ImageOf));
+            else
+                extra.AddRange(prePuller.Strings("extraImages").Select(ImageRef.Parse));
             prePuller.RejectUnknown();
         }
 
@@ -66,11 +68,18 @@ public static class HubBinder
         return new HttpsSettings(enabled, contact, secret);
     }
 
+    /// <summary>An image as <c>{ name, tag }</c> or as one <c>name:tag</c> string (the form prePuller.extraImages uses).</summary>
     public static ImageRef? BindImage(ConfigReader r, string key, bool required)
     {
-        var image = r.Object(key, required, example: $"{key}: {{ name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }}");
-        if (image is null) return null;
-        var name = image.String("name", required: true, example: "quay.io/jupyter/scipy-notebook") ?? "";
+        if (r.IsString(key))
+            return ImageRef.Parse(r.String(key) ?? "");
+        var image = r.Object(key, required, example: $"{key}: {{ name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }} or {key}: quay.io/jupyter/scipy-notebook:2025-03-14");
+        return image is null ? null : ImageOf(image);
+    }
+
+    private static ImageRef ImageOf(ConfigReader image)
+    {
+        var name = image.String("name", required: true, example: "name: quay.io/jupyter/scipy-notebook") ?? "";
         var written = image.NumberText("tag");
         var tag = image.String("tag") ?? "";
         if (written is not null)

@@ -33,6 +33,12 @@ public sealed class ConfigReader
 
     public bool Has(string key) => _object.TryGetPropertyValue(key, out var v) && v is not null;
 
+    /// <summary>The key holds a string (for values with a short and a long form, like images).</summary>
+    public bool IsString(string key) => _object.TryGetPropertyValue(key, out var v) && v is JsonValue s && s.GetValueKind() == JsonValueKind.String;
+
+    /// <summary>The key holds a list whose items are all objects.</summary>
+    public bool IsListOfObjects(string key) => _object.TryGetPropertyValue(key, out var v) && v is JsonArray a && a.Count > 0 && a.All(i => i is JsonObject);
+
     /// <summary>The keys of a child object (for maps whose keys are data, like user names).</summary>
     public IReadOnlyList<string> ChildKeys(string key) =>
         _object.TryGetPropertyValue(key, out var v) && v is JsonObject o ? o.Select(kv => kv.Key).ToList() : [];

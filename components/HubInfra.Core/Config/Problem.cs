@@ -16,6 +16,12 @@ public sealed record Problem(string Key, string Message, Severity Severity = Sev
     /// </summary>
     public bool InFile { get; init; }
 
+    /// <summary>
+    /// Found by checking a plan that stands (e.g. maintenance exclusions missing, a pool too small for the peak):
+    /// <c>plan</c> still shows the plan, with this problem under it; deploying still waits for the fix.
+    /// </summary>
+    public bool KeepsPlan { get; init; }
+
     public override string ToString() =>
         InFile ? (Key.Length == 0 ? Message : $"{Key}: {Message}")
         : Severity == Severity.Error ? $"{Key}: {Message}" : $"{Key}: warning: {Message}";

@@ -22,8 +22,9 @@ public static class StackLoader
     /// <paramref name="otherEvents"/> lists the other event stacks known beside it (offline: the stack folder), so
     /// events that share a node pool at the same time are checked together.
     /// </summary>
+    /// <param name="stacksFolder">The folder of the stack files as the user named it (messages point into it).</param>
     public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null,
-        Func<IReadOnlyList<EventSettings>>? otherEvents = null)
+        Func<IReadOnlyList<EventSettings>>? otherEvents = null, string stacksFolder = "stacks")
     {
         var problems = new List<Problem>(raw.LayoutProblems);
         if (!raw.HasConfig)
@@ -42,7 +43,7 @@ public static class StackLoader
             var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
             if (ev is not null)
                 EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null,
-                    otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList());
+                    otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList(), stacksFolder);
             return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw)));
         }
 

@@ -14,14 +14,16 @@ public static class EventValidator
 {
     private const string Key = "hubinfra:event";
 
+    /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
     public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
-        IReadOnlyList<EventSettings>? otherEvents = null)
+        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks")
     {
+        var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
         foreach (var p in calendar.Problems)
             problems.Add(new Problem($"{Key}.{p.Path}", p.Message));
         if (calendar.Windows.Count > 0 && calendar.Windows.All(w => w.EndInstant.Plus(ev.Grace) < now))
-            problems.Add(new Problem(Key, $"every window of this event is past: destroy the stack (pulumi destroy -s {ev.StackName}) and remove stacks/{StackFile.FileName(ev.StackName)}", Severity.Warning));
+            problems.Add(new Problem(Key, $"every window of this event is past: destroy the stack (pulumi destroy -s {ev.StackName}) and remove {StackFile.PathIn(stacksFolder, ev.StackName)}", Severity.Warning));
 
         if (ev.WorkshopHub is { } ws)
             WorkshopRules.Check(ws, ev, community, problems);
@@ -29,7 +31,7 @@ public static class EventValidator
         if (community is null)
         {
             if (communityLookedUp)
-                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' (stacks/{StackFile.FileName(ev.CommunityStack)}) was found; name an existing community stack"));
+                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' ({communityFile}) was found; name an existing community stack"));
             return;
         }
         if (community.Kind == StackKind.Event)
@@ -68,7 +70,7 @@ public static class EventValidator
             var poolName = ev.Pool is not null ? "the event's own pool (event.pool)" : $"pool '{profile.NodePool}'";
             problems.Add(new Problem(ev.Pool is not null ? $"{Key}.pool" : $"{Key}.profile",
                 $"profile '{profile.Name}' needs {profile.GpusPerUser} GPU(s) per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
-                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give pool '{profile.NodePool}' gpu: {{ type, count }} in stacks/{StackFile.FileName(ev.CommunityStack)}"));
+                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}"));
             return;
         }
         if (calendar.Problems.Count > 0 || ev.PeakSeats < 1)
@@ -84,11 +86,11 @@ public static class EventValidator
         if (ev.Pool is null && plan.PeakNodes > plan.Pool.MaxNodes)
             problems.Add(new Problem($"{Key}.attendees",
                 $"the peak of {plan.PeakSeats} seats needs {plan.PeakNodes} nodes of {plan.Pool.MachineType} ({plan.Pool.SeatsPerNode} seats each), " +
-                $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in stacks/{StackFile.FileName(ev.CommunityStack)}, lower peakFraction, or give the event its own pool (event.pool)"));
+                $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, lower peakFraction, or give the event its own pool (event.pool)") { KeepsPlan = true });
 
         if (otherEvents is not null)
-            CheckSharedPool(plan, community, otherEvents, problems);
-        CheckMaintenanceExclusions(ev, community, plan, problems, now);
+            CheckSharedPool(plan, community, otherEvents, problems, communityFile);
+        CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
     }
@@ -98,7 +100,7 @@ public static class EventValidator
     /// fit the pool's maxNodeCount. Reports the first time the sum is exceeded, naming every event warm then.
     /// (Dedicated event pools are their own pools; their sum against the cluster's limits is the cluster validation's.)
     /// </summary>
-    private static void CheckSharedPool(EventPlan plan, CommunityStack community, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems)
+    private static void CheckSharedPool(EventPlan plan, CommunityStack community, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems, string communityFile)
     {
         if (plan.Pool.Dedicated is not null) return;
         var spans = plan.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: plan.Event.StackName)).ToList();
@@ -126,14 +128,14 @@ public static class EventValidator
                 var who = string.Join(" + ", active.GroupBy(s => s.Event).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Sum(s => s.Nodes)})"));
                 problems.Add(new Problem($"{Key}.windows",
                     $"at {PlanDocument.Utc(at)} events {who} are warm on pool '{plan.Pool.Pool}' at the same time and need {sum} nodes, " +
-                    $"but it autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in stacks/{StackFile.FileName(plan.Event.CommunityStack)}, " +
-                    "move one event's windows, or give one event its own pool (event.pool)"));
+                    $"but it autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, " +
+                    "move one event's windows, or give one event its own pool (event.pool)") { KeepsPlan = true });
                 return;
             }
         }
     }
 
-    private static void CheckMaintenanceExclusions(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems, Instant now)
+    private static void CheckMaintenanceExclusions(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems, Instant now, string communityFile)
     {
         if (community.Kind == StackKind.Local) return;
         // Only exclusions that keep the nodes protect user servers (NO_MINOR_UPGRADES still lets node patches through).
@@ -145,7 +147,7 @@ public static class EventValidator
             (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
         var notes = plan.Exclusions.Notes.Count > 0 ? " (" + string.Join("; ", plan.Exclusions.Notes) + ")" : "";
         problems.Add(new Problem($"{Key}.windows",
-            $"{uncovered.Count.ToString(CultureInfo.InvariantCulture)} warm window(s) are not covered by a maintenance exclusion of {ev.CommunityStack}'s cluster, so GKE may upgrade it during the event; " +
-            $"add to hubinfra:cluster.maintenanceExclusions in stacks/{StackFile.FileName(ev.CommunityStack)}: {yaml}{notes}"));
+            (uncovered.Count == 1 ? "1 warm window is" : $"{uncovered.Count.ToString(CultureInfo.InvariantCulture)} warm windows are") + $" not covered by a maintenance exclusion of {ev.CommunityStack}'s cluster, so GKE may upgrade it during the event; " +
+            $"add to hubinfra:cluster.maintenanceExclusions in {communityFile}: {yaml}{notes}") { KeepsPlan = true });
     }
 }

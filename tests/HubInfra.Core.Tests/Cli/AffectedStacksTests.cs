@@ -33,8 +33,25 @@ public class AffectedStacksTests
     }
 
     [Fact]
-    public void Documentation_affects_nothing_and_a_deleted_stack_is_not_listed()
+    public void Documentation_affects_nothing_and_a_deleted_stack_is_not_deployed()
     {
         Assert.Empty(AffectedStacks.Compute(["README.md", "docs/runbook.md", "stacks/Pulumi.gone.yaml"], "stacks", Stacks));
+    }
+
+    [Fact]
+    public void A_changed_stack_file_with_no_stack_left_is_a_deleted_stack()
+    {
+        string[] changed = ["stacks/Pulumi.gone.yaml", "stacks/Pulumi.hackathon.yaml", "other/Pulumi.elsewhere.yaml", "Pulumi.yaml"];
+        Assert.Equal(["gone"], AffectedStacks.Deleted(changed, "stacks", Stacks));
+        Assert.Equal(["gone"], AffectedStacks.Deleted(["Pulumi.gone.yaml", "Pulumi.yaml"], ".", Stacks));
+    }
+
+    [Fact]
+    public void A_deleted_stack_carries_the_destroy_command_not_an_up()
+    {
+        var gone = AffectedStack.Deleted("gone");
+        Assert.Equal("deleted", gone.Kind);
+        Assert.StartsWith("pulumi destroy --stack gone", gone.Command, StringComparison.Ordinal);
+        Assert.Equal("pulumi up --stack hackathon", AffectedStack.Changed("hackathon", Model.StackKind.Event).Command);
     }
 }

@@ -62,9 +62,12 @@ public class CliTests : IDisposable
         File.WriteAllText(file, File.ReadAllText(file).Replace("maxNodeCount: 20", "maxNodeCount: 30"));
         var (changed, output, _) = HubInfra.Cli.Program.Run("diff", "--base", baseDir, "--stacks", dir);
         Assert.Equal(1, changed);
-        Assert.Contains("~~~ community-small/plan.yaml", output);
+        Assert.Contains("--- a/community-small/plan.yaml\n+++ b/community-small/plan.yaml\n", output);
         Assert.Contains(output.Split('\n'), line => line.StartsWith("+ ", StringComparison.Ordinal) && line.Trim().EndsWith("totalMaxNodeCount: 30", StringComparison.Ordinal));
-        Assert.Contains("~~~ hackathon-2027/plan.yaml", output);
+        Assert.Contains("--- a/hackathon-2027/plan.yaml", output);
+        Assert.Contains("community-small: 1 file changed\n", output);
+        Assert.Contains("hackathon-2027: 1 file changed\n", output);
+        Assert.Contains("community-gpu: no changes\n", output);
         Assert.DoesNotContain("v1:", output);
     }
 
@@ -95,11 +98,94 @@ public class CliTests : IDisposable
 
         var (exit, output, err) = HubInfra.Cli.Program.Run("diff", "--base", "HEAD", "--stacks", stacks);
         Assert.True(exit == 1, err);
-        Assert.Contains("~~~ community-gpu/hubs/courses/values.yaml", output);
-        Assert.Contains("+     tag: cuda12-2025-06-01", output);
+        Assert.Contains("+++ b/community-gpu/hubs/courses/values.yaml", output);
+        Assert.Contains("\n+    tag: cuda12-2025-06-01\n", output);
 
         var (affectedExit, affected, _) = HubInfra.Cli.Program.Run("affected", "--base", "HEAD", "--stacks", stacks);
         Assert.Equal(0, affectedExit);
         Assert.Equal(["community-gpu", "summer-school-2027"], affected.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Diff_shows_each_hunk_with_a_header_and_three_lines_of_context()
+    {
+        var before = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["s/plan.yaml"] = string.Join('\n', Enumerable.Range(1, 20).Select(i => $"line{i}")) + "\n",
+        };
+        var after = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["s/plan.yaml"] = before["s/plan.yaml"].Replace("line10\n", "line10 changed\n"),
+        };
+        var output = new StringWriter();
+        Assert.Equal(1, DiffCommand.Print(before, after, output));
+        var lines = output.ToString().Split('\n');
+        var hunk = Array.FindIndex(lines, l => l.StartsWith("@@ ", StringComparison.Ordinal));
+        Assert.Equal("@@ -7,7 +7,7 @@", lines[hunk]);
+        Assert.Equal([" line7", " line8", " line9", "-line10", "+line10 changed", " line11", " line12", " line13"], lines[(hunk + 1)..(hunk + 9)]);
+        Assert.DoesNotContain(" line6", lines);
+        Assert.Equal("s: 1 file changed", lines[0]);
+    }
+
+    [Fact]
+    public void Diff_output_is_a_patch_git_apply_turns_the_base_rendering_into_the_head_one()
+    {
+        var head = CopyExamples();
+        var file = Path.Combine(head, "Pulumi.community-small.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("maxNodeCount: 20", "maxNodeCount: 30"));
+        File.Delete(Path.Combine(head, "Pulumi.workshop-2027.yaml"));
+        var baseRender = Path.Combine(_temp, "base-render");
+        var headRender = Path.Combine(_temp, "head-render");
+        Assert.Equal(0, HubInfra.Cli.Program.Run("render", "--all", "--stacks", TestStacks.Directory, "--out", baseRender).Exit);
+        Assert.Equal(0, HubInfra.Cli.Program.Run("render", "--all", "--stacks", head, "--out", headRender).Exit);
+
+        var (exit, output, _) = HubInfra.Cli.Program.Run("diff", "--base", baseRender, "--stacks", head);
+        Assert.Equal(1, exit);
+        Assert.Contains("workshop-2027: 3 files changed (stack removed)\n", output);
+        Assert.Contains("--- a/workshop-2027/plan.yaml\n+++ /dev/null\n@@ -1,", output);
+        var patch = Path.Combine(_temp, "changes.diff");
+        File.WriteAllText(patch, output);
+        Git.Run(baseRender, "apply", "-p1", patch);
+        foreach (var f in Directory.GetFiles(headRender, "*", SearchOption.AllDirectories))
+            Assert.Equal(File.ReadAllText(f), File.ReadAllText(Path.Combine(baseRender, Path.GetRelativePath(headRender, f))));
+        Assert.False(Directory.Exists(Path.Combine(baseRender, "workshop-2027", "event")));
+    }
+
+    [Fact]
+    public void Diff_exits_2_and_says_why_when_the_base_is_neither_a_folder_nor_a_ref()
+    {
+        var dir = CopyExamples();
+        var (exit, _, err) = HubInfra.Cli.Program.Run("diff", "--base", Path.Combine(_temp, "no-such-folder"), "--stacks", dir);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("diff: ", err, StringComparison.Ordinal);
+        var (_, help, _) = HubInfra.Cli.Program.Run("diff", "--help");
+        Assert.Contains("0 no differences, 1 differences, 2 error", help);
+    }
+
+    [Fact]
+    public void Affected_reports_a_deleted_stack_with_its_destroy_command_in_text_and_json()
+    {
+        var repo = Path.Combine(_temp, "repo");
+        var stacks = Path.Combine(repo, "stacks");
+        Directory.CreateDirectory(stacks);
+        foreach (var f in Directory.GetFiles(TestStacks.Directory))
+            File.Copy(f, Path.Combine(stacks, Path.GetFileName(f)));
+        Git.Run(repo, "init", "-q");
+        Git.Run(repo, "add", ".");
+        Git.Run(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base");
+        File.Delete(Path.Combine(stacks, "Pulumi.hackathon-2027.yaml"));
+        File.Delete(Path.Combine(stacks, "Pulumi.local.yaml"));
+
+        var (exit, text, err) = HubInfra.Cli.Program.Run("affected", "--base", "HEAD", "--stacks", stacks);
+        Assert.True(exit == 0, err);
+        Assert.Equal(["hackathon-2027 deleted: pulumi destroy --stack hackathon-2027 && pulumi stack rm hackathon-2027",
+            "local deleted: pulumi destroy --stack local && pulumi stack rm local"], text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+        var (_, json, _) = HubInfra.Cli.Program.Run("affected", "--base", "HEAD", "--stacks", stacks, "--json", "--deployable");
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var only = Assert.Single(doc.RootElement.EnumerateArray());
+        Assert.Equal("hackathon-2027", only.GetProperty("stack").GetString());
+        Assert.Equal("deleted", only.GetProperty("kind").GetString());
+        Assert.StartsWith("pulumi destroy --stack hackathon-2027", only.GetProperty("command").GetString(), StringComparison.Ordinal);
     }
 }

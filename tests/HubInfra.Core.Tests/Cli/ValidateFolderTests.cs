@@ -30,7 +30,7 @@ public class ValidateFolderTests : IDisposable
         Assert.Single(lines, l => l.StartsWith($"{Path.Combine(_dir, "Pulumi.b-latin1.yaml")}:2:24: not UTF-8", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{Path.Combine(_dir, "Pulumi.c-latest.yaml")}: hubinfra:hubs[0].image.tag:", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("Pulumi.d-good.yaml"));
-        Assert.Contains("4 stack(s) checked", output);
+        Assert.Contains("4 stacks checked", output);
     }
 
     [Fact]

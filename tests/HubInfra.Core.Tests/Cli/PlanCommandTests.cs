@@ -1,0 +1,176 @@
+using HubInfra.Cli;
+using HubInfra.Core.Planning;
+
+namespace HubInfra.Core.Tests.Cli;
+
+public class PlanCommandTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "hubinfra-plan-" + Guid.NewGuid().ToString("N"));
+
+    public PlanCommandTests() => Directory.CreateDirectory(_temp);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_temp)) Directory.Delete(_temp, true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A New Year hackathon in Tokyo on the small community's US cluster: the local window crosses midnight.</summary>
+    private const string NewYear = """
+        config:
+          hubinfra:kind: event
+          hubinfra:event:
+            community: community-small
+            hub: main
+            profile: small
+            timeZone: Asia/Tokyo
+            attendees: 60
+            windows:
+              - { start: 2027-12-31T20:00, end: 2028-01-01T04:00 }
+              - { start: 2028-01-01T08:00, end: 2028-01-01T10:00, attendees: 30 }
+        """;
+
+    private string Folder(params (string Stack, string Yaml)[] extra)
+    {
+        foreach (var f in Directory.GetFiles(TestStacks.Directory))
+            File.Copy(f, Path.Combine(_temp, Path.GetFileName(f)), true);
+        foreach (var (stack, yaml) in extra)
+            File.WriteAllText(Path.Combine(_temp, $"Pulumi.{stack}.yaml"), yaml);
+        return _temp;
+    }
+
+    private static string[] Lines(string output) => output.TrimEnd('\n').Split('\n');
+
+    [Theory]
+    [InlineData("community-small")]
+    [InlineData("community-gpu")]
+    [InlineData("hackathon-2027")]
+    [InlineData("summer-school-2027")]
+    [InlineData("workshop-2027")]
+    public void At_100_columns_no_line_is_wider_and_every_window_is_one_row(string stack)
+    {
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", stack, "--stacks", TestStacks.Directory, "--width", "100");
+        Assert.True(exit == 0, err);
+        Assert.All(Lines(output), line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
+        if (stack.StartsWith("community", StringComparison.Ordinal)) return;
+        Assert.Contains(Lines(output), l => l.TrimStart().StartsWith("window ", StringComparison.Ordinal) && l.Contains("warm UTC") && l.Contains("cost USD"));
+    }
+
+    [Fact]
+    public void The_summer_school_table_reads_window_local_utc_warm_seats_nodes_hours_cost_on_one_line()
+    {
+        var (_, output, _) = HubInfra.Cli.Program.Run("plan", "--stack", "summer-school-2027", "--stacks", TestStacks.Directory, "--width", "100");
+        Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l,
+            @"^\s*daily\[0\]\s+2027-07-05 09:00–17:00\s+07:00–15:00\s+06:30–15:15\s+340\s+23\s+201\.25\s+210\.93$"));
+        var dedicated = TestStacks.Example("summer-school-2027");
+        var pool = EventPlan.From(dedicated.Event!, dedicated.Community!)!.Pool.Dedicated!.NamePrefix.TrimEnd('-');
+        Assert.Contains($"Pool: {pool}, the event's own", output);
+        Assert.DoesNotContain("Pool: cpu", output);
+        Assert.Contains("15 seats.", output);
+        Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*total\s+2012\.5\s+2109\.3$"));
+    }
+
+    [Fact]
+    public void A_window_across_midnight_prints_on_one_line_with_day_marks()
+    {
+        var dir = Folder(("new-year", NewYear));
+        foreach (var width in new[] { 100, 60 })
+        {
+            var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "new-year", "--stacks", dir, "--width", width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(exit == 0, err);
+            Assert.All(Lines(output), line => Assert.True(line.Length <= width, $"{line.Length} > {width}: {line}"));
+            Assert.Contains("2027-12-31 20:00–04:00(+1)", output);
+            Assert.Contains("11:00–19:00", output);
+            Assert.Contains("23:00(-1)–01:00", output);
+        }
+    }
+
+    [Fact]
+    public void A_narrow_terminal_gets_one_block_per_window()
+    {
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory, "--width", "50");
+        Assert.True(exit == 0, err);
+        Assert.All(Lines(output), line => Assert.True(line.Length <= 50, $"{line.Length} columns: {line}"));
+        Assert.Contains("windows[0]\n  local 2027-03-06 09:00–18:00 · UTC 14:00–23:00", output);
+        Assert.Contains("seats 72 · nodes 11", output);
+    }
+
+    [Fact]
+    public void Missing_maintenance_exclusions_do_not_hide_the_plan_they_are_listed_under_it()
+    {
+        var dir = Folder(("new-year", NewYear));
+        var (validateExit, validate, _) = HubInfra.Cli.Program.Run("validate", "--stacks", dir);
+        Assert.Equal(1, validateExit);
+        Assert.Contains($"{Path.Combine(dir, "Pulumi.new-year.yaml")}: hubinfra:event.windows: 2 warm windows are not covered", validate);
+
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "new-year", "--stacks", dir, "--width", "100");
+        Assert.True(exit == 0, err);
+        var lines = Lines(output);
+        var total = Array.FindIndex(lines, l => l.TrimStart().StartsWith("total", StringComparison.Ordinal));
+        var problems = Array.FindIndex(lines, l => l.StartsWith("1 error to fix before deploying", StringComparison.Ordinal));
+        Assert.InRange(total, 1, problems - 1);
+        var listed = string.Join(" ", lines[(problems + 1)..].Select(l => l.Trim()));
+        Assert.Contains($"- {Path.Combine(dir, "Pulumi.new-year.yaml")}: hubinfra:event.windows:", listed);
+        Assert.Contains($"in {Path.Combine(dir, "Pulumi.community-small.yaml")}:", listed);
+        Assert.DoesNotContain("stacks/Pulumi.", output);
+    }
+
+    [Fact]
+    public void An_error_that_changes_the_plan_stops_it_naming_the_file_given()
+    {
+        var dir = Folder(("broken", NewYear.Replace("profile: small", "profile: huge")));
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "broken", "--stacks", dir);
+        Assert.Equal(1, exit);
+        Assert.Empty(output);
+        Assert.Contains($"{Path.Combine(dir, "Pulumi.broken.yaml")}: hubinfra:event.profile: 'huge' is not a profile of hub 'main'", err);
+
+        var (missing, _, missingErr) = HubInfra.Cli.Program.Run("plan", "--stack", "nope", "--stacks", dir);
+        Assert.Equal(1, missing);
+        Assert.StartsWith($"{Path.Combine(dir, "Pulumi.nope.yaml")}: no such stack file; stacks in {dir}: ", missingErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_community_whose_login_is_not_set_up_yet_still_shows_its_seats()
+    {
+        var community = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.community-small.yaml"))
+            .Replace("allowedOrganizations: [open-science-example]", "allowedOrganizations: []")
+            .Replace("allowedTeams: [\"open-science-example:instructors\"]", "allowedTeams: []");
+        var dir = Folder(("draft", community));
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "draft", "--stacks", dir, "--width", "100");
+        Assert.True(exit == 0, err);
+        Assert.Contains("max users", output);
+        Assert.Contains("hubinfra:hubs[0].auth.github", output);
+    }
+
+    [Fact]
+    public void Json_is_the_plan_document_alone_with_problems_on_stderr()
+    {
+        var dir = Folder(("new-year", NewYear));
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "new-year", "--stacks", dir, "--format", "json");
+        Assert.Equal(0, exit);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        Assert.Equal(60, doc.RootElement.GetProperty("peakSeats").GetInt32());
+        Assert.Contains("hubinfra:event.windows", err);
+    }
+
+    [Theory]
+    [InlineData(80, 120, "90", 80)]
+    [InlineData(null, 120, "90", 120)]
+    [InlineData(null, null, "90", 90)]
+    [InlineData(null, null, null, OutputWidth.Default)]
+    [InlineData(null, null, "wide", OutputWidth.Default)]
+    [InlineData(5, null, null, OutputWidth.Minimum)]
+    public void Width_is_the_option_else_the_terminal_else_COLUMNS_else_100(int? option, int? terminal, string? columns, int expected)
+    {
+        Assert.Equal(expected, OutputWidth.Resolve(option, terminal, columns));
+    }
+
+    [Fact]
+    public void Counts_read_as_written()
+    {
+        Assert.Equal("1 seat", Plural.Of(1, "seat"));
+        Assert.Equal("0 seats", Plural.Of(0, "seat"));
+        Assert.Equal("7 seats", Plural.Of(7, "seat"));
+        Assert.Equal("13:00(+1)–01:00(+2)", PlanCommand.Span(new NodaTime.LocalDateTime(2027, 1, 2, 13, 0), new NodaTime.LocalDateTime(2027, 1, 3, 1, 0), new NodaTime.LocalDate(2027, 1, 1)));
+    }
+}
