@@ -80,7 +80,8 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.True(p.WaitForExit(30_000), "the scaler did not finish within 30 s");
         var calls = File.Exists(log) ? File.ReadAllLines(log) : [];
-        return new Run(p.ExitCode, stdout.Result, stderr.Result, int.Parse(File.ReadAllText(Path.Combine(dir, "replicas")).Trim()), calls);
+        var replicas = Path.Combine(dir, "replicas");
+        return new Run(p.ExitCode, stdout.Result, stderr.Result, File.Exists(replicas) ? int.Parse(File.ReadAllText(replicas).Trim()) : -1, calls);
     }
 
     private static bool Scaled(Run run) => run.Calls.Any(c => c.Contains("--subresource=scale"));
@@ -302,5 +303,33 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         File.WriteAllText(Path.Combine(dir, "replicas"), "1\n");
         foreach (var f in Directory.GetFiles(dir, "ann-*")) File.Delete(f);
         Assert.Equal(72, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas); // the 20 become the new baseline
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Phases_are_half_open_to_the_second_so_clock_skew_shifts_them_by_exactly_the_skew(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Assert.Equal(0, Once(dir, WarmFrom - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(72, Once(dir, WarmFrom).Replicas);
+        var release = Instant.FromUtc(2027, 3, 6, 15, 0);
+        Assert.Equal(72, Once(dir, release - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(7, Once(dir, release).Replicas);
+        Assert.Equal(7, Once(dir, CoolAt - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(0, Once(dir, CoolAt).Replicas);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void When_the_placeholder_deployment_is_gone_mid_window_it_fails_loudly_and_writes_nothing(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        File.Delete(Path.Combine(dir, "replicas")); // `pulumi destroy` of the event removed it (the scaler goes next)
+        var run = Once(dir, InArrival);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot read deployment main/hackathon-2027-placeholder", run.Stderr);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("patch") || c.Contains("annotate"));
     }
 }
