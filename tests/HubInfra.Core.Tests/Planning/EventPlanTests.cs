@@ -127,6 +127,21 @@ public class EventPlanTests
     }
 
     [Fact]
+    public void A_fifteen_week_course_is_seven_kubernetes_objects_whatever_its_number_of_windows()
+    {
+        var community = TestStacks.Example("community-gpu").Community!;
+        var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml"))
+            .Replace("to: 2027-07-16", "to: 2027-10-15").Replace("days: [Mon, Tue, Wed, Thu, Fri]", "days: [Mon, Wed, Fri]");
+        var ev = TestStacks.Inline(yaml, "course", _ => community);
+        var plan = EventPlan.From(ev.Event!, community)!;
+        Assert.Equal(45, plan.Windows.Count); // the CronJob design needed 2 × 45 + 1 = 91 CronJobs
+        Assert.Equal(90, plan.Phases.Count);
+        Assert.Equal(
+            ["PriorityClass", "Deployment", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Deployment"],
+            EventManifests.Build(plan).Select(m => (string)m["kind"]!));
+    }
+
+    [Fact]
     public void Arrival_and_headroom_settings_change_the_phases()
     {
         var community = TestStacks.Example("community-small").Community!;
