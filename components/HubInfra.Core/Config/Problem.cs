@@ -11,16 +11,16 @@ public enum Severity
 public sealed record Problem(string Key, string Message, Severity Severity = Severity.Error)
 {
     /// <summary>
-    /// Found by checking a plan that stands (e.g. maintenance exclusions missing, a pool too small for the peak):
-    /// <c>plan</c> still shows the plan, with this problem under it; deploying still waits for the fix.
-    /// </summary>
-    public bool KeepsPlan { get; init; }
-
-    /// <summary>
     /// A problem of the file itself (not YAML, not UTF-8, unreadable): <see cref="Key"/> is its <c>LINE:COLUMN</c>
     /// (or empty), printed right after the file name.
     /// </summary>
     public bool InFile { get; init; }
+
+    /// <summary>
+    /// Found by checking a plan that stands (e.g. maintenance exclusions missing, a pool too small for the peak):
+    /// <c>plan</c> still shows the plan, with this problem under it; deploying still waits for the fix.
+    /// </summary>
+    public bool KeepsPlan { get; init; }
 
     public override string ToString() =>
         InFile ? (Key.Length == 0 ? Message : $"{Key}: {Message}")

@@ -61,7 +61,14 @@ public sealed class ClusterInventory
             if (eventPlan.Pool.Dedicated is { } dedicated)
                 inventory.AddPool(name, dedicated);
             if (eventPlan.WorkshopHub is { } ws)
+            {
                 inventory.AddHub(name, ws);
+                // EventDeployment creates WorkshopAccounts for the workshop hub: one Secret per kind of generated login.
+                if (eventPlan.Hub.Auth.Accounts is not null)
+                    inventory._objects.Add(("Secret", ws.Namespace, HubInfra.Core.Values.WorkshopAuthValues.AccountsSecret));
+                if (eventPlan.Hub.Auth.Shared is not null)
+                    inventory._objects.Add(("Secret", ws.Namespace, HubInfra.Core.Values.WorkshopAuthValues.SharedPasswordSecret));
+            }
             foreach (var m in EventManifests.Build(eventPlan))
                 inventory.AddManifest(name, m);
         }
@@ -169,6 +176,14 @@ public sealed class ClusterInventory
     /// <summary>Each profile's <c>kubespawner_override.node_selector</c> (plus z2jh's node-purpose affinity) must match a pool whose taints user pods tolerate.</summary>
     private IEnumerable<string> CheckHub(string source, HubPlan hub)
     {
+        var hubSection = Map(hub.Values, "hub")!;
+        foreach (var v in List(hubSection, "extraVolumes").Cast<Dictionary<string, object?>>())
+            if (Map(v, "secret") is { } sec && !_objects.Contains(("Secret", hub.Namespace, (string)sec["secretName"]!)))
+                yield return $"{source}: hub {hub.Name}: hub.extraVolumes {v["name"]} names Secret {sec["secretName"]}, which nobody creates in {hub.Namespace}";
+        foreach (var (name, env) in Map(hubSection, "extraEnv") ?? [])
+            if (env is Dictionary<string, object?> e && Map(e, "valueFrom") is { } from && Map(from, "secretKeyRef") is { } sk
+                && !_objects.Contains(("Secret", hub.Namespace, (string)sk["name"]!)))
+                yield return $"{source}: hub {hub.Name}: hub.extraEnv {name} reads Secret {sk["name"]}, which nobody creates in {hub.Namespace}";
         if (Local) yield break;
         var single = Map(hub.Values, "singleuser")!;
         var requirePurpose = Map(Map(Map(hub.Values, "scheduling")!, "userPods")!, "nodeAffinity")!["matchNodePurpose"] as string == "require";

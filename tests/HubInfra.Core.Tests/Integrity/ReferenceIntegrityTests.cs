@@ -34,4 +34,48 @@ public class ReferenceIntegrityTests
         var covered = CommunityNames().SelectMany(c => ClusterInventory.Of(set, c).Manifests.Select(m => m.Source)).ToHashSet();
         Assert.All(events, e => Assert.Contains(e, covered));
     }
+
+    /// <summary>The checker itself catches each kind of dangling reference (a checker that passes everything proves nothing).</summary>
+    [Theory]
+    [InlineData("priorityClass", "names a PriorityClass that is created by nobody")]
+    [InlineData("scheduler", "names a scheduler that is not running")]
+    [InlineData("pool", "no node pool of cluster community-small can run it")]
+    [InlineData("tolerations", "no node pool of cluster community-small can run it")]
+    [InlineData("configMap", "names ConfigMap")]
+    [InlineData("serviceAccount", "does not exist in main")]
+    [InlineData("roleRef", "roleRef Role")]
+    public void A_dangling_reference_is_reported(string breakWhat, string expected)
+    {
+        var inventory = ClusterInventory.Of(TestStacks.Examples(), "community-small");
+        var manifests = inventory.Manifests.Where(m => m.Source == "hackathon-2027").Select(m => m.Manifest).ToList();
+        Dictionary<string, object?> Named(string kind, string name) =>
+            manifests.Single(m => (string)m["kind"]! == kind && (string)ClusterInventory.Map(m, "metadata")!["name"]! == name);
+        var placeholder = ClusterInventory.PodSpecOf(Named("Deployment", "hackathon-2027-placeholder"))!;
+        var scaler = ClusterInventory.PodSpecOf(Named("Deployment", "hackathon-2027-scaler"))!;
+        switch (breakWhat)
+        {
+            case "priorityClass": placeholder["priorityClassName"] = "main-user-placeholder-priority"; break; // the old, chart-conditional name
+            case "scheduler": placeholder["schedulerName"] = "user-scheduler"; break;
+            case "pool": ClusterInventory.Map(placeholder, "nodeSelector")!["hubinfra.org/node-pool"] = "gpu"; break;
+            case "tolerations": placeholder.Remove("tolerations"); break;
+            case "configMap": ClusterInventory.Map((Dictionary<string, object?>)ClusterInventory.List(scaler, "volumes")[0]!, "configMap")!["name"] = "nope"; break;
+            case "serviceAccount": scaler["serviceAccountName"] = "nope"; break;
+            case "roleRef": ClusterInventory.Map(Named("RoleBinding", "hackathon-2027-scaler"), "roleRef")!["name"] = "nope"; break;
+        }
+        Assert.Contains(inventory.UnresolvedReferences(), p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_chart_object_counts_only_when_the_rendered_values_meet_its_condition()
+    {
+        var values = new Dictionary<string, object?>
+        {
+            ["scheduling"] = new Dictionary<string, object?> { ["userScheduler"] = new Dictionary<string, object?> { ["enabled"] = false } },
+        };
+        Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
+        values["scheduling"] = new Dictionary<string, object?> { ["userScheduler"] = new Dictionary<string, object?> { ["enabled"] = true } };
+        Assert.Contains(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
+        values["fullnameOverride"] = "jh"; // then the chart names it jh-user-scheduler: our name would dangle
+        Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
+    }
 }

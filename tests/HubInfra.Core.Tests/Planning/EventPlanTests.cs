@@ -105,6 +105,43 @@ public class EventPlanTests
     }
 
     [Fact]
+    public void Windows_merged_into_one_warm_window_each_open_their_own_arrival_phase()
+    {
+        var zone = DateTimeZone.Utc;
+        HubInfra.Core.Schedule.EventWindow W(int h1, int m1, int h2, int m2) => new(
+            new LocalDateTime(2027, 5, 3, h1, m1).InZoneStrictly(zone), new LocalDateTime(2027, 5, 3, h2, m2).InZoneStrictly(zone), 40, "w");
+        var warm = Assert.Single(HubInfra.Core.Schedule.WarmSchedule.Build([W(9, 0, 12, 0), W(12, 30, 15, 0)], Duration.FromMinutes(30), Duration.FromMinutes(15)));
+        Instant T(int h, int m) => Instant.FromUtc(2027, 5, 3, h, m);
+        Assert.Equal(
+            [
+                new PlaceholderPhase(T(8, 30), T(10, 0), 40, null, T(8, 30)),
+                new PlaceholderPhase(T(10, 0), T(12, 0), 40, 5, T(8, 30)),
+                new PlaceholderPhase(T(12, 0), T(13, 30), 40, null, T(8, 30)),
+                new PlaceholderPhase(T(13, 30), T(15, 15), 40, 5, T(8, 30)),
+            ],
+            EventPlan.PhasesOf(warm, 40, 5, Duration.FromMinutes(30), Duration.FromMinutes(60)));
+        // An arrival phase longer than the window: every seat stays warm until the window cools, no release phase.
+        var only = EventPlan.PhasesOf(warm, 40, 5, Duration.FromMinutes(30), Duration.FromHours(8));
+        Assert.All(only, p => Assert.True(p.IsArrival));
+        Assert.Equal(T(15, 15), only[^1].Until);
+    }
+
+    [Fact]
+    public void A_fifteen_week_course_is_seven_kubernetes_objects_whatever_its_number_of_windows()
+    {
+        var community = TestStacks.Example("community-gpu").Community!;
+        var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml"))
+            .Replace("to: 2027-07-16", "to: 2027-10-15").Replace("days: [Mon, Tue, Wed, Thu, Fri]", "days: [Mon, Wed, Fri]");
+        var ev = TestStacks.Inline(yaml, "course", _ => community);
+        var plan = EventPlan.From(ev.Event!, community)!;
+        Assert.Equal(45, plan.Windows.Count); // the CronJob design needed 2 × 45 + 1 = 91 CronJobs
+        Assert.Equal(90, plan.Phases.Count);
+        Assert.Equal(
+            ["PriorityClass", "Deployment", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Deployment"],
+            EventManifests.Build(plan).Select(m => (string)m["kind"]!));
+    }
+
+    [Fact]
     public void Arrival_and_headroom_settings_change_the_phases()
     {
         var community = TestStacks.Example("community-small").Community!;

@@ -18,6 +18,16 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("scaler-").FullName;
 
+    private string _shell = "sh";
+
+    /// <summary>The system's POSIX sh, and busybox's sh (the shell of the alpine image in the cluster) where installed.</summary>
+    public static TheoryData<string> Shells()
+    {
+        var shells = new TheoryData<string> { "sh" };
+        if (File.Exists("/usr/bin/busybox") || File.Exists("/bin/busybox")) shells.Add("busybox");
+        return shells;
+    }
+
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private sealed record Run(int ExitCode, string Stdout, string Stderr, int Replicas, IReadOnlyList<string> Calls);
@@ -43,10 +53,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     private static string[] Named(string prefix, int count) => Enumerable.Range(1, count).Select(i => $"jupyter-{prefix}{i}").ToArray();
 
-    private static Run Once(string dir, Instant now, string baseline = "warm-up", string? sharedPods = null, string mode = "once",
+    private Run Once(string dir, Instant now, string baseline = "warm-up", string? sharedPods = null, string mode = "once",
         Dictionary<string, string>? extraEnv = null)
     {
-        var start = new ProcessStartInfo("sh", [Path.Combine(dir, "scaler.sh"), mode])
+        string[] args = _shell == "busybox" ? ["sh", Path.Combine(dir, "scaler.sh"), mode] : [Path.Combine(dir, "scaler.sh"), mode];
+        var start = new ProcessStartInfo(_shell, args)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,14 +80,17 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.True(p.WaitForExit(30_000), "the scaler did not finish within 30 s");
         var calls = File.Exists(log) ? File.ReadAllLines(log) : [];
-        return new Run(p.ExitCode, stdout.Result, stderr.Result, int.Parse(File.ReadAllText(Path.Combine(dir, "replicas")).Trim()), calls);
+        var replicas = Path.Combine(dir, "replicas");
+        return new Run(p.ExitCode, stdout.Result, stderr.Result, File.Exists(replicas) ? int.Parse(File.ReadAllText(replicas).Trim()) : -1, calls);
     }
 
     private static bool Scaled(Run run) => run.Calls.Any(c => c.Contains("--subresource=scale"));
 
-    [Fact]
-    public void Before_the_window_nothing_is_warm_and_nothing_is_patched()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Before_the_window_nothing_is_warm_and_nothing_is_patched(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var run = Once(dir, WarmFrom - Duration.FromMinutes(1));
         Assert.Equal(0, run.ExitCode);
@@ -85,25 +99,31 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Contains("outside the event's warm windows", run.Stdout);
     }
 
-    [Fact]
-    public void A_freshly_created_placeholder_deployment_is_scaled_back_to_zero_outside_the_window()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_freshly_created_placeholder_deployment_is_scaled_back_to_zero_outside_the_window(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 1, PlaceholderScaler.Schedule(Hackathon())); // Kubernetes' default of 1 replica
         Assert.Equal(0, Once(dir, WarmFrom - Duration.FromDays(3)).Replicas);
     }
 
-    [Fact]
-    public void At_warm_up_every_planned_seat_is_warm()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void At_warm_up_every_planned_seat_is_warm(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var run = Once(dir, WarmFrom);
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(72, run.Replicas);
     }
 
-    [Fact]
-    public void Arrivals_take_seats_from_the_placeholders()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Arrivals_take_seats_from_the_placeholders(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom); // baseline: nobody
         Pods(dir, Named("attendee", 25));
@@ -111,9 +131,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(47, run.Replicas);
     }
 
-    [Fact]
-    public void Regular_users_running_at_warm_up_and_during_the_event_do_not_reduce_the_headroom()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Regular_users_running_at_warm_up_and_during_the_event_do_not_reduce_the_headroom(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var regulars = Named("regular", 120);
         Pods(dir, regulars);
@@ -125,9 +147,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(62, Once(dir, InArrival + Duration.FromMinutes(1)).Replicas);
     }
 
-    [Fact]
-    public void On_the_events_own_workshop_hub_every_server_is_an_attendee()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void On_the_events_own_workshop_hub_every_server_is_an_attendee(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Pods(dir, Named("student", 30));
         var run = Once(dir, WarmFrom, baseline: "none");
@@ -135,9 +159,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.DoesNotContain(run.Calls, c => c.Contains("annotate"));
     }
 
-    [Fact]
-    public void Two_events_on_one_hub_do_not_eat_each_others_seats_taken_before_warm_up()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Two_events_on_one_hub_do_not_eat_each_others_seats_taken_before_warm_up(string shell)
     {
+        _shell = shell;
         var shared = Path.Combine(_root, "pods");
         var a = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         // Event B: 20 seats, warm from 14:00 to 18:00, its own placeholder Deployment.
@@ -154,9 +180,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(37, Once(a, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
     }
 
-    [Fact]
-    public void After_the_arrival_phase_the_headroom_shrinks_to_the_late_seats()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void After_the_arrival_phase_the_headroom_shrinks_to_the_late_seats(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 40));
@@ -166,9 +194,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(4, Once(dir, InRelease + Duration.FromMinutes(1)).Replicas);
     }
 
-    [Fact]
-    public void A_missed_run_is_caught_up_by_the_next_one()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_missed_run_is_caught_up_by_the_next_one(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Pods(dir, Named("attendee", 5)); // the scaler was down at warm-up; the first look comes 50 minutes late
         var run = Once(dir, InArrival);
@@ -176,18 +206,22 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(0, Once(dir, CoolAt + Duration.FromMinutes(20)).Replicas); // the cool-down was missed too
     }
 
-    [Fact]
-    public void The_same_date_next_year_does_nothing()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void The_same_date_next_year_does_nothing(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var run = Once(dir, InArrival + Duration.FromDays(365));
         Assert.Equal(0, run.Replicas);
         Assert.False(Scaled(run));
     }
 
-    [Fact]
-    public void Placeholders_never_go_negative_when_more_attendees_come_than_planned()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Placeholders_never_go_negative_when_more_attendees_come_than_planned(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 10, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom - Duration.FromSeconds(1));
         Once(dir, WarmFrom);
@@ -197,9 +231,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Contains("{\"spec\":{\"replicas\":0}}", string.Join("\n", run.Calls));
     }
 
-    [Fact]
-    public void When_the_api_is_unreachable_it_fails_loudly_and_changes_nothing()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void When_the_api_is_unreachable_it_fails_loudly_and_changes_nothing(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 33, PlaceholderScaler.Schedule(Hackathon()));
         File.WriteAllText(Path.Combine(dir, "unreachable"), "");
         var run = Once(dir, InArrival);
@@ -210,9 +246,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.False(Scaled(run));
     }
 
-    [Fact]
-    public void In_its_loop_the_scaler_exits_for_a_restart_after_repeated_failures()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void In_its_loop_the_scaler_exits_for_a_restart_after_repeated_failures(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 33, PlaceholderScaler.Schedule(Hackathon()));
         File.WriteAllText(Path.Combine(dir, "unreachable"), "");
         var run = Once(dir, InArrival, mode: "loop", extraEnv: new() { ["INTERVAL_SECONDS"] = "0", ["MAX_FAILURES"] = "3" });
@@ -221,9 +259,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(33, run.Replicas);
     }
 
-    [Fact]
-    public void A_scaler_restarted_mid_window_keeps_the_baseline_taken_at_warm_up()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_scaler_restarted_mid_window_keeps_the_baseline_taken_at_warm_up(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var regulars = Named("regular", 50);
         Pods(dir, regulars);
@@ -235,9 +275,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.DoesNotContain(run.Calls, c => c.Contains("annotate"));
     }
 
-    [Fact]
-    public void Pulumi_up_mid_window_keeps_the_count_and_a_new_schedule_applies_at_the_next_look()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Pulumi_up_mid_window_keeps_the_count_and_a_new_schedule_applies_at_the_next_look(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 20));
@@ -248,9 +290,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(70, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas);
     }
 
-    [Fact]
-    public void A_placeholder_deployment_recreated_mid_window_warms_more_never_fewer_seats()
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_placeholder_deployment_recreated_mid_window_warms_more_never_fewer_seats(string shell)
     {
+        _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 20));
@@ -259,5 +303,33 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         File.WriteAllText(Path.Combine(dir, "replicas"), "1\n");
         foreach (var f in Directory.GetFiles(dir, "ann-*")) File.Delete(f);
         Assert.Equal(72, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas); // the 20 become the new baseline
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Phases_are_half_open_to_the_second_so_clock_skew_shifts_them_by_exactly_the_skew(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Assert.Equal(0, Once(dir, WarmFrom - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(72, Once(dir, WarmFrom).Replicas);
+        var release = Instant.FromUtc(2027, 3, 6, 15, 0);
+        Assert.Equal(72, Once(dir, release - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(7, Once(dir, release).Replicas);
+        Assert.Equal(7, Once(dir, CoolAt - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(0, Once(dir, CoolAt).Replicas);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void When_the_placeholder_deployment_is_gone_mid_window_it_fails_loudly_and_writes_nothing(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        File.Delete(Path.Combine(dir, "replicas")); // `pulumi destroy` of the event removed it (the scaler goes next)
+        var run = Once(dir, InArrival);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot read deployment main/hackathon-2027-placeholder", run.Stderr);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("patch") || c.Contains("annotate"));
     }
 }
