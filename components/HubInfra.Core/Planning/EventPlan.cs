@@ -91,7 +91,7 @@ public sealed record EventPlan(
             dedicatedPlan = NodePoolPlan.From(poolSettings, capacity, ev.StackName);
         }
         var hourly = capacity.Prices.NodeHourly(machine, poolSettings.Spot, poolSettings.Gpu?.Type, poolSettings.Gpu?.Count ?? 0);
-        var alloc = SeatPlanner.Allocatable(machine, capacity);
+        var alloc = SeatPlanner.Allocatable(machine, capacity, poolSettings.ImageStreaming);
         var pool = new EventPoolPlan(poolSettings.Name, machine.Name, Math.Round(alloc.CpuCores, 3), Math.Round(alloc.MemoryGiB, 3), seatsPerNode,
             poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan)
         {
