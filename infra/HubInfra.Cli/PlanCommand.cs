@@ -80,6 +80,16 @@ public static class PlanCommand
         console.WriteLine($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
         foreach (var note in plan.Exclusions.Notes)
             console.WriteLine($"Note: {note}");
+        if (plan.Storm is { } storm)
+        {
+            console.WriteLine(plan.Hub.Workshop is not null
+                ? $"Login storm: set on the workshop hub '{plan.Hub.Name}':"
+                : $"Login storm: what hub '{plan.Hub.Name}' of {ev.CommunityStack} needs (its loginStorm settings; validate warns when they are lower):");
+            foreach (var line in storm.Formulas())
+                console.WriteLine($"  {line}");
+        }
+        foreach (var warning in HubInfra.Core.Validation.LoginStormRules.Check(plan))
+            console.WriteLine($"Warning: {warning.Message}");
     }
 
     /// <summary>"2027-07-05 09:00–17:00", or with both dates when the span crosses midnight.</summary>

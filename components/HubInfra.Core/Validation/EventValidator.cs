@@ -78,6 +78,8 @@ public static class EventValidator
                 $"the peak of {plan.PeakSeats} seats needs {plan.PeakNodes} nodes of {plan.Pool.MachineType} ({plan.Pool.SeatsPerNode} seats each), " +
                 $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in stacks/{StackFile.FileName(ev.CommunityStack)}, lower peakFraction, or give the event its own pool (event.pool)"));
 
+        if (plan.Warm.Any(w => w.CoolAt > now))
+            problems.AddRange(LoginStormRules.Check(plan));
         CheckMaintenanceExclusions(ev, community, plan, problems, now);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
