@@ -124,6 +124,14 @@ public static class PlanCommand
         Say($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
         foreach (var note in plan.Exclusions.Notes)
             Say($"Note: {note}");
+        if (plan.Storm is { } storm)
+        {
+            Say(plan.Hub.Workshop is not null
+                ? $"Login storm: set on the workshop hub '{plan.Hub.Name}':"
+                : $"Login storm: what hub '{plan.Hub.Name}' of {ev.CommunityStack} needs (its loginStorm settings; validate warns when they are lower):");
+            foreach (var line in storm.Formulas())
+                lines.AddRange(Wrap.Words($"  {line}", width, "    "));
+        }
         return lines;
     }
 

@@ -16,7 +16,7 @@ public static class CapacityBinder
         var gpuDs = BindOverhead(c.Object("gpuDaemonSetOverhead"), d.GpuDaemonSets);
         var factor = c.Double("kubeletCapacityFactor", d.KubeletCapacityFactor);
         if (factor is <= 0.5 or > 1)
-            c.Error("kubeletCapacityFactor", "must be between 0.5 and 1 (the share of nominal memory the kubelet reports; GKE: about 0.98); set e.g. 0.98");
+            c.Error("kubeletCapacityFactor", "must be between 0.5 and 1 (the share of nominal memory the kubelet reports; GKE: about 0.97); set e.g. 0.97");
 
         var prices = d.Prices;
         var p = c.Object("prices");

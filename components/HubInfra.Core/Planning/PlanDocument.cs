@@ -118,8 +118,21 @@ public static class PlanDocument
             ("windows", plan.Windows.Select(w => (object?)Window(w, ev.Zone)).ToList()),
             ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()),
             ("notes", plan.Exclusions.Notes.ToList()),
+            ("loginStorm", plan.Storm is { } storm ? LoginStorm(storm, plan.Hub.Workshop is not null) : null),
             ("workshopHub", plan.WorkshopHub is { } w ? Hub(w) : null));
     }
+
+    /// <summary>The z2jh settings the event's storm needs, with their formulas; applied to a workshop hub, checked on a community hub.</summary>
+    public static Dictionary<string, object?> LoginStorm(LoginStorm s, bool applied) => Map(
+        ("appliedToHub", applied),
+        ("arrivalsPerMinute", s.ArrivalsPerMinute),
+        ("hub.concurrentSpawnLimit", s.ConcurrentSpawnLimit),
+        ("hub.activeServerLimit", s.ActiveServerLimit),
+        ("hub.consecutiveFailureLimit", s.ConsecutiveFailureLimit),
+        ("singleuser.startTimeout", s.StartTimeoutSeconds),
+        ("hub.resources.requests", Map(("cpu", s.HubCpu), ("memory", s.HubMemory.ToQuantity()))),
+        ("proxy.chp.resources.requests", Map(("cpu", s.ProxyCpu), ("memory", s.ProxyMemory.ToQuantity()))),
+        ("formulas", s.Formulas().ToList()));
 
     public static Dictionary<string, object?> Window(EventWindowPlan w, DateTimeZone zone) => Map(
         ("source", w.Source),

@@ -90,6 +90,8 @@ public static class EventValidator
 
         if (otherEvents is not null)
             CheckSharedPool(plan, community, otherEvents, problems, communityFile);
+        if (plan.Warm.Any(w => w.CoolAt > now))
+            problems.AddRange(LoginStormRules.Check(plan, communityFile));
         CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
