@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HubInfra.Core.Capacity;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
@@ -23,7 +24,8 @@ public static class PlanCommand
 
     public static int Run(string directory, string stack, string format, TextWriter stdout, TextWriter stderr)
     {
-        var loaded = new StackSet(directory).Load(stack);
+        var set = new StackSet(directory);
+        var loaded = set.Load(stack);
         if (loaded.HasErrors)
         {
             foreach (var p in loaded.Errors) stderr.WriteLine($"{stack}: {p}");
@@ -32,15 +34,20 @@ public static class PlanCommand
         object doc;
         EventPlan? eventPlan = null;
         CommunityPlan? communityPlan = null;
+        RegionalQuota? quota = null;
         if (loaded.Event is { } ev && loaded.Community is { } c && EventPlan.From(ev, c) is { } ep)
         {
             eventPlan = ep;
-            doc = PlanDocument.Event(ep);
+            if (c.Kind != StackKind.Local)
+                quota = RegionalQuota.Peak(c, RegionalQuota.Overlapping(ep, EventPlansOf(set, ev.CommunityStack)));
+            doc = PlanDocument.Event(ep, quota);
         }
         else if (loaded.Community is { } community)
         {
             communityPlan = CommunityPlan.From(community);
-            doc = PlanDocument.Community(communityPlan);
+            if (community.Kind != StackKind.Local)
+                quota = RegionalQuota.Peak(community, EventPlansOf(set, stack));
+            doc = PlanDocument.Community(communityPlan, quota);
         }
         else
         {
@@ -57,7 +64,31 @@ public static class PlanCommand
         console.Profile.Width = 160;
         if (eventPlan is not null) EventTable(console, eventPlan);
         else CommunityTable(console, communityPlan!);
+        if (quota is not null)
+            console.WriteLine(QuotaLine(quota));
         return 0;
+    }
+
+    /// <summary>The plans of the valid event stacks in the folder that run on <paramref name="community"/>.</summary>
+    public static IReadOnlyList<EventPlan> EventPlansOf(StackSet set, string community)
+    {
+        var plans = new List<EventPlan>();
+        foreach (var name in set.StackNames)
+        {
+            if (set.Raw(name) is not { } raw || StackLoader.KindOf(raw) != StackKind.Event) continue;
+            var loaded = set.Load(name);
+            if (loaded.HasErrors || loaded.Event is not { } ev || ev.CommunityStack != community || loaded.Community is not { } c) continue;
+            if (EventPlan.From(ev, c) is { } plan) plans.Add(plan);
+        }
+        return plans;
+    }
+
+    private static string QuotaLine(RegionalQuota q)
+    {
+        static string Counts(IReadOnlyDictionary<string, long> counts) =>
+            counts.Count == 0 ? "none" : string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}"));
+        var events = q.Events.Count == 0 ? "" : $" (with {string.Join(", ", q.Events)})";
+        return $"Quota needed at the peak in {q.Region}{events}: vCPUs {Counts(q.CpusByFamily)}; GPUs {Counts(q.GpusByType)}; SSD {q.SsdGb} GB; in-use addresses {q.InUseAddresses}.";
     }
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
@@ -77,7 +108,7 @@ public static class PlanCommand
                 w.Seats.ToString(CultureInfo.InvariantCulture), w.Nodes.ToString(CultureInfo.InvariantCulture), N(w.NodeHours), N(w.Cost));
         table.AddRow("total", "", "", "", $"{plan.PeakSeats} peak", $"{plan.PeakNodes} peak", N(plan.NodeHours), N(plan.Cost));
         console.Write(table);
-        console.WriteLine($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
+        console.WriteLine($"Costs: {plan.PriceBasis} (override in hubinfra:capacity.prices).");
         foreach (var note in plan.Exclusions.Notes)
             console.WriteLine($"Note: {note}");
     }

@@ -46,7 +46,7 @@ public static class EventDeployment
             ["seatsPerNode"] = plan.Pool.SeatsPerNode,
             ["nodes"] = plan.PeakNodes,
             ["nodeHours"] = plan.NodeHours,
-            ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf },
+            ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf, ["basis"] = plan.PriceBasis },
         };
 
         var dependsOn = new List<Resource>();

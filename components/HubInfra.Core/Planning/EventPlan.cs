@@ -57,6 +57,9 @@ public sealed record EventPlan(
 
     public IReadOnlyList<WarmWindow> Warm { get; init; } = [];
 
+    /// <summary>What the cost is: "USD list prices of europe-west4 as of 2025-03-06".</summary>
+    public string PriceBasis { get; init; } = "";
+
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
@@ -77,7 +80,8 @@ public sealed record EventPlan(
             : communityPool;
         if (poolSettings is null || !MachineTypeCatalog.TryGet(poolSettings.MachineType, out var machine)) return null;
 
-        var capacity = ev.Capacity;
+        // The event's own capacity settings, priced in the community cluster's region.
+        var capacity = ev.Capacity.InRegion(community.Region);
         var seatsPerNode = Math.Max(0, SeatPlanner.SeatsFor(profile, poolSettings, machine, capacity));
         var peakNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)peakSeats / seatsPerNode);
         NodePoolPlan? dedicatedPlan = null;
@@ -111,6 +115,7 @@ public sealed record EventPlan(
         {
             Warm = warm,
             LocalCluster = community.Kind == StackKind.Local,
+            PriceBasis = capacity.Prices.Basis,
         };
     }
 

@@ -77,6 +77,7 @@ public static class EventValidator
                 $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in stacks/{StackFile.FileName(ev.CommunityStack)}, lower peakFraction, or give the event its own pool (event.pool)"));
 
         CheckMaintenanceExclusions(ev, community, plan, problems, now);
+        QuotaRules.CheckEvent(ev, community, plan, problems);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
     }
