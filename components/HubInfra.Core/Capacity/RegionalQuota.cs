@@ -134,6 +134,45 @@ public sealed record RegionalQuota(
         return excess;
     }
 
+    /// <summary>One quota the peak uses, by its Cloud Quotas id (service compute.googleapis.com) and Console name.</summary>
+    public sealed record QuotaUse(string QuotaId, string QuotaName, long Need);
+
+    /// <summary>
+    /// The quotas to look up in Cloud Quotas, ids as its API names them ("CPUS-per-project-region",
+    /// "N2-CPUS-per-project-region", "NVIDIA-T4-GPUS-per-project-region", "SSD-TOTAL-GB-per-project-region",
+    /// "IN-USE-ADDRESSES-per-project-region"): the Console name with '-' for '_' and the per-project-region suffix.
+    /// </summary>
+    public IReadOnlyList<QuotaUse> Uses()
+    {
+        var demands = new List<QuotaUse>();
+        var general = CpusByFamily.Where(kv => GeneralCpuFamilies.Contains(kv.Key)).Sum(kv => kv.Value);
+        if (general > 0) demands.Add(Of("CPUS", general));
+        foreach (var (family, need) in CpusByFamily.Where(kv => !GeneralCpuFamilies.Contains(kv.Key) && kv.Value > 0))
+            demands.Add(Of($"{family.ToUpperInvariant()}_CPUS", need));
+        foreach (var (type, need) in GpusByType.Where(kv => kv.Value > 0))
+            demands.Add(Of(GpuQuotaName(type), need));
+        if (SsdGb > 0) demands.Add(Of("SSD_TOTAL_GB", SsdGb));
+        if (InUseAddresses > 0) demands.Add(Of("IN_USE_ADDRESSES", InUseAddresses));
+        return demands;
+
+        static QuotaUse Of(string name, long need) => new(name.Replace('_', '-') + "-per-project-region", name, need);
+    }
+
+    /// <summary>
+    /// The limit in <paramref name="region"/> out of Cloud Quotas' dimension infos: the one for the region, else the
+    /// one without a region dimension (the default for every region); null when none applies or it is unlimited (-1).
+    /// </summary>
+    public static long? LimitIn(IEnumerable<(IReadOnlyDictionary<string, string> Dimensions, string? Value)> infos, string region)
+    {
+        var list = infos.ToList();
+        var match = list.FirstOrDefault(i => i.Dimensions.TryGetValue("region", out var r) && r == region);
+        if (match.Dimensions is null)
+            match = list.FirstOrDefault(i => !i.Dimensions.ContainsKey("region"));
+        if (match.Dimensions is null || !long.TryParse(match.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) || limit < 0)
+            return null;
+        return limit;
+    }
+
     /// <summary>Compute Engine's name of a GPU quota: nvidia-tesla-t4 → NVIDIA_T4_GPUS, nvidia-l4 → NVIDIA_L4_GPUS.</summary>
     public static string GpuQuotaName(string type) =>
         type.Replace("-tesla", "", StringComparison.Ordinal).Replace('-', '_').ToUpperInvariant() + "_GPUS";

@@ -80,4 +80,21 @@ public class RegionalQuotaTests
         Assert.Equal("NVIDIA_L4_GPUS", RegionalQuota.GpuQuotaName("nvidia-l4"));
         Assert.Equal("NVIDIA_A100_GPUS", RegionalQuota.GpuQuotaName("nvidia-tesla-a100"));
     }
+
+    [Fact]
+    public void Cloud_quotas_ids_and_limits_per_region()
+    {
+        var (community, _) = SummerSchool();
+        var uses = RegionalQuota.Peak(community, []).Uses();
+        Assert.Equal(["CPUS-per-project-region", "N2-CPUS-per-project-region", "NVIDIA-T4-GPUS-per-project-region", "SSD-TOTAL-GB-per-project-region"],
+            uses.Select(u => u.QuotaId));
+        Assert.Equal(64, uses[0].Need); // the n1 GPU nodes count under CPUS
+
+        IReadOnlyDictionary<string, string> Region(string r) => new Dictionary<string, string> { ["region"] = r };
+        IReadOnlyDictionary<string, string> Any() => new Dictionary<string, string>();
+        Assert.Equal(500, RegionalQuota.LimitIn([(Any(), "24"), (Region("europe-west4"), "500")], "europe-west4"));
+        Assert.Equal(24, RegionalQuota.LimitIn([(Any(), "24"), (Region("europe-west4"), "500")], "us-central1"));
+        Assert.Null(RegionalQuota.LimitIn([(Any(), "-1")], "us-central1")); // unlimited
+        Assert.Null(RegionalQuota.LimitIn([(Region("europe-west4"), "500")], "us-central1"));
+    }
 }
