@@ -110,6 +110,9 @@ public sealed record EventPlan(
     /// <summary>What the target hub needs for this event's login storm (applied to a workshop hub; checked on a community hub).</summary>
     public LoginStorm? Storm { get; init; }
 
+    /// <summary>What the cost is: "USD list prices of europe-west4 as of 2025-03-06".</summary>
+    public string PriceBasis { get; init; } = "";
+
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
@@ -130,7 +133,8 @@ public sealed record EventPlan(
             : communityPool;
         if (poolSettings is null || !MachineTypeCatalog.TryGet(poolSettings.MachineType, out var machine)) return null;
 
-        var capacity = ev.Capacity;
+        // The event's own capacity settings, priced in the community cluster's region.
+        var capacity = ev.Capacity.InRegion(community.Region);
         var seatsPerNode = Math.Max(0, SeatPlanner.SeatsFor(profile, poolSettings, machine, capacity));
         var peakNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)peakSeats / seatsPerNode);
         NodePoolPlan? dedicatedPlan = null;
@@ -190,6 +194,7 @@ public sealed record EventPlan(
             ReleaseHeadroomSeats = headroom,
             LocalCluster = community.Kind == StackKind.Local,
             Storm = storm,
+            PriceBasis = capacity.Prices.Basis,
         };
     }
 

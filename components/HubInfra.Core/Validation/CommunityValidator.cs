@@ -26,6 +26,7 @@ public static partial class CommunityValidator
                 problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region; use one such as us-central1"));
             CheckCluster(stack, problems);
             GkeLimits.Check(stack, problems);
+            QuotaRules.CheckCommunity(stack, problems);
             foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now))
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
                     breach.IsWarning ? Severity.Warning : Severity.Error));
