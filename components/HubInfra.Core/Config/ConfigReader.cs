@@ -267,7 +267,10 @@ public sealed class ConfigReader
         if (IsSecure(node))
         {
             var inner = node["secure"];
-            return new Secret(inner is JsonValue sv && sv.GetValueKind() == JsonValueKind.String ? sv.GetValue<string>() : null, true);
+            if (inner is JsonValue sv && sv.GetValueKind() == JsonValueKind.String)
+                return new Secret(sv.GetValue<string>(), true);
+            Error(key, $"holds {Describe(inner)} where Pulumi writes encrypted text; set it again with: pulumi config set --secret --path '{PulumiPath(key)}' <value>");
+            return new Secret(null, true);
         }
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
         {
