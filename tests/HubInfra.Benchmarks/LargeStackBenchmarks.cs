@@ -5,7 +5,7 @@ using HubInfra.Core.Config;
 namespace HubInfra.Benchmarks;
 
 /// <summary>
-/// <c>validate</c> of one 5 MB stack file (about 6,000 hubs), and reading it alone (UTF-8 check, bounded YAML reader,
+/// <c>validate</c> of one 5 MB stack file (6,668 hubs, 280,068 values), and reading it alone (UTF-8 check, bounded YAML reader,
 /// layout). Target: well under 2 s on 2 cores — no stack file may take the tool longer (issue 11).
 /// </summary>
 [MemoryDiagnoser]

@@ -83,6 +83,12 @@ public static class StackFileLayout
                 values[name] = value;
                 continue;
             }
+            if (problems.Count >= ConfigLimits.ProblemsReported)
+            {
+                // Enough said about this file's keys (a flood of them must stay quick); keep the values apart.
+                if (colon >= 0) foreign[key] = "";
+                continue;
+            }
             if (colon < 0 && key.Equals(ConfigKey.Namespace, StringComparison.OrdinalIgnoreCase))
             {
                 meant.UnionWith(ConfigKey.All.Select(ConfigKey.Full));
