@@ -17,6 +17,7 @@ public class RenderSnapshotTests
     [InlineData("community-gpu")]
     [InlineData("hackathon-2027")]
     [InlineData("workshop-2027")]
+    [InlineData("workshop-sessions-2027")]
     public void Rendered_files_match_the_approved_snapshots(string stack)
     {
         var loaded = TestStacks.Example(stack);
