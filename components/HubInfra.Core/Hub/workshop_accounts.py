@@ -107,7 +107,12 @@ class WorkshopAccountsAuthenticator(Authenticator):
 
     def _check(self, username, password):
         """Runs in the pool: True when password matches the user's stored hash."""
-        stored = self._stored_hashes().get(username)
+        try:
+            stored = self._stored_hashes().get(username)
+        except (OSError, ValueError, AttributeError) as e:
+            # Secret not mounted (yet) or not a JSON object: nobody logs in, and the log says why.
+            self.log.error("Cannot read workshop accounts from %s: %s", self.hashes_path, e)
+            return False
         if not isinstance(stored, str) or not stored:
             return False
         mac = self._mac(username, password)
