@@ -1,4 +1,3 @@
-using System.Text;
 using Spectre.Console;
 
 namespace HubInfra.Cli;
@@ -62,7 +61,7 @@ public sealed class FittedTable
     }
 
     /// <summary>Renders with Spectre.Console to plain text (no colours, no ANSI codes) at a given width.</summary>
-    public static string Render(Spectre.Console.Rendering.IRenderable renderable, int width)
+    private static string Render(Spectre.Console.Rendering.IRenderable renderable, int width)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -73,7 +73,7 @@ public static class PlanCommand
         {
             stderr.WriteLine($"{file}: no plan: " + (blockers.Count == 0 ? "nothing to plan" : "fix these first (the plan is computed from them):"));
             foreach (var p in blockers)
-                stderr.WriteLine($"{file}: {p}");
+                stderr.WriteLine(p.Format(file));
             var others = loaded.Errors.Count() - blockers.Count;
             if (others > 0)
                 stderr.WriteLine($"{file}: and {Plural.Of(others, "more error")} that {(others == 1 ? "does" : "do")} not change the plan (validate --stacks {directory} lists all)");
@@ -84,7 +84,7 @@ public static class PlanCommand
         if (format == "json")
         {
             stdout.WriteLine(ValuesYaml.Json(doc));
-            foreach (var p in rest) stderr.WriteLine($"{file}: {p}");
+            foreach (var p in rest) stderr.WriteLine(p.Format(file));
             return 0;
         }
         var lines = eventPlan is not null ? EventLines(eventPlan, width) : CommunityLines(communityPlan!, width);
@@ -250,10 +250,10 @@ public static class PlanCommand
         var counts = string.Join(" and ", new[] { errors > 0 ? Plural.Of(errors, "error") + " to fix before deploying" : "", warnings > 0 ? Plural.Of(warnings, "warning") : "" }
             .Where(x => x.Length > 0));
         yield return "";
-        foreach (var line in Wrap.Words($"{counts} (the plan above stands; validate reports them too):", width, ""))
+        foreach (var line in Wrap.Words($"{counts} (the plan above stands; validate reports {(problems.Count == 1 ? "it" : "them")} too):", width, ""))
             yield return line;
         foreach (var p in problems.OrderBy(p => p.Severity))
-            foreach (var line in Wrap.Words($"- {file}: {p}", width, ""))
+            foreach (var line in Wrap.Words("- " + p.Format(file), width, ""))
                 yield return line;
     }
 }

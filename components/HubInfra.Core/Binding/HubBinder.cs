@@ -44,7 +44,7 @@ public static class HubBinder
             if (prePuller.IsListOfObjects("extraImages"))
                 extra.AddRange(prePuller.Objects("extraImages").Select(ImageOf));
             else
-                extra.AddRange(prePuller.Strings("extraImages").Select(ImageRef.Parse));
+                extra.AddRange(prePuller.Strings("extraImages").Select(s => ImageRef.Parse(s.Trim())));
             prePuller.RejectUnknown();
         }
 
@@ -112,14 +112,14 @@ public static class HubBinder
     public static ImageRef? BindImage(ConfigReader r, string key, bool required)
     {
         if (r.IsString(key))
-            return ImageRef.Parse(r.String(key) ?? "");
+            return ImageRef.Parse((r.String(key) ?? "").Trim());
         var image = r.Object(key, required, example: $"{key}: {{ name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }} or {key}: quay.io/jupyter/scipy-notebook:2025-03-14");
         return image is null ? null : ImageOf(image);
     }
 
     private static ImageRef ImageOf(ConfigReader image)
     {
-        var name = image.String("name", required: true, example: "name: quay.io/jupyter/scipy-notebook") ?? "";
+        var name = image.String("name", required: true, example: "quay.io/jupyter/scipy-notebook") ?? "";
         var written = image.NumberText("tag");
         var tag = image.String("tag") ?? "";
         if (written is not null)

@@ -153,6 +153,22 @@ public class PlanCommandTests : IDisposable
         Assert.Contains("hubinfra:event.windows", err);
     }
 
+    [Fact]
+    public void Redirected_to_a_file_the_plan_honours_COLUMNS()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "hubinfra.dll"), "plan", "--stack", "summer-school-2027", "--stacks", TestStacks.Directory })
+            info.ArgumentList.Add(arg);
+        info.Environment["COLUMNS"] = "72";
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var err = process.StandardError.ReadToEnd();
+        Assert.True(process.WaitForExit(60_000), "plan did not finish");
+        Assert.True(process.ExitCode == 0, err);
+        Assert.Contains("daily[0]", output);
+        Assert.All(Lines(output.Replace("\r\n", "\n")), line => Assert.True(line.Length <= 72, $"{line.Length} columns: {line}"));
+    }
+
     [Theory]
     [InlineData(80, 120, "90", 80)]
     [InlineData(null, 120, "90", 120)]
