@@ -27,7 +27,8 @@ public static partial class CommunityValidator
             CheckCluster(stack, problems);
             GkeLimits.Check(stack, problems);
             QuotaRules.CheckCommunity(stack, problems);
-            foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now))
+            foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now,
+                         inReleaseChannel: stack.Cluster.ReleaseChannel != "UNSPECIFIED"))
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
                     breach.IsWarning ? Severity.Warning : Severity.Error));
             CheckPool(stack.CorePool, stack, problems);
