@@ -68,7 +68,7 @@ public sealed class WorkshopAccounts : ComponentResource
                 stringData.Add(WorkshopAuthValues.PasswordGroupsKey,
                     groups.Apply(rows => JsonSerializer.Serialize(rows.ToDictionary(r => r.Password, r => new[] { r.Group }))));
                 roster = Output.Tuple(groups, admin.Result).Apply(t => WorkshopRoster.Csv(hub,
-                    t.Item1.Select(r => ($"(any name, group {r.Group})", r.Password)).Append(("(admins)", t.Item2))));
+                    t.Item1.Select(r => ($"(group {r.Group})", r.Password)).Append(("(admins)", t.Item2))));
             }
             else
             {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using HubInfra.Core.Config;
+using HubInfra.Core.Capacity;
+using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
 using NodaTime;
@@ -49,17 +51,22 @@ public static class PlanCommand
         object? doc = null;
         EventPlan? eventPlan = null;
         CommunityPlan? communityPlan = null;
+        RegionalQuota? quota = null;
         if (blockers.Count == 0)
         {
             if (loaded.Event is { } ev && loaded.Community is { } c && EventPlan.From(ev, c) is { } ep)
             {
                 eventPlan = ep;
-                doc = PlanDocument.Event(ep);
+                if (c.Kind != StackKind.Local)
+                    quota = RegionalQuota.Peak(c, RegionalQuota.Overlapping(ep, EventPlansOf(set, ev.CommunityStack)));
+                doc = PlanDocument.Event(ep, quota);
             }
             else if (loaded.Event is null && loaded.Community is { } community)
             {
                 communityPlan = CommunityPlan.From(community);
-                doc = PlanDocument.Community(communityPlan);
+                if (community.Kind != StackKind.Local)
+                    quota = RegionalQuota.Peak(community, EventPlansOf(set, stack));
+                doc = PlanDocument.Community(communityPlan, quota);
             }
         }
         if (doc is null)
@@ -81,9 +88,33 @@ public static class PlanCommand
             return 0;
         }
         var lines = eventPlan is not null ? EventLines(eventPlan, width) : CommunityLines(communityPlan!, width);
+        if (quota is not null)
+            lines.AddRange(Wrap.Words(QuotaLine(quota), width, ""));
         lines.AddRange(ProblemLines(file, rest, width));
         foreach (var line in lines) stdout.WriteLine(line);
         return 0;
+    }
+
+    /// <summary>The plans of the valid event stacks in the folder that run on <paramref name="community"/>.</summary>
+    public static IReadOnlyList<EventPlan> EventPlansOf(StackSet set, string community)
+    {
+        var plans = new List<EventPlan>();
+        foreach (var name in set.StackNames)
+        {
+            if (set.Raw(name) is not { } raw || StackLoader.KindOf(raw) != StackKind.Event) continue;
+            var loaded = set.Load(name);
+            if (loaded.Problems.Any(PlanBlockers.Blocks) || loaded.Event is not { } ev || ev.CommunityStack != community || loaded.Community is not { } c) continue;
+            if (EventPlan.From(ev, c) is { } plan) plans.Add(plan);
+        }
+        return plans;
+    }
+
+    private static string QuotaLine(RegionalQuota q)
+    {
+        static string Counts(IReadOnlyDictionary<string, long> counts) =>
+            counts.Count == 0 ? "none" : string.Join(", ", counts.Select(kv => $"{kv.Key} {kv.Value}"));
+        var events = q.Events.Count == 0 ? "" : $" (with {string.Join(", ", q.Events)})";
+        return $"Quota needed at the peak in {q.Region}{events}: vCPUs {Counts(q.CpusByFamily)}; GPUs {Counts(q.GpusByType)}; SSD {q.SsdGb} GB; in-use addresses {q.InUseAddresses}.";
     }
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
@@ -121,9 +152,17 @@ public static class PlanCommand
         lines.Add("");
         lines.AddRange(PhaseLines(plan, width));
         lines.Add("");
-        Say($"Prices as of {plan.PricesAsOf} ({ev.Capacity.Prices.Region} list prices; override in hubinfra:capacity.prices).");
+        Say($"Costs: {plan.PriceBasis} (override in hubinfra:capacity.prices).");
         foreach (var note in plan.Exclusions.Notes)
             Say($"Note: {note}");
+        if (plan.Storm is { } storm)
+        {
+            Say(plan.Hub.Workshop is not null
+                ? $"Login storm: set on the workshop hub '{plan.Hub.Name}':"
+                : $"Login storm: what hub '{plan.Hub.Name}' of {ev.CommunityStack} needs (its loginStorm settings; validate warns when they are lower):");
+            foreach (var line in storm.Formulas())
+                lines.AddRange(Wrap.Words($"  {line}", width, "    "));
+        }
         return lines;
     }
 

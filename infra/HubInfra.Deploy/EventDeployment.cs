@@ -35,6 +35,10 @@ public static class EventDeployment
         var plan = EventPlan.From(loaded.Event!, community!)
             ?? throw new RunException($"the event could not be planned against stack {ev.CommunityStack}");
 
+        if (plan.Pool.Dedicated is not null && community!.Kind != StackKind.Local)
+            await CloudQuotaCheck.RunAsync(community.Project, Core.Capacity.RegionalQuota.Peak(community, [plan]),
+                $"event {ev.StackName} at its peak ({community.StackName}'s pools at their max plus the event's pool)");
+
         var provider = community!.Kind == StackKind.Local
             ? new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { Context = community.Local!.Context })
             : new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = reference.RequireOutput("kubeconfig").Apply(k => (string)k) });
@@ -48,7 +52,7 @@ public static class EventDeployment
             ["nodeHours"] = plan.NodeHours,
             ["tracking"] = PlanDocument.Tracking(plan),
             ["release"] = PlanDocument.Release(plan),
-            ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf },
+            ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf, ["basis"] = plan.PriceBasis },
         };
 
         var dependsOn = new List<Resource>();

@@ -19,7 +19,10 @@ public static class HubInfraProgram
 
         var loaded = StackLoader.Load(raw);
         Report(loaded);
-        return CommunityDeployment.Run(CommunityPlan.From(loaded.Community!), raw);
+        var community = loaded.Community!;
+        if (community.Kind != StackKind.Local)
+            await CloudQuotaCheck.RunAsync(community.Project, Core.Capacity.RegionalQuota.Peak(community, []), "the node pools at their maxNodeCount");
+        return CommunityDeployment.Run(CommunityPlan.From(community), raw);
     }
 
     /// <summary>Throws with every error (key: message) if there is any; logs warnings.</summary>

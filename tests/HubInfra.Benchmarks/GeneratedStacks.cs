@@ -44,7 +44,8 @@ public static class GeneratedStacks
                       allowedTeams: ["org{{i}}:team{{h}}"]
 
             """));
-        var exclusions = string.Concat(Enumerable.Range(1, 9).Select(m => $$"""
+        // GKE allows 3 NO_UPGRADES exclusions per cluster (validate enforces it).
+        var exclusions = string.Concat(Enumerable.Range(1, 3).Select(m => $$"""
                     - { name: events-{{m}}, start: "2027-0{{m}}-03T00:00:00Z", end: "2027-0{{m}}-09T00:00:00Z" }
 
             """));

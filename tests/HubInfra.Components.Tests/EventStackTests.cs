@@ -100,6 +100,27 @@ public class EventStackTests
     }
 
     [Fact]
+    public async Task Parallel_sessions_get_one_password_per_group_in_the_secret_and_the_roster()
+    {
+        var mocks = WithCommunity("community-small");
+        var (_, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("workshop-sessions-2027"));
+        Assert.Equal(3, mocks.OfType("random:index/randomPassword:RandomPassword").Count()); // admin, session-a, session-b
+        var secret = mocks.Single("kubernetes:core/v1:Secret", "workshop-shared-password").Inputs;
+        var data = Map(secret["stringData"]);
+        Assert.Equal(["admin-password", "password-groups.json"], data.Keys.Order(StringComparer.Ordinal));
+        var groups = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string[]>>((string)data["password-groups.json"]!)!;
+        Assert.Equal(["session-a"], groups["pw-workshop-sessions-2027-accounts-group-session-a"]);
+        Assert.Equal(["session-b"], groups["pw-workshop-sessions-2027-accounts-group-session-b"]);
+
+        var csv = await StackRun.ValueOf((Output<string>)outputs["roster"]!);
+        var lines = csv.TrimEnd('\n').Split('\n');
+        Assert.Equal("username,password,url", lines[0]);
+        Assert.StartsWith("(group session-a),pw-workshop-sessions-2027-accounts-group-session-a,https://sessions.open-science.example.org/hub/user-redirect/git-pull?", lines[1]);
+        Assert.EndsWith("&urlpath=lab%2Ftree%2Fintro-python-workshop%2Flessons%2F01-welcome.ipynb", lines[1]);
+        Assert.StartsWith("(admins),pw-workshop-sessions-2027-accounts-admin,", lines[3]);
+    }
+
+    [Fact]
     public async Task Rotating_one_seat_changes_only_that_seats_keepers()
     {
         var before = WithCommunity("community-small");

@@ -119,3 +119,52 @@ public class GkeDeploymentTests
         }
     }
 }
+
+/// <summary>During preview the program checks the project's real quotas in Cloud Quotas before any resource.</summary>
+public class CloudQuotaCheckTests
+{
+    [Fact]
+    public async Task Preview_looks_up_each_quota_the_pools_use_and_passes_when_they_fit()
+    {
+        var mocks = new Mocks { QuotaLimit = _ => 10_000 };
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"), preview: true);
+        Assert.Contains("quota N2-CPUS-per-project-region", mocks.Timeline);
+        Assert.Contains("quota SSD-TOTAL-GB-per-project-region", mocks.Timeline);
+        Assert.Contains("quota IN-USE-ADDRESSES-per-project-region", mocks.Timeline);
+        Assert.True(mocks.Timeline.IndexOf("quota N2-CPUS-per-project-region") < mocks.Timeline.FindIndex(t => t.StartsWith("start ", StringComparison.Ordinal)),
+            "the quota is checked before any resource");
+    }
+
+    [Fact]
+    public async Task Preview_fails_before_any_resource_when_the_pools_need_more_than_the_quota()
+    {
+        var mocks = new Mocks { QuotaLimit = id => id == "N2-CPUS-per-project-region" ? 24 : null };
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(mocks, StackRun.Config("community-small"), preview: true));
+        Assert.Contains("the node pools at their maxNodeCount: 84 N2_CPUS in us-central1 is more than the quota of 24 (Cloud Quotas N2-CPUS-per-project-region of open-science-hub)", error.ToString());
+        Assert.DoesNotContain(mocks.Timeline, t => t.StartsWith("start gcp:container", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_update_does_not_look_quotas_up()
+    {
+        var mocks = new Mocks { QuotaLimit = _ => 0 };
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        Assert.DoesNotContain(mocks.Timeline, t => t.StartsWith("quota ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_event_with_its_own_pool_is_checked_with_the_community_pools_at_their_max()
+    {
+        var mocks = new Mocks(ImmutableDictionary<string, object>.Empty
+            .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config("community-gpu")).ToJsonString())
+            .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
+            .Add("clusterName", "ml-teaching")
+            .Add("clusterLocation", "europe-west4"))
+        {
+            QuotaLimit = id => id == "N2-CPUS-per-project-region" ? 600 : null,
+        };
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(mocks, StackRun.Config("summer-school-2027"), preview: true));
+        Assert.Contains("event summer-school-2027 at its peak (community-gpu's pools at their max plus the event's pool): ", error.ToString());
+        Assert.Contains("N2_CPUS in europe-west4 is more than the quota of 600", error.ToString());
+    }
+}

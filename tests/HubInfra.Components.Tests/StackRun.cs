@@ -29,8 +29,8 @@ public static class StackRun
         return file with { Values = json.ToDictionary(kv => kv.Key, kv => kv.Value?.DeepClone()) };
     }
 
-    public static async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(Mocks mocks, RawConfig raw) =>
-        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = false, StackName = raw.StackName, ProjectName = "hubinfra", OrganizationName = "organization" },
+    public static async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(Mocks mocks, RawConfig raw, bool preview = false) =>
+        await Deployment.TestAsync(mocks, new TestOptions { IsPreview = preview, StackName = raw.StackName, ProjectName = "hubinfra", OrganizationName = "organization" },
             () => HubInfraProgram.RunAsync(raw));
 
     public static async Task<T> ValueOf<T>(Output<T> output)

@@ -17,6 +17,9 @@ public sealed class Mocks(IReadOnlyDictionary<string, object>? communityOutputs 
     /// <summary>How long a registration of a type takes: a slow dependency shows whether dependents wait for it.</summary>
     public Func<string, TimeSpan> DelayOf { get; init; } = _ => TimeSpan.Zero;
 
+    /// <summary>The regional limit Cloud Quotas reports for a quota id (all regions alike); null: unlimited.</summary>
+    public Func<string, long?> QuotaLimit { get; init; } = _ => null;
+
     /// <summary>The community stack outputs the StackReference reports as secret.</summary>
     public IReadOnlyList<string> SecretOutputNames { get; init; } = ["kubeconfig"];
 
@@ -70,8 +73,29 @@ public sealed class Mocks(IReadOnlyDictionary<string, object>? communityOutputs 
     public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(args.Token switch
     {
         "gcp:organizations/getProject:getProject" => ImmutableDictionary<string, object>.Empty.Add("number", "123456789"),
+        "gcp:cloudquota/getSQuotaInfo:getSQuotaInfo" => QuotaInfo((string)args.Args["quotaId"], (string)args.Args["parent"]),
         _ => args.Args,
     });
+
+    /// <summary>A Cloud Quotas answer: one dimension info without a region dimension (the default for every region).</summary>
+    private ImmutableDictionary<string, object> QuotaInfo(string quotaId, string parent)
+    {
+        lock (Registered) Timeline.Add($"quota {quotaId}");
+        var limit = QuotaLimit(quotaId) ?? -1;
+        var info = ImmutableDictionary<string, object>.Empty
+            .Add("applicableLocations", ImmutableArray.Create<object>("us-central1", "europe-west4"))
+            .Add("details", ImmutableArray.Create<object>(ImmutableDictionary<string, object>.Empty.Add("value", limit.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            .Add("dimensions", ImmutableDictionary<string, object>.Empty);
+        return ImmutableDictionary<string, object>.Empty
+            .Add("containerType", "PROJECT").Add("dimensions", ImmutableArray.Create<object>("region"))
+            .Add("dimensionsInfos", ImmutableArray.Create<object>(info))
+            .Add("id", $"{parent}/locations/global/services/compute.googleapis.com/quotaInfos/{quotaId}")
+            .Add("isConcurrent", false).Add("isFixed", false).Add("isPrecise", true)
+            .Add("metric", "compute.googleapis.com/cpus").Add("metricDisplayName", quotaId).Add("metricUnit", "1")
+            .Add("name", quotaId).Add("parent", parent).Add("quotaDisplayName", quotaId).Add("quotaId", quotaId)
+            .Add("quotaIncreaseEligibilities", ImmutableArray<object>.Empty)
+            .Add("refreshInterval", "day").Add("service", "compute.googleapis.com").Add("serviceRequestQuotaUri", "");
+    }
 
     public IEnumerable<MockResourceArgs> OfType(string type) => Registered.Where(r => r.Type == type);
 

@@ -6,12 +6,14 @@ For each workshop hub with generated accounts, starts JupyterHub on 127.0.0.1 wi
 hub.extraConfig (see jupyterhub_config.py) and logs in over HTTP with the login form: right passwords log in (seats
 and admins), wrong, another seat's, unknown, empty and over-72-byte passwords are refused (the form again with JupyterHub's error, never a 500),
 and rotating one seat's hash in the mounted Secret takes effect without a restart. Ends with the line
-"hub tests: P passed, F failed, N logins tried". Shared-password hubs need JupyterHub 5.3+ and are otherwise
-reported as skipped.
+"hub tests: P passed, F failed, N logins tried". Shared-password hubs: the rendered snippet is exec'd with only
+the environment the rendered hub.extraEnv provides and the resulting config checked; logging in to them needs
+JupyterHub 5.3+ (SharedPasswordAuthenticator) and is otherwise reported as skipped.
 """
 
 import argparse
 import json
+import os
 import secrets
 import string
 import sys
@@ -112,6 +114,12 @@ async def accounts_cases(results, hub, mount, passwords, hashes, seats, admins):
     await expect_login(results, hub, f"after rotation, {third}'s new password logs in (no restart)", third, passwords[third])
     await expect_login(results, hub, f"after rotation, {first} still logs in", first, right)
 
+    # A Secret that is not a JSON object (a hand edit gone wrong): refusals, not errors; fixed, logins resume.
+    mount.write({"hashes.json": "{not json"})
+    await expect_refused(results, hub, f"{second}, while the Secret is not JSON, is refused", second, passwords[second])
+    mount.write({"hashes.json": json.dumps(hashes)})
+    await expect_login(results, hub, f"{second} logs in once the Secret is fixed", second, passwords[second])
+
 
 def test_accounts(results, values_path, defaults):
     with open(values_path) as f:
@@ -132,6 +140,41 @@ def test_accounts(results, values_path, defaults):
         results.check("the hub logged no 500 and no traceback", not errors, "\n" + "\n".join(errors[:10]))
 
 
+def test_shared_password_config(results, values_path):
+    """The rendered snippet exec'd as z2jh does, with only the environment the rendered hub.extraEnv provides."""
+    from traitlets.config import Config
+
+    with open(values_path) as f:
+        hub = yaml.safe_load(f)["hub"]
+    env_keys = sorted(hub.get("extraEnv") or {})
+    groups = {pulumi_password(20): ["session-a"], pulumi_password(20): ["session-b"]}
+    fake = {"WORKSHOP_USER_PASSWORD": pulumi_password(20), "WORKSHOP_ADMIN_PASSWORD": pulumi_password(40),
+            "WORKSHOP_PASSWORD_GROUPS": json.dumps(groups)}
+    saved = dict(os.environ)
+    try:
+        for key in fake:
+            os.environ.pop(key, None)
+        os.environ.update({k: fake[k] for k in env_keys if k in fake})
+        c = Config()
+        exec(hub["extraConfig"][SHARED_KEY], {"c": c})
+    except Exception as e:
+        results.check("the shared-password config runs with the rendered hub.extraEnv", False, repr(e))
+        return
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    spa = c.SharedPasswordAuthenticator
+    results.check("the shared-password config runs with the rendered hub.extraEnv", True)
+    results.check("the authenticator is JupyterHub's shared-password", c.JupyterHub.authenticator_class == "shared-password")
+    results.check("the admin password comes from the Secret", spa.admin_password == fake["WORKSHOP_ADMIN_PASSWORD"])
+    if "WORKSHOP_PASSWORD_GROUPS" in env_keys:
+        results.check("each group's password maps to its group, with manage_groups on",
+                      spa.password_groups == groups and spa.manage_groups is True)
+        results.check("with groups there is no common attendee password", "user_password" not in spa)
+    else:
+        results.check("the attendee password comes from the Secret", spa.user_password == fake["WORKSHOP_USER_PASSWORD"])
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--defaults", action="append", default=[], help="the z2jh chart's values.yaml")
@@ -149,12 +192,10 @@ def main():
             except Exception as e:  # a hub that does not start is a failure, with its log
                 results.check(f"{name}: the hub starts", False, f"\n{e}")
         elif SHARED_KEY in extra:
-            major, minor = (int(x) for x in jupyterhub.__version__.split(".")[:2])
-            if (major, minor) < (5, 3):
-                print(f"SKIPPED: {name}: shared passwords need JupyterHub 5.3+ (SharedPasswordAuthenticator); "
-                      f"this machine has {jupyterhub.__version__}")
-            else:
-                print(f"SKIPPED: {name}: shared-password hubs are not exercised by this test yet")
+            print(f"== {name}: shared password")
+            test_shared_password_config(results, path)
+            print(f"SKIPPED: {name}: logins with shared passwords: SharedPasswordAuthenticator needs JupyterHub 5.3+ "
+                  f"(password_groups 5.5+), this machine has {jupyterhub.__version__}")
         else:
             print(f"== {name}: not a workshop hub with passwords, nothing to log in to")
     print(f"hub tests: {results.passed} passed, {results.failed} failed, {results.logins} logins tried")

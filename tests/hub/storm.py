@@ -27,6 +27,31 @@ from workshop_hub import KubeletSecretMount, RunningHub, hash_all, logged_in, lo
 ALPHABET = string.ascii_letters + string.digits
 
 
+def cpu_seconds(pid):
+    """CPU time (user + system, all threads) a process has used so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
+def proxy_pid(hub):
+    try:
+        with open(os.path.join(hub.dir, "proxy.pid")) as f:
+            return int(f.read().strip())
+    except (OSError, ValueError):
+        return None
+
+
+def checkpw_seconds(hashed, password, rounds=10):
+    start = time.monotonic()
+    for _ in range(rounds):
+        bcrypt.checkpw(password.encode(), hashed.encode())
+    return (time.monotonic() - start) / rounds
+
+
 def percentile(values, p):
     if not values:
         return float("nan")
@@ -104,13 +129,22 @@ def main():
             mount = KubeletSecretMount(os.path.join(tmp, "accounts"))
             mount.write({"hashes.json": json.dumps({u: hashes[u] for u in accounts})})
             with RunningHub(args.defaults + [args.values, widen], accounts=mount.path) as hub:
+                check = checkpw_seconds(hashes[users[0]], passwords[users[0]])
+                load = os.getloadavg()[0]
+                pids = [hub.process.pid, proxy_pid(hub)]
+                before = [cpu_seconds(p) if p else float("nan") for p in pids]
                 total, results, probes = asyncio.run(storm(hub.base, accounts))
+                hub_cpu, proxy_cpu = (cpu_seconds(p) - b if p else float("nan") for p, b in zip(pids, before))
         times = [d for d, _ in results]
         ok = sum(1 for _, good in results if good)
         print(f"{n} logins: {ok} logged in, total {total:.1f} s; login p50 {percentile(times, 50):.1f} s, "
               f"p95 {percentile(times, 95):.1f} s, max {max(times):.1f} s; "
               f"GET /hub/api/ every 100 ms: {len(probes)} probes, p50 {percentile(probes, 50) * 1000:.0f} ms, "
               f"p95 {percentile(probes, 95) * 1000:.0f} ms, max {max(probes) * 1000:.0f} ms")
+        cores = len(os.sched_getaffinity(0))
+        print(f"    machine: load {load:.1f} on {cores} cores, one checkpw {check * 1000:.0f} ms "
+              f"(so bcrypt alone needs {n * check / cores:.1f} s on {cores} cores); "
+              f"CPU used: hub {hub_cpu:.1f} s, proxy {proxy_cpu:.1f} s")
 
 
 if __name__ == "__main__":

@@ -16,13 +16,17 @@ public static class CapacityBinder
         var gpuDs = BindOverhead(c.Object("gpuDaemonSetOverhead"), d.GpuDaemonSets);
         var factor = c.Double("kubeletCapacityFactor", d.KubeletCapacityFactor);
         if (factor is <= 0.5 or > 1)
-            c.Error("kubeletCapacityFactor", "must be between 0.5 and 1 (the share of nominal memory the kubelet reports; GKE: about 0.98); set e.g. 0.98");
+            c.Error("kubeletCapacityFactor", "must be between 0.5 and 1 (the share of nominal memory the kubelet reports; GKE: about 0.97); set e.g. 0.97");
 
         var prices = d.Prices;
+        PriceOverrides? overrides = null;
         var p = c.Object("prices");
         if (p is not null)
         {
             var asOf = p.String("asOf");
+            var currency = p.String("currency");
+            if (currency is not null && !System.Text.RegularExpressions.Regex.IsMatch(currency, "^[A-Z]{3}$"))
+                p.Error("currency", $"'{currency}' is not an ISO 4217 currency code such as USD or EUR");
             var spot = p.OptionalDouble("spotFactor");
             Dictionary<string, FamilyPrice>? families = null;
             var fam = p.Object("families");
@@ -55,10 +59,44 @@ public static class CapacityBinder
             p.RejectUnknown();
             if (asOf is null && (families is not null || gpus is not null))
                 p.Error("asOf", "overridden prices need the date they were read; set e.g. asOf: \"2026-11-01\"");
-            prices = prices.WithOverrides(families, gpus, spot, asOf);
+            if (currency is not null && currency != prices.Currency && families is null)
+                p.Error("currency", $"prices in {currency} replace the built-in {prices.Currency} table: give every machine series you use under families (and GPUs under gpus), or remove currency");
+            overrides = new PriceOverrides(families, gpus, spot, asOf, currency);
+            prices = prices.WithOverrides(families, gpus, spot, asOf, currency);
         }
+        var quota = BindQuota(c.Object("quota"));
         c.RejectUnknown();
-        return new CapacitySettings(ds, gpuDs, factor, prices);
+        return new CapacitySettings(ds, gpuDs, factor, prices, overrides, quota);
+    }
+
+    private static QuotaSettings? BindQuota(ConfigReader? q)
+    {
+        if (q is null) return null;
+        var cpus = Counts(q, "cpus", "cpus: { n2: 200, cpus: 24 }");
+        var gpus = Counts(q, "gpus", "gpus: { nvidia-tesla-t4: 8 }");
+        var ssd = q.OptionalDouble("ssdGb");
+        var addresses = q.OptionalDouble("inUseAddresses");
+        if (ssd is < 0) q.Error("ssdGb", "must be 0 or more (SSD_TOTAL_GB of the region, in GB)");
+        if (addresses is < 0) q.Error("inUseAddresses", "must be 0 or more (IN_USE_ADDRESSES of the region)");
+        q.RejectUnknown();
+        return new QuotaSettings(cpus, gpus, ssd is { } s ? (long)s : null, addresses is { } a ? (long)a : null);
+    }
+
+    private static Dictionary<string, long> Counts(ConfigReader q, string key, string example)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        var r = q.Object(key, example: example);
+        if (r is null) return counts;
+        foreach (var name in q.ChildKeys(key))
+        {
+            var v = r.Double(name, -1);
+            if (v < 0 || v != Math.Floor(v))
+                r.Error(name, $"must be a whole number 0 or more (the {name} quota of the region), e.g. {example}");
+            else
+                counts[name] = (long)v;
+        }
+        r.RejectUnknown();
+        return counts;
     }
 
     private static DaemonSetOverhead BindOverhead(ConfigReader? r, DaemonSetOverhead @default)

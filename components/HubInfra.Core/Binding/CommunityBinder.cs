@@ -45,7 +45,7 @@ public static class CommunityBinder
             .ToList();
 
         var budget = BindBudget(r.Object("budget"));
-        var capacity = CapacityBinder.Bind(r.Object("capacity"));
+        var capacity = CapacityBinder.Bind(r.Object("capacity")).InRegion(region ?? "");
         LocalSettings? localSettings = null;
         var localReader = r.Object("local", required: local, example: "local: { context: kind-hubinfra }");
         if (localReader is not null)

@@ -51,8 +51,10 @@ public static class EventBinder
             var end = ParseDateTime(w, "end");
             var n = w.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people");
             w.RejectUnknown();
-            if (start is { } s && end is { } en)
-                windows.Add(new DatedWindow(s, en, n));
+            if (start is { } s && end is { } en && Period.Between(s, en, PeriodUnits.Days).Days > ConfigLimits.EventSpanDays)
+                w.Error("end", $"is more than {ConfigLimits.EventSpanDays} days after start; split the event into shorter windows or stacks");
+            else if (start is { } s2 && end is { } en2)
+                windows.Add(new DatedWindow(s2, en2, n));
         }
         var daily = new List<DailyRange>();
         foreach (var d in e.Objects("daily"))
@@ -64,9 +66,13 @@ public static class EventBinder
             var days = ParseDays(d);
             var n = d.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people");
             d.RejectUnknown();
-            if (from is { } f && to is { } t && start is { } s && end is { } en)
+            if (from is { } f0 && to is { } t0 && Period.Between(f0, t0, PeriodUnits.Days).Days > ConfigLimits.EventSpanDays)
+                d.Error("to", $"is more than {ConfigLimits.EventSpanDays} days after from; split the event into shorter ranges or stacks");
+            else if (from is { } f && to is { } t && start is { } s && end is { } en)
                 daily.Add(new DailyRange(f, t, s, en, days, n));
         }
+        if (windows.Count + daily.Count > ConfigLimits.EventEntriesMax)
+            e.Error("windows", $"has {windows.Count + daily.Count} windows and daily ranges; at most {ConfigLimits.EventEntriesMax} are allowed: merge them into daily ranges or split the event");
         if (!e.Has("windows") && !e.Has("daily"))
             e.Error("windows", "an event needs windows (dated start/end) or daily (a date range with daily hours); add one of them");
 

@@ -49,8 +49,48 @@ public static class HubBinder
         }
 
         var podPriority = r.Bool("podPriority", true);
+        var storm = BindStorm(r.Object("loginStorm"));
 
-        return new HubSettings(name, ns, domain, https, staticIp, chart, image, profiles, home, cull, admins, auth, extra, podPriority, r.Path);
+        return new HubSettings(name, ns, domain, https, staticIp, chart, image, profiles, home, cull, admins, auth, extra, podPriority, r.Path)
+        {
+            Storm = storm,
+        };
+    }
+
+    /// <summary><c>loginStorm</c>: z2jh settings for many people logging in at once (README "A hub that holds the storm").</summary>
+    private static HubStormSettings? BindStorm(ConfigReader? s)
+    {
+        if (s is null) return null;
+        int? Positive(string key)
+        {
+            var v = s.OptionalInt(key);
+            if (v is < 1) s.Error(key, "must be at least 1");
+            return v;
+        }
+        (double? Cpu, Memory? Memory) Requests(string key)
+        {
+            var o = s.Object(key);
+            if (o is null) return (null, null);
+            var cpu = o.OptionalDouble("cpu");
+            if (cpu is not null && !(cpu > 0)) o.Error("cpu", "must be a positive number of cores, e.g. 0.5");
+            Memory? memory = null;
+            if (o.String("memory") is { } text)
+            {
+                if (Memory.TryParse(text, out var m)) memory = m;
+                else o.Error("memory", $"'{text}' is not a size; write e.g. 1Gi");
+            }
+            o.RejectUnknown();
+            return (cpu, memory);
+        }
+        var spawn = Positive("concurrentSpawnLimit");
+        var active = Positive("activeServerLimit");
+        var failures = s.OptionalInt("consecutiveFailureLimit");
+        if (failures is < 0) s.Error("consecutiveFailureLimit", "must be 0 (never restart the hub) or more");
+        var timeout = Positive("startTimeoutSeconds");
+        var hub = Requests("hub");
+        var proxy = Requests("proxy");
+        s.RejectUnknown();
+        return new HubStormSettings(spawn, active, failures, timeout, hub.Cpu, hub.Memory, proxy.Cpu, proxy.Memory);
     }
 
     private static HttpsSettings BindHttps(ConfigReader? r, bool local)

@@ -10,8 +10,62 @@ public sealed record PriceTable(
     string Currency,
     IReadOnlyDictionary<string, FamilyPrice> Families,
     IReadOnlyDictionary<string, double> GpuHourly,
-    double SpotFactor)
+    double SpotFactor,
+    string Source = "Google Cloud pricing pages (https://cloud.google.com/compute/vm-instance-pricing, https://cloud.google.com/compute/gpus-pricing)")
 {
+    /// <summary>What the estimates are, in one line: "USD list prices of europe-west4 as of 2025-03-06".</summary>
+    public string Basis => $"{Currency} list prices of {Region} as of {AsOf}";
+
+    /// <summary>
+    /// Regional uplift over us-central1 per series, from the hourly on-demand price of one machine type per series in
+    /// Cyclenerd/google-cloud-pricing-cost-calculator's pricing.yml (generated 2025-03-06 from the Cloud Billing Catalog
+    /// API): n1-highmem-16 (us-central1 0.946424 USD/h) for n1, n2, e2, c3, g2 and a2's vCPU and memory, n2d-highcpu-48
+    /// (1.497024 USD/h) for n2d. us-east1 and us-west1 cost the same as us-central1. Google scales a region's vCPU and
+    /// memory rates by one factor (the two series agree within 0.2%). GPU rates are us-central1's everywhere: override
+    /// them under hubinfra:capacity.prices.gpus for another region.
+    /// </summary>
+    private static readonly (string Region, double Uplift, double N2dUplift)[] Uplifts =
+    [
+        ("us-central1", 1, 1),
+        ("us-east1", 1, 1),
+        ("us-west1", 1, 1),
+        ("europe-west1", 1.041112 / 0.946424, 1.646784 / 1.497024),
+        ("europe-west2", 1.219312 / 0.946424, 1.928784 / 1.497024),
+        ("europe-west4", 1.041888 / 0.946424, 1.648128 / 1.497024),
+        ("asia-northeast1", 1.213464 / 0.946424, 1.922544 / 1.497024),
+    ];
+
+    /// <summary>The built-in table of each region it covers.</summary>
+    public static IReadOnlyDictionary<string, PriceTable> Regional => RegionalTables.Value;
+
+    private static readonly Lazy<IReadOnlyDictionary<string, PriceTable>> RegionalTables = new(BuildRegional);
+
+    private static IReadOnlyDictionary<string, PriceTable> BuildRegional()
+    {
+        PriceTable us = Default;
+        return Uplifts.ToDictionary(
+        u => u.Region,
+        u => u.Uplift == 1 && u.N2dUplift == 1
+            ? us with { Region = u.Region }
+            : us with
+            {
+                Region = u.Region,
+                AsOf = "2025-03-06",
+                Families = us.Families.ToDictionary(
+                    kv => kv.Key,
+                    kv => Scaled(kv.Value, kv.Key == "n2d" ? u.N2dUplift : u.Uplift), StringComparer.Ordinal),
+                Source = $"us-central1 rates of {us.AsOf} × the {u.Region} uplift in Cyclenerd/google-cloud-pricing-cost-calculator pricing.yml " +
+                         "(generated 2025-03-06 from the Cloud Billing Catalog API); GPU rates are us-central1's",
+            },
+        StringComparer.Ordinal);
+    }
+
+    /// <summary>The built-in prices of <paramref name="region"/>, or null when the table does not cover it.</summary>
+    public static PriceTable? For(string region) => Regional.GetValueOrDefault(region);
+
+    private static FamilyPrice Scaled(FamilyPrice p, double factor) =>
+        new(Math.Round(p.VCpuHour * factor, 6), Math.Round(p.GiBHour * factor, 6));
+
     /// <summary>
     /// GCE on-demand list prices for us-central1 as read on 2026-11-01. g2's vCPU and memory rates exclude its L4s,
     /// which are priced from <see cref="GpuHourly"/>; a2 is priced like n1/n2 plus its A100s (an approximation).
@@ -61,16 +115,30 @@ public sealed record PriceTable(
         return spot ? price * SpotFactor : price;
     }
 
-    /// <summary>A copy with some series and GPU prices replaced or added, and optionally another Spot factor and date.</summary>
-    public PriceTable WithOverrides(IReadOnlyDictionary<string, FamilyPrice>? families, IReadOnlyDictionary<string, double>? gpus, double? spotFactor, string? asOf)
+    /// <summary>
+    /// A copy with some series and GPU prices replaced or added, and optionally another Spot factor and date. Prices in
+    /// another <paramref name="currency"/> replace the whole table: built-in USD rates are never mixed with them.
+    /// </summary>
+    public PriceTable WithOverrides(IReadOnlyDictionary<string, FamilyPrice>? families, IReadOnlyDictionary<string, double>? gpus, double? spotFactor, string? asOf,
+        string? currency = null)
     {
-        var f = new Dictionary<string, FamilyPrice>(Families, StringComparer.Ordinal);
+        var otherCurrency = currency is not null && currency != Currency;
+        var f = otherCurrency ? new Dictionary<string, FamilyPrice>(StringComparer.Ordinal) : new Dictionary<string, FamilyPrice>(Families, StringComparer.Ordinal);
         if (families is not null)
             foreach (var (k, v) in families) f[k] = v;
-        var g = new Dictionary<string, double>(GpuHourly, StringComparer.Ordinal);
+        var g = otherCurrency ? new Dictionary<string, double>(StringComparer.Ordinal) : new Dictionary<string, double>(GpuHourly, StringComparer.Ordinal);
         if (gpus is not null)
             foreach (var (k, v) in gpus) g[k] = v;
-        return this with { Families = f, GpuHourly = g, SpotFactor = spotFactor ?? SpotFactor, AsOf = asOf ?? AsOf };
+        var overridden = families is { Count: > 0 } || gpus is { Count: > 0 } || spotFactor is not null || otherCurrency;
+        return this with
+        {
+            Families = f,
+            GpuHourly = g,
+            SpotFactor = spotFactor ?? SpotFactor,
+            AsOf = asOf ?? AsOf,
+            Currency = currency ?? Currency,
+            Source = overridden ? "hubinfra:capacity.prices over " + Source : Source,
+        };
     }
 
     private double GpuPrice(string gpuType) =>

@@ -35,6 +35,21 @@ public static class ConfigLimits
     public const long HomeStorageMaxGiB = 64 * 1024;
 
     public const int AttendeesMax = 100_000;
+
+    /// <summary>An event window or daily range spans at most a year (a longer one is a typo in the year).</summary>
+    public const int EventSpanDays = 366;
+
+    /// <summary>Windows plus daily ranges of one event.</summary>
+    public const int EventEntriesMax = 500;
+
+    /// <summary>Unknown keys reported one by one in a mapping before the rest are summed up.</summary>
+    public const int UnknownKeysReported = 20;
+
+    /// <summary>Problems reported per stack; past these one line says more were found (a 4-million-item list of wrong items stays quick).</summary>
+    public const int ProblemsReported = 200;
+
+    public static Problem TooMany(string key) =>
+        new(key, $"and more problems: only the first {ProblemsReported} are shown; fix these and run validate again");
     public const int LeadMinutesMax = 24 * 60;
     public const int CullSecondsMax = 30 * 24 * 3600;
     public const int CullEveryMax = 24 * 3600;

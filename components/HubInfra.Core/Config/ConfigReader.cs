@@ -43,7 +43,11 @@ public sealed class ConfigReader
     public IReadOnlyList<string> ChildKeys(string key) =>
         _object.TryGetPropertyValue(key, out var v) && v is JsonObject o ? o.Select(kv => kv.Key).ToList() : [];
 
-    public void Error(string key, string message) => _problems.Add(new Problem(KeyOf(key), message));
+    public void Error(string key, string message)
+    {
+        if (_problems.Count > ConfigLimits.ProblemsReported) return;
+        _problems.Add(_problems.Count == ConfigLimits.ProblemsReported ? ConfigLimits.TooMany(KeyOf(key)) : new Problem(KeyOf(key), message));
+    }
 
     private JsonNode? Take(string key, bool required, string example)
     {
@@ -273,7 +277,10 @@ public sealed class ConfigReader
         if (IsSecure(node))
         {
             var inner = node["secure"];
-            return new Secret(inner is JsonValue sv && sv.GetValueKind() == JsonValueKind.String ? sv.GetValue<string>() : null, true);
+            if (inner is JsonValue sv && sv.GetValueKind() == JsonValueKind.String)
+                return new Secret(sv.GetValue<string>(), true);
+            Error(key, $"holds {Describe(inner)} where Pulumi writes encrypted text; set it again with: pulumi config set --secret --path '{PulumiPath(key)}' <value>");
+            return new Secret(null, true);
         }
         if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
         {
@@ -287,9 +294,15 @@ public sealed class ConfigReader
     /// <summary>Reports every key of this object that nothing read, suggesting the nearest known key.</summary>
     public void RejectUnknown()
     {
+        var unknown = 0;
         foreach (var (key, _) in _object)
         {
             if (_read.Contains(key)) continue;
+            if (++unknown > ConfigLimits.UnknownKeysReported)
+            {
+                Error(key, $"and {_object.Count(kv => !_read.Contains(kv.Key)) - ConfigLimits.UnknownKeysReported} more keys are not known here; remove them");
+                return;
+            }
             var nearest = _read.OrderBy(k => EditDistance.Between(k, key)).FirstOrDefault();
             var hint = nearest is not null && EditDistance.Between(nearest, key) <= Math.Max(2, key.Length / 3)
                 ? $"; did you mean '{nearest}'? Rename it"

@@ -70,14 +70,23 @@ public static class StackFileLayout
             return Result(false);
         }
 
-        foreach (var (key, value) in config)
+        // Detach the values from the parsed tree (no copy): each becomes a root of RawConfig.
+        var entries = config.ToList();
+        config.Clear();
+        foreach (var (key, value) in entries)
         {
             var colon = key.IndexOf(':');
             var ns = colon < 0 ? "" : key[..colon];
             var name = colon < 0 ? key : key[(colon + 1)..];
             if (ns == ConfigKey.Namespace)
             {
-                values[name] = value?.DeepClone();
+                values[name] = value;
+                continue;
+            }
+            if (problems.Count >= ConfigLimits.ProblemsReported)
+            {
+                // Enough said about this file's keys (a flood of them must stay quick); keep the values apart.
+                if (colon >= 0) foreign[key] = "";
                 continue;
             }
             if (colon < 0 && key.Equals(ConfigKey.Namespace, StringComparison.OrdinalIgnoreCase))

@@ -23,6 +23,9 @@ public static partial class StackYaml
     /// <summary>Most values that aliases (<c>*name</c>) and merge keys may copy into the tree, in all.</summary>
     public const int MaxAliasValues = 100_000;
 
+    /// <summary>Most values (scalars, mappings and lists) in one file; the 5 MB benchmark stack (6,668 hubs) has 280,068.</summary>
+    public const int MaxValues = 1_000_000;
+
     public static JsonNode? Read(string yaml, string file)
     {
         var parser = new Parser(new StringReader(yaml));
@@ -102,6 +105,7 @@ public static partial class StackYaml
         private readonly Dictionary<string, (JsonNode? Node, int Size)> _anchors = new(StringComparer.Ordinal);
         private readonly HashSet<string> _open = new(StringComparer.Ordinal);
         private int _copied;
+        private int _values;
         private JsonNode? _root;
         private bool _done;
 
@@ -137,6 +141,13 @@ public static partial class StackYaml
 
         private StackFileException Error(Mark at, string message) => new(file, at.Line, at.Column, message);
 
+        /// <summary>Counts <paramref name="count"/> new values (read or copied by an alias) against <see cref="MaxValues"/>.</summary>
+        private void Count(int count, Mark at)
+        {
+            if ((_values += count) > MaxValues)
+                throw Error(at, $"too large: the file holds more than {MaxValues:N0} values (a stack file needs a few hundred); remove what the stack does not need");
+        }
+
         private void OnScalar(Scalar s)
         {
             if (_frames.TryPeek(out var top) && top.Node is JsonObject && top.AwaitingKey)
@@ -147,6 +158,7 @@ public static partial class StackYaml
                 top.AwaitingKey = false;
                 return;
             }
+            Count(1, s.Start);
             var value = Typed(s);
             if (!s.Anchor.IsEmpty) Remember(s.Anchor.Value, value, 1);
             Add(value, 1, s.Start);
@@ -158,6 +170,7 @@ public static partial class StackYaml
             if (_frames.Count >= MaxDepth)
                 throw Error(start, $"not valid YAML: mappings and lists are nested more than {MaxDepth} levels deep; " +
                     "close the brackets you opened, or flatten the structure (a stack file needs fewer than 10 levels)");
+            Count(1, start);
             var name = anchor.IsEmpty ? null : anchor.Value;
             if (name is not null) _open.Add(name);
             _frames.Push(new Frame(node, name, start));
@@ -201,6 +214,7 @@ public static partial class StackYaml
         {
             size = count;
             _copied += count;
+            Count(count, at);
             if (_copied > MaxAliasValues)
                 throw Error(at, $"not valid YAML: aliases and merge keys expand to more than {MaxAliasValues:N0} values (an alias bomb?); " +
                     "write the values out instead of nesting aliases of aliases");

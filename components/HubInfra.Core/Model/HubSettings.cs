@@ -56,6 +56,9 @@ public sealed record HubSettings(
     /// <summary>Set for a workshop hub of an event: data and accounts that live as long as the event stack.</summary>
     public WorkshopSettings? Workshop { get; init; }
 
+    /// <summary>Login-storm settings set on the hub (<c>loginStorm</c>); null: the chart's defaults.</summary>
+    public HubStormSettings? Storm { get; init; }
+
     public string HelmReleaseName => Name;
 
     public string Url => Https.Enabled ? $"https://{Domain}" : $"http://{Domain}";

@@ -1,6 +1,7 @@
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Model;
 using HubInfra.Core.Schedule;
+using HubInfra.Core.Values;
 using NodaTime;
 
 namespace HubInfra.Core.Planning;
@@ -106,6 +107,12 @@ public sealed record EventPlan(
 
     public double ReleaseCost => Math.Round(Windows.Sum(w => w.ReleaseCost), 2);
 
+    /// <summary>What the target hub needs for this event's login storm (applied to a workshop hub; checked on a community hub).</summary>
+    public LoginStorm? Storm { get; init; }
+
+    /// <summary>What the cost is: "USD list prices of europe-west4 as of 2025-03-06".</summary>
+    public string PriceBasis { get; init; } = "";
+
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
@@ -126,7 +133,8 @@ public sealed record EventPlan(
             : communityPool;
         if (poolSettings is null || !MachineTypeCatalog.TryGet(poolSettings.MachineType, out var machine)) return null;
 
-        var capacity = ev.Capacity;
+        // The event's own capacity settings, priced in the community cluster's region.
+        var capacity = ev.Capacity.InRegion(community.Region);
         var seatsPerNode = Math.Max(0, SeatPlanner.SeatsFor(profile, poolSettings, machine, capacity));
         var peakNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)peakSeats / seatsPerNode);
         NodePoolPlan? dedicatedPlan = null;
@@ -136,7 +144,7 @@ public sealed record EventPlan(
             dedicatedPlan = NodePoolPlan.From(poolSettings, capacity, ev.StackName);
         }
         var hourly = capacity.Prices.NodeHourly(machine, poolSettings.Spot, poolSettings.Gpu?.Type, poolSettings.Gpu?.Count ?? 0);
-        var alloc = SeatPlanner.Allocatable(machine, capacity);
+        var alloc = SeatPlanner.Allocatable(machine, capacity, poolSettings.ImageStreaming);
         var pool = new EventPoolPlan(poolSettings.Name, machine.Name, Math.Round(alloc.CpuCores, 3), Math.Round(alloc.MemoryGiB, 3), seatsPerNode,
             poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan)
         {
@@ -173,7 +181,10 @@ public sealed record EventPlan(
         }
 
         var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48));
+        var storm = LoginStorm.For(peakSeats, seatsPerNode, hub.Workshop is not null, poolSettings.SecondaryBootDiskImage is not null);
         var workshopPlan = hub.Workshop is not null ? HubPlan.From(hub, community with { UserPools = PoolsForWorkshop(community, poolSettings) }) : null;
+        if (workshopPlan is not null)
+            LoginStormValues.Apply(storm.AsSettings().With(hub.Storm), workshopPlan.Values);
         return new EventPlan(ev, hub, hub.Namespace, hub.HelmReleaseName, profile, pool, windows, peakSeats, peakNodes,
             Math.Round(windows.Sum(w => w.NodeHours), 2), Math.Round(windows.Sum(w => w.Cost), 2), capacity.Prices.Currency, capacity.Prices.AsOf,
             exclusions, workshopPlan)
@@ -182,6 +193,8 @@ public sealed record EventPlan(
             Phases = phases,
             ReleaseHeadroomSeats = headroom,
             LocalCluster = community.Kind == StackKind.Local,
+            Storm = storm,
+            PriceBasis = capacity.Prices.Basis,
         };
     }
 

@@ -55,7 +55,7 @@ public sealed record NodePoolPlan(
         double cpu = 0, mem = 0, price = 0;
         if (Capacity.MachineTypeCatalog.TryGet(pool.MachineType, out var machine))
         {
-            var alloc = SeatPlanner.Allocatable(machine, capacity);
+            var alloc = SeatPlanner.Allocatable(machine, capacity, pool.ImageStreaming);
             cpu = Math.Round(alloc.CpuCores, 3);
             mem = Math.Round(alloc.MemoryGiB, 3);
             try

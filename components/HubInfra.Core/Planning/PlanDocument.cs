@@ -10,7 +10,8 @@ namespace HubInfra.Core.Planning;
 /// <summary>Plans as plain trees, for plan.yaml, <c>plan --format json</c> and stack outputs.</summary>
 public static class PlanDocument
 {
-    public static Dictionary<string, object?> Community(CommunityPlan plan)
+    /// <param name="quota">What the peak needs of the region's quotas; by default the community's pools at their max alone.</param>
+    public static Dictionary<string, object?> Community(CommunityPlan plan, Capacity.RegionalQuota? quota = null)
     {
         var s = plan.Stack;
         var doc = Map(("stack", s.StackName), ("kind", s.Kind.ToString().ToLowerInvariant()));
@@ -33,6 +34,8 @@ public static class PlanDocument
                 ("nodeServiceAccount", Map(("accountId", c.NodeServiceAccountId), ("roles", c.NodeServiceAccountRoles.ToList()))),
                 ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()));
             doc["nodePools"] = plan.NodePools.Select(p => (object?)Pool(p)).ToList();
+            doc["prices"] = Prices(s.Capacity.Prices, s.Budget);
+            doc["quota"] = (quota ?? Capacity.RegionalQuota.Peak(s, [])).ToDocument();
         }
         else if (s.Local is { } local)
         {
@@ -80,10 +83,23 @@ public static class PlanDocument
         ("protect", h.Protect),
         ("seats", h.Seats.Select(s => (object?)Map(("profile", s.Profile), ("nodePool", s.NodePool), ("machineType", s.MachineType), ("seatsPerNode", s.SeatsPerNode), ("maxUsers", s.MaxUsers))).ToList()));
 
-    public static Dictionary<string, object?> Event(EventPlan plan)
+    /// <summary>Which prices the costs use, where they come from, and whether they are in the budget's currency.</summary>
+    public static Dictionary<string, object?> Prices(Capacity.PriceTable prices, BudgetSettings? budget) => Map(
+        ("basis", prices.Basis),
+        ("source", prices.Source),
+        ("note", CurrencyNote(prices, budget)));
+
+    /// <summary>Said when the budget is in another currency than the prices: costs are never converted.</summary>
+    public static string? CurrencyNote(Capacity.PriceTable prices, BudgetSettings? budget) =>
+        budget is not null && budget.Currency != prices.Currency
+            ? $"costs are {prices.Basis}, not in the budget's {budget.Currency}; to estimate in {budget.Currency}, give hubinfra:capacity.prices with currency: {budget.Currency} and its rates"
+            : null;
+
+    /// <param name="quota">What the peak needs of the region's quotas (with overlapping events); left out when null.</param>
+    public static Dictionary<string, object?> Event(EventPlan plan, Capacity.RegionalQuota? quota = null)
     {
         var ev = plan.Event;
-        return Map(
+        var doc = Map(
             ("stack", ev.StackName),
             ("kind", "event"),
             ("community", ev.CommunityStack),
@@ -111,15 +127,31 @@ public static class PlanDocument
             ("peakSeats", plan.PeakSeats),
             ("peakNodes", plan.PeakNodes),
             ("nodeHours", plan.NodeHours),
-            ("estimatedCost", Map(("amount", plan.Cost), ("currency", plan.Currency), ("pricesAsOf", plan.PricesAsOf))),
+            ("estimatedCost", Map(("amount", plan.Cost), ("currency", plan.Currency), ("pricesAsOf", plan.PricesAsOf), ("basis", plan.PriceBasis))),
             ("phases", Map(
                 ("arrival", Map(("nodeHours", plan.ArrivalNodeHours), ("cost", plan.ArrivalCost))),
                 ("release", Map(("nodeHours", plan.ReleaseNodeHours), ("cost", plan.ReleaseCost))))),
             ("windows", plan.Windows.Select(w => (object?)Window(w, ev.Zone)).ToList()),
             ("maintenanceExclusions", plan.Exclusions.Exclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()),
             ("notes", plan.Exclusions.Notes.ToList()),
+            ("loginStorm", plan.Storm is { } storm ? LoginStorm(storm, plan.Hub.Workshop is not null) : null),
             ("workshopHub", plan.WorkshopHub is { } w ? Hub(w) : null));
+        if (quota is not null)
+            doc["quota"] = quota.ToDocument();
+        return doc;
     }
+
+    /// <summary>The z2jh settings the event's storm needs, with their formulas; applied to a workshop hub, checked on a community hub.</summary>
+    public static Dictionary<string, object?> LoginStorm(LoginStorm s, bool applied) => Map(
+        ("appliedToHub", applied),
+        ("arrivalsPerMinute", s.ArrivalsPerMinute),
+        ("hub.concurrentSpawnLimit", s.ConcurrentSpawnLimit),
+        ("hub.activeServerLimit", s.ActiveServerLimit),
+        ("hub.consecutiveFailureLimit", s.ConsecutiveFailureLimit),
+        ("singleuser.startTimeout", s.StartTimeoutSeconds),
+        ("hub.resources.requests", Map(("cpu", s.HubCpu), ("memory", s.HubMemory.ToQuantity()))),
+        ("proxy.chp.resources.requests", Map(("cpu", s.ProxyCpu), ("memory", s.ProxyMemory.ToQuantity()))),
+        ("formulas", s.Formulas().ToList()));
 
     public static Dictionary<string, object?> Window(EventWindowPlan w, DateTimeZone zone) => Map(
         ("source", w.Source),

@@ -57,5 +57,13 @@ public static class StackLoader
         CommunityBinder.StackKindOf(new ConfigReader($"{ConfigKey.Namespace}:", new System.Text.Json.Nodes.JsonObject(
             raw.Values.Where(kv => kv.Key == ConfigKey.Kind).Select(kv => KeyValuePair.Create(kv.Key, kv.Value?.DeepClone()))), problems ?? []));
 
-    private static List<Problem> Distinct(List<Problem> problems) => problems.Distinct().ToList();
+    private static List<Problem> Distinct(List<Problem> problems)
+    {
+        var distinct = problems.Distinct().ToList();
+        if (distinct.Count <= ConfigLimits.ProblemsReported + 1) return distinct;
+        var shown = distinct.Take(ConfigLimits.ProblemsReported).ToList();
+        if (!shown.Any(p => p.Message.StartsWith("and more problems", StringComparison.Ordinal)))
+            shown.Add(ConfigLimits.TooMany(distinct[ConfigLimits.ProblemsReported].Key));
+        return shown;
+    }
 }

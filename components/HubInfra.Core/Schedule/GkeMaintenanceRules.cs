@@ -20,6 +20,8 @@ namespace HubInfra.Core.Schedule;
 /// <item>Length by scope: "No upgrades: Cannot exceed 30 days." "No minor upgrades" and "No minor or node upgrades":
 /// "Cannot end more than 180 days after the exclusion creation date, or extend past the end of life date of the minor
 /// version." (The end of life of the minor version the cluster will run is not known offline.)</item>
+/// <item>"You can restrict the scope of automatic upgrades in a maintenance exclusion only for clusters that are
+/// enrolled in a release channel."</item>
 /// <item>Exclusions are keyed by name in the API (<c>MaintenanceWindow.maintenanceExclusions</c> is a map from name to
 /// time window, https://cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters#maintenancewindow),
 /// so names must be unique.</item>
@@ -74,7 +76,8 @@ public static class GkeMaintenanceRules
     /// (remove them) and take part in no other check, and minor-scope exclusions are checked against "180 days after
     /// creation", creation being the next deployment (now).
     /// </summary>
-    public static IReadOnlyList<Breach> Check(IReadOnlyList<MaintenanceExclusion> exclusions, Instant? now)
+    /// <param name="inReleaseChannel">False for a cluster in no release channel (<c>UNSPECIFIED</c>): only NO_UPGRADES is allowed.</param>
+    public static IReadOnlyList<Breach> Check(IReadOnlyList<MaintenanceExclusion> exclusions, Instant? now, bool inReleaseChannel = true)
     {
         var breaches = new List<Breach>();
         var live = new List<int>();
@@ -87,6 +90,10 @@ public static class GkeMaintenanceRules
                 continue;
             }
             live.Add(i);
+            if (!inReleaseChannel && e.Scope != ExclusionScope.NoUpgrades)
+                breaches.Add(new Breach(i,
+                    $"'{e.Name}' has scope {e.Scope.GkeName()}, but GKE allows scopes other than NO_UPGRADES only on clusters in a release channel ({ConceptDoc}); " +
+                    "set hubinfra:cluster.releaseChannel to REGULAR, STABLE or RAPID, or use NO_UPGRADES"));
             if (e.Scope == ExclusionScope.NoUpgrades && e.End - e.Start > MaxNoUpgradesLength)
                 breaches.Add(new Breach(i,
                     $"'{e.Name}' lasts {Days(e.End - e.Start)} days, but GKE allows a NO_UPGRADES exclusion at most {MaxNoUpgradesLength.Days} days ({ConceptDoc}); " +

@@ -113,6 +113,27 @@ public static class MaintenanceExclusions
         return new MaintenanceExclusionPlan(exclusions, notes);
     }
 
+    /// <summary>
+    /// The planned exclusions as they may join a cluster's <paramref name="existing"/> ones: unchanged when GKE accepts
+    /// the combined list; else the "no upgrades" ones become <c>NO_MINOR_OR_NODE_UPGRADES</c> (which keep the nodes and
+    /// count against no per-scope cap or availability rule), with a note saying why.
+    /// </summary>
+    public static MaintenanceExclusionPlan FitWith(IReadOnlyList<MaintenanceExclusion> existing, MaintenanceExclusionPlan planned, Instant now)
+    {
+        var before = GkeMaintenanceRules.Check(existing, now).Where(b => !b.IsWarning).Select(b => b.Message).ToHashSet(StringComparer.Ordinal);
+        var breaches = GkeMaintenanceRules.Check(existing.Concat(planned.Exclusions).ToList(), now)
+            .Where(b => !b.IsWarning && !before.Contains(b.Message)).ToList();
+        if (breaches.Count == 0 || planned.Exclusions.All(e => e.Scope != ExclusionScope.NoUpgrades))
+            return planned;
+        var converted = planned.Exclusions
+            .Select(e => e.Scope == ExclusionScope.NoUpgrades ? e with { Scope = ExclusionScope.NoMinorOrNodeUpgrades } : e)
+            .ToList();
+        var notes = planned.Notes.ToList();
+        notes.Add($"with the cluster's {existing.Count} current exclusion(s), NO_UPGRADES would break GKE's rules ({breaches[0].Message}); " +
+                  "these use NO_MINOR_OR_NODE_UPGRADES instead, which keeps the nodes (GKE may still patch the control plane)");
+        return new MaintenanceExclusionPlan(converted, notes);
+    }
+
     private static List<MaintenanceExclusion> Named(string prefix, List<(Instant Start, Instant End)> pieces, ExclusionScope scope) =>
         pieces.Select((p, i) => new MaintenanceExclusion(Name(prefix, i + 1), p.Start, p.End, scope)).ToList();
 

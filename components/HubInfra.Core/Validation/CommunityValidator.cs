@@ -26,7 +26,9 @@ public static partial class CommunityValidator
                 problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region; use one such as us-central1"));
             CheckCluster(stack, problems);
             GkeLimits.Check(stack, problems);
-            foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now))
+            QuotaRules.CheckCommunity(stack, problems);
+            foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now,
+                         inReleaseChannel: stack.Cluster.ReleaseChannel != "UNSPECIFIED"))
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
                     breach.IsWarning ? Severity.Warning : Severity.Error));
             CheckPool(stack.CorePool, stack, problems);

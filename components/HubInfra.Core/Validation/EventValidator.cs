@@ -90,7 +90,11 @@ public static class EventValidator
 
         if (otherEvents is not null)
             CheckSharedPool(plan, community, otherEvents, problems, communityFile);
+        if (plan.Warm.Any(w => w.CoolAt > now))
+            problems.AddRange(LoginStormRules.Check(plan, communityFile));
         CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
+        QuotaRules.CheckEvent(ev, community, plan, problems);
+        GkeLimits.CheckEvent(ev, community, plan, problems);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
     }
@@ -142,10 +146,12 @@ public static class EventValidator
         var existing = community.Cluster.MaintenanceExclusions.Where(e => e.Scope.KeepsNodes()).Select(e => (e.Start, e.End)).ToList();
         var uncovered = plan.Warm.Where(w => w.CoolAt > now && !MaintenanceExclusions.Covers(existing, w)).ToList();
         if (uncovered.Count == 0) return;
-        var yaml = string.Join(" ", plan.Exclusions.Exclusions.Select(e =>
+        var suggested = MaintenanceExclusions.FitWith(
+            community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList(), plan.Exclusions, now);
+        var yaml = string.Join(" ", suggested.Exclusions.Select(e =>
             $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
             (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
-        var notes = plan.Exclusions.Notes.Count > 0 ? " (" + string.Join("; ", plan.Exclusions.Notes) + ")" : "";
+        var notes = suggested.Notes.Count > 0 ? " (" + string.Join("; ", suggested.Notes) + ")" : "";
         problems.Add(new Problem($"{Key}.windows",
             (uncovered.Count == 1 ? "1 warm window is" : $"{uncovered.Count.ToString(CultureInfo.InvariantCulture)} warm windows are") + $" not covered by a maintenance exclusion of {ev.CommunityStack}'s cluster, so GKE may upgrade it during the event; " +
             $"add to hubinfra:cluster.maintenanceExclusions in {communityFile}: {yaml}{notes}") { KeepsPlan = true });

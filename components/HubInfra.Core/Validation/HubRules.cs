@@ -86,7 +86,7 @@ public static partial class HubRules
             var seats = SeatPlanner.SeatsFor(profile, pool, machine, stack.Capacity);
             if (seats < 1)
             {
-                var alloc = NodeAllocatableRules.For(machine, stack.Capacity.KubeletCapacityFactor);
+                var alloc = SeatPlanner.Allocatable(machine, stack.Capacity, pool.ImageStreaming);
                 var ds = pool.Gpu is null ? stack.Capacity.DaemonSets : stack.Capacity.GpuDaemonSets;
                 var cpuFree = alloc.CpuCores - ds.CpuCores;
                 var cpuShort = profile.CpuGuarantee > cpuFree;

@@ -36,6 +36,8 @@ public static class HubValues
                 ("timeout", hub.Cull.TimeoutSeconds),
                 ("every", hub.Cull.EverySeconds),
                 ("maxAge", hub.Cull.MaxAgeSeconds))));
+        if (hub.Storm is { } storm)
+            LoginStormValues.Apply(storm, values);
         return values;
     }
 

@@ -85,3 +85,62 @@ public class PriceTableTests
         Assert.Equal(new DaemonSetOverhead(0.5, 1.0), DaemonSetOverhead.GpuDefault);
     }
 }
+
+public class RegionalPriceTests
+{
+    [Theory]
+    [InlineData("us-central1", 0.031611, "2026-11-01")]
+    [InlineData("us-east1", 0.031611, "2026-11-01")]
+    [InlineData("us-west1", 0.031611, "2026-11-01")]
+    [InlineData("europe-west1", 0.034774, "2025-03-06")]
+    [InlineData("europe-west2", 0.040726, "2025-03-06")]
+    [InlineData("europe-west4", 0.0348, "2025-03-06")]
+    [InlineData("asia-northeast1", 0.04053, "2025-03-06")]
+    public void Each_covered_region_has_its_own_rates_date_and_source(string region, double n2VCpu, string asOf)
+    {
+        var table = PriceTable.For(region)!;
+        Assert.Equal((region, asOf, "USD"), (table.Region, table.AsOf, table.Currency));
+        Assert.Equal(n2VCpu, table.Families["n2"].VCpuHour, 6);
+        Assert.Equal($"USD list prices of {region} as of {asOf}", table.Basis);
+        Assert.NotEmpty(table.Source);
+    }
+
+    [Fact]
+    public void A_region_without_a_table_is_priced_and_labelled_as_us_central1()
+    {
+        Assert.Null(PriceTable.For("southamerica-east1"));
+        var capacity = HubInfra.Core.Model.CapacitySettings.Default.InRegion("southamerica-east1");
+        Assert.Equal("USD list prices of us-central1 as of 2026-11-01", capacity.Prices.Basis);
+    }
+
+    [Fact]
+    public void A_community_is_priced_in_its_region_and_says_so_when_the_budget_is_in_another_currency()
+    {
+        var stack = TestStacks.Inline(TestStacks.Community.Replace("us-central1", "europe-west2") +
+            "\n  hubinfra:budget: { billingAccount: 012345-6789AB-CDEF01, amount: 500, currency: GBP, emails: [a@example.org] }\n").Community!;
+        Assert.Equal("europe-west2", stack.Capacity.Prices.Region);
+        var prices = HubInfra.Core.Planning.PlanDocument.Prices(stack.Capacity.Prices, stack.Budget);
+        Assert.Equal("USD list prices of europe-west2 as of 2025-03-06", prices["basis"]);
+        Assert.Equal("costs are USD list prices of europe-west2 as of 2025-03-06, not in the budget's GBP; to estimate in GBP, give hubinfra:capacity.prices with currency: GBP and its rates", prices["note"]);
+    }
+
+    [Fact]
+    public void Prices_in_the_budgets_currency_replace_the_table_and_the_note_goes()
+    {
+        var stack = TestStacks.Inline(TestStacks.Community.Replace("us-central1", "europe-west2") +
+            "\n  hubinfra:budget: { billingAccount: 012345-6789AB-CDEF01, amount: 500, currency: GBP, emails: [a@example.org] }" +
+            "\n  hubinfra:capacity: { prices: { currency: GBP, asOf: \"2026-11-20\", families: { n2: { vcpuHour: 0.032, gibHour: 0.0043 } } } }\n");
+        Assert.Empty(stack.Errors);
+        var prices = stack.Community!.Capacity.Prices;
+        Assert.Equal("GBP list prices of europe-west2 as of 2026-11-20", prices.Basis);
+        Assert.Equal(["n2"], prices.Families.Keys); // no USD rate mixed in
+        Assert.Null(HubInfra.Core.Planning.PlanDocument.CurrencyNote(prices, stack.Community.Budget));
+    }
+
+    [Fact]
+    public void Another_currency_without_rates_is_an_error()
+    {
+        var errors = TestStacks.Errors(TestStacks.Inline(TestStacks.Community + "\n  hubinfra:capacity: { prices: { currency: EUR, asOf: \"2026-11-20\" } }\n"));
+        Assert.Contains(errors, e => e.StartsWith("hubinfra:capacity.prices.currency: prices in EUR replace the built-in USD table", StringComparison.Ordinal));
+    }
+}

@@ -129,4 +129,21 @@ public class HostileStackFileTests
         Assert.Equal("3.10", raw["x"]!.ToJsonString());
         Assert.Equal("1e999", raw["y"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void A_file_of_more_than_a_million_values_is_refused()
+    {
+        var e = Fails("config:\n  hubinfra:x: [" + string.Join(",", Enumerable.Repeat("1", StackYaml.MaxValues + 1)) + "]\n");
+        Assert.Contains("too large: the file holds more than 1,000,000 values", e.Message);
+    }
+
+    [Fact]
+    public void Hundreds_of_thousands_of_wrong_items_give_a_bounded_list_of_problems()
+    {
+        var yaml = TestStacks.Community.Replace("allowedOrganizations: [my-org]", "allowedOrganizations: [" + string.Join(",", Enumerable.Repeat("1", 500_000)) + "]");
+        var problems = TestStacks.Inline(yaml).Problems;
+        Assert.Equal(Core.Config.ConfigLimits.ProblemsReported + 1, problems.Count);
+        Assert.Equal("hubinfra:hubs[0].auth.github.allowedOrganizations[0]", problems[0].Key);
+        Assert.StartsWith("and more problems: only the first 200 are shown", problems[^1].Message);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using HubInfra.Core.Hub;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
 
@@ -90,4 +92,116 @@ public class WorkshopTests
         Assert.Equal(0, accounts.RotationOf("student008"));
         Assert.Contains(loaded.Errors, e => e.Key == "hubinfra:event.workshop.hub.auth.accounts.rotate.student099");
     }
+
+    private static Dictionary<string, object?> HubSection(LoadedStack loaded) =>
+        (Dictionary<string, object?>)EventPlan.From(loaded.Event!, loaded.Community!)!.WorkshopHub!.Values["hub"]!;
+
+    private static Dictionary<string, object?> Cull(LoadedStack loaded) =>
+        (Dictionary<string, object?>)EventPlan.From(loaded.Event!, loaded.Community!)!.WorkshopHub!.Values["cull"]!;
+
+    [Fact]
+    public void MaxServerAgeHours_becomes_the_cullers_maxAge()
+    {
+        Assert.Equal(6 * 3600, Cull(TestStacks.Example("workshop-2027"))["maxAge"]);
+        Assert.Equal(3 * 3600, Cull(Load(Workshop.Replace("generation: 1", "generation: 1\n      maxServerAgeHours: 3")).Stack)["maxAge"]);
+        Assert.Equal(8 * 3600, Cull(Load(Workshop).Stack)["maxAge"]); // the workshop default
+        Assert.Equal(0, Cull(Load(Workshop.Replace("generation: 1", "generation: 1\n      maxServerAgeHours: 0")).Stack)["maxAge"]);
+    }
+
+    [Fact]
+    public void MaxServerAgeHours_and_the_hubs_own_maxAgeSeconds_together_are_refused()
+    {
+        var loaded = Load(Workshop.Replace("generation: 1", "generation: 1\n      maxServerAgeHours: 3")
+            .Replace("        auth:", "        culling: { maxAgeSeconds: 600 }\n        auth:")).Stack;
+        Assert.Contains(loaded.Errors, e => e.Key == "hubinfra:event.workshop.maxServerAgeHours" && e.Message.Contains("maxAgeSeconds", StringComparison.Ordinal));
+        var negative = Load(Workshop.Replace("generation: 1", "generation: 1\n      maxServerAgeHours: -1")).Stack;
+        Assert.Contains(negative.Errors, e => e.Key == "hubinfra:event.workshop.maxServerAgeHours");
+    }
+
+    [Fact]
+    public void Admins_who_are_not_seats_get_generated_accounts_and_may_log_in()
+    {
+        var loaded = Load(Workshop.Replace("        auth:", "        adminUsers: [instructor, student002]\n        auth:")).Stack;
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var accounts = loaded.Event!.WorkshopHub!.Auth.Accounts!;
+        Assert.Equal(["instructor"], accounts.Admins);
+        Assert.Equal(41, accounts.Usernames.Count);
+        Assert.Equal("instructor", accounts.Usernames[^1]);
+        var allowed = (List<string>)((Dictionary<string, object?>)((Dictionary<string, object?>)HubSection(loaded)["config"]!)["Authenticator"]!)["allowed_users"]!;
+        Assert.Contains("instructor", allowed);
+        Assert.Contains("student002", allowed);
+        var rotated = Load(Workshop.Replace("        auth:", "        adminUsers: [instructor]\n        auth:")
+            .Replace("count: 40 }", "count: 40, rotate: { instructor: 1 } }")).Stack;
+        Assert.False(rotated.HasErrors, string.Join("\n", rotated.Errors));
+    }
+
+    [Theory]
+    [InlineData("Instructor")]
+    [InlineData("ann smith")]
+    [InlineData("a,b")]
+    public void An_admin_name_JupyterHub_would_change_or_the_roster_cannot_hold_is_refused(string admin)
+    {
+        var loaded = Load(Workshop.Replace("        auth:", $"        adminUsers: [\"{admin}\"]\n        auth:")).Stack;
+        Assert.Contains(loaded.Errors, e => e.Key == "hubinfra:event.workshop.hub.adminUsers[0]" && e.Message.Contains("lowercase", StringComparison.Ordinal));
+    }
+
+    private const string Groups = "sharedPassword: { groups: [morning, afternoon] }";
+
+    [Fact]
+    public void Shared_password_groups_give_one_password_per_group_and_no_common_password()
+    {
+        var loaded = Load(Workshop.Replace("accounts: { prefix: student, count: 40 }", Groups)).Stack;
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        Assert.Equal(["morning", "afternoon"], loaded.Event!.WorkshopHub!.Auth.Shared!.Groups);
+        var hub = HubSection(loaded);
+        var env = (Dictionary<string, object?>)hub["extraEnv"]!;
+        Assert.Equal(["WORKSHOP_ADMIN_PASSWORD", "WORKSHOP_PASSWORD_GROUPS"], env.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("password-groups.json", ValuesYaml.Serialize(env));
+        Assert.Equal(HubPython.WorkshopSharedPassword, ((Dictionary<string, object?>)hub["extraConfig"]!)[WorkshopAuthValues.SharedPasswordConfigKey]);
+        Assert.Contains("password_groups", HubPython.WorkshopSharedPassword);
+    }
+
+    [Theory]
+    [InlineData("groups: [morning, afternoon]", "groups: [morning, morning]", "hubinfra:event.workshop.hub.auth.sharedPassword.groups[1]", "twice")]
+    [InlineData("groups: [morning, afternoon]", "groups: [Morning]", "hubinfra:event.workshop.hub.auth.sharedPassword.groups[0]", "lowercase")]
+    [InlineData("name: ws", "name: ws\n        chartVersion: 4.3.5", "hubinfra:event.workshop.hub.chartVersion", "JupyterHub 5.5")]
+    public void Bad_shared_password_groups_are_reported_at_their_key(string find, string replace, string key, string fragment)
+    {
+        var loaded = Load(Workshop.Replace("accounts: { prefix: student, count: 40 }", Groups).Replace(find, replace)).Stack;
+        Assert.Contains(loaded.Errors, e => e.Key == key && e.Message.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_roster_is_csv_with_the_nbgitpuller_link_that_opens_the_first_notebook()
+    {
+        var hub = TestStacks.Example("workshop-2027").Event!.WorkshopHub!;
+        var csv = WorkshopRoster.Csv(hub, [("student001", "abc"), ("instructor", "x,y")]);
+        const string link = "https://workshop.open-science.example.org/hub/user-redirect/git-pull" +
+            "?repo=https%3A%2F%2Fgithub.com%2Fopen-science-example%2Fintro-python-workshop&branch=main" +
+            "&urlpath=lab%2Ftree%2Fintro-python-workshop%2FREADME.ipynb";
+        Assert.Equal($"username,password,url\nstudent001,abc,{link}\ninstructor,\"x,y\",{link}\n", csv);
+    }
+
+    [Fact]
+    public void Path_and_openFirst_are_inside_the_repositorys_folder_in_the_home()
+    {
+        var withPath = Load(Workshop.Replace("openFirst: README.ipynb", "path: lessons/day1, openFirst: 01-intro.ipynb")).Stack.Event!.WorkshopHub!;
+        Assert.Equal("/lab/tree/workshop/lessons/day1/01-intro.ipynb", WorkshopContentValues.DefaultUrl(withPath.Workshop!.Content!));
+        Assert.EndsWith("&urlpath=lab%2Ftree%2Fworkshop%2Flessons%2Fday1%2F01-intro.ipynb", WorkshopRoster.Url(withPath));
+        var noContent = Load(Workshop.Replace("      content: { repository: \"https://github.com/org/workshop\", openFirst: README.ipynb }\n", "")).Stack.Event!.WorkshopHub!;
+        Assert.Null(noContent.Workshop!.Content);
+        Assert.Equal("https://ws.example.org/hub/login", WorkshopRoster.Url(noContent));
+    }
+
+    [Fact]
+    public void The_hub_runs_the_python_files_of_the_source_tree_verbatim()
+    {
+        var dir = Path.Combine(Path.GetDirectoryName(SourceFile())!, "..", "..", "..", "components", "HubInfra.Core", "Hub");
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "workshop_accounts.py")).Replace("\r\n", "\n", StringComparison.Ordinal), HubPython.WorkshopAccounts);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "workshop_shared_password.py")).Replace("\r\n", "\n", StringComparison.Ordinal), HubPython.WorkshopSharedPassword);
+        var extra = (Dictionary<string, object?>)HubSection(Load(Workshop).Stack)["extraConfig"]!;
+        Assert.Equal(HubPython.WorkshopAccounts, extra[WorkshopAuthValues.AccountsConfigKey]);
+    }
+
+    private static string SourceFile([CallerFilePath] string path = "") => path;
 }

@@ -172,3 +172,30 @@ public class MaintenanceExclusionsTests
         Assert.Equal(12, GkeMaintenanceRules.FreeWindowsNeeded);
     }
 }
+
+public class MaintenanceExclusionFitTests
+{
+    private static readonly Instant Now = Instant.FromUtc(2026, 11, 23, 0, 0);
+
+    private static MaintenanceExclusion NoUpgrades(string name, int month) =>
+        new(name, Instant.FromUtc(2027, month, 3, 0, 0), Instant.FromUtc(2027, month, 6, 0, 0));
+
+    [Fact]
+    public void Planned_exclusions_that_fit_with_the_clusters_are_kept()
+    {
+        var planned = new MaintenanceExclusionPlan([NoUpgrades("event-1", 5)], []);
+        Assert.Same(planned, MaintenanceExclusions.FitWith([NoUpgrades("a", 1), NoUpgrades("b", 2)], planned, Now));
+    }
+
+    [Fact]
+    public void A_fourth_no_upgrades_exclusion_is_suggested_with_the_node_scope_instead()
+    {
+        var planned = new MaintenanceExclusionPlan([NoUpgrades("event-1", 5)], []);
+        var fit = MaintenanceExclusions.FitWith([NoUpgrades("a", 1), NoUpgrades("b", 2), NoUpgrades("c", 3)], planned, Now);
+        var only = Assert.Single(fit.Exclusions);
+        Assert.Equal(ExclusionScope.NoMinorOrNodeUpgrades, only.Scope);
+        Assert.Equal(planned.Exclusions[0].Start, only.Start);
+        Assert.Contains("4 NO_UPGRADES exclusions, but GKE allows at most 3", Assert.Single(fit.Notes));
+        Assert.Empty(GkeMaintenanceRules.Check([NoUpgrades("a", 1), NoUpgrades("b", 2), NoUpgrades("c", 3), only], Now));
+    }
+}

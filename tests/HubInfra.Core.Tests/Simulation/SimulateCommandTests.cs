@@ -67,3 +67,25 @@ public class SimulateCommandTests
         Assert.Contains("needs an event stack", err);
     }
 }
+
+public class SimulationPolicyTests
+{
+    [Fact]
+    public void The_policy_comes_from_the_plan_with_the_documented_defaults()
+    {
+        var loaded = TestStacks.Example("summer-school-2027");
+        var plan = HubInfra.Core.Planning.EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var policy = HubInfra.Core.Simulation.SimulationPolicy.From(plan, noShowFraction: 0.3);
+        Assert.Equal(60, policy.TrackingIntervalSeconds);
+        Assert.Equal(60, policy.ReleaseAfterMinutes);
+        Assert.Equal(plan.Pool.SeatsPerNode, policy.LateHeadroomSeats);
+        Assert.False(policy.Preloaded);
+        Assert.Equal(HubInfra.Core.Simulation.SimulationPolicy.DefaultPullMinutes, policy.PullMinutes);
+        Assert.Equal(0.3, policy.NoShowFraction);
+
+        var sim = HubInfra.Core.Simulation.EventSimulation.Run(plan, policy);
+        Assert.Equal(plan.Windows.Count, sim.Windows);
+        Assert.Equal(sim.NoPrewarm.People, sim.Plan.People);
+        Assert.Equal(plan.Windows.Sum(w => (int)Math.Round(w.Seats * 0.7)), sim.Plan.People);
+    }
+}

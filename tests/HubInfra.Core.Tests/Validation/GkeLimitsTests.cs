@@ -57,3 +57,20 @@ public class GkeLimitsTests
         Assert.Contains("26-character suffix", error);
     }
 }
+
+public class EventPoolLimitsTests
+{
+    [Fact]
+    public void An_events_pool_must_fit_the_communitys_pod_range_with_the_community_pools_at_max()
+    {
+        var text = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.community-gpu.yaml"));
+        var community = TestStacks.Inline(text.Replace("maxNodeCount: 60", "maxNodeCount: 50")
+            .Replace("    privateNodes: true\n", "    privateNodes: true\n    network: { podsCidr: 10.20.0.0/18 }\n"), "community-gpu");
+        Assert.Empty(community.Errors); // 3 + 50 + 8 = 61 nodes at most fit a /18 (64 nodes)
+        var loaded = TestStacks.Inline(File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml")), "summer-school-2027",
+            name => name == "community-gpu" ? community.Community : null);
+        var error = Assert.Single(TestStacks.Errors(loaded));
+        Assert.StartsWith("hubinfra:event.pool: with event summer-school-2027's pool of up to ", error);
+        Assert.Contains("its /18 Pod range (hubinfra:cluster.network.podsCidr of community-gpu) holds 64", error);
+    }
+}

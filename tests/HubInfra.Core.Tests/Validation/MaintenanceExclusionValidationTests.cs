@@ -106,3 +106,20 @@ public class MaintenanceExclusionValidationTests
         Assert.Contains(p.Errors, e => e.StartsWith("hubinfra:cluster.maintenanceExclusions[1].scope: 'NO_DOWNTIME' is not a GKE exclusion scope; use one of NO_UPGRADES", StringComparison.Ordinal));
     }
 }
+
+public class ExclusionScopeChannelTests
+{
+    [Fact]
+    public void Scopes_other_than_no_upgrades_need_a_release_channel()
+    {
+        var errors = TestStacks.Errors(TestStacks.Inline(TestStacks.Community + """
+
+              hubinfra:cluster:
+                releaseChannel: UNSPECIFIED
+                maintenanceExclusions:
+                  - { name: course, start: "2027-01-04T00:00:00Z", end: "2027-02-20T00:00:00Z", scope: NO_MINOR_OR_NODE_UPGRADES }
+            """));
+        var error = Assert.Single(errors);
+        Assert.StartsWith("hubinfra:cluster.maintenanceExclusions[0]: 'course' has scope NO_MINOR_OR_NODE_UPGRADES, but GKE allows scopes other than NO_UPGRADES only on clusters in a release channel", error);
+    }
+}
