@@ -3,7 +3,6 @@ using System.Globalization;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Simulation;
 using HubInfra.Core.Values;
-using Spectre.Console;
 using static HubInfra.Core.Values.ValueTree;
 
 namespace HubInfra.Cli;
@@ -101,19 +100,21 @@ public static class SimulateCommand
     private static string Wait(double seconds) =>
         seconds < 120 ? $"{seconds.ToString("0", CultureInfo.InvariantCulture)} s" : $"{(seconds / 60).ToString("0.0", CultureInfo.InvariantCulture)} min";
 
+    /// <summary>The comparison as text that fits the terminal (<see cref="OutputWidth"/>, like <c>plan</c>).</summary>
     private static void Table(TextWriter stdout, EventSimulation sim)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stdout), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
-        console.Profile.Width = 160;
+        var width = OutputWidth.For(stdout, null);
+        void Say(string text)
+        {
+            foreach (var line in Wrap.Words(text, width, "")) stdout.WriteLine(line);
+        }
         var p = sim.Policy;
-        console.WriteLine($"Simulated {sim.Stack}: {sim.Windows} window(s), {sim.Plan.People} people, no-shows {N(p.NoShowFraction * 100)}%, " +
-                          (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
-        console.WriteLine($"Policy: tracking every {p.TrackingIntervalSeconds} s, release {p.ReleaseAfterMinutes} min after each start to users + {p.LateHeadroomSeats} seats");
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("");
-        table.AddColumn(new TableColumn("no pre-warm").RightAligned());
-        table.AddColumn(new TableColumn("this plan").RightAligned());
-        void Row(string label, Func<StrategySummary, string> f) => table.AddRow(label, f(sim.NoPrewarm), f(sim.Plan));
+        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person", "people")}, no-shows {N(p.NoShowFraction * 100)}%, " +
+            (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
+        Say($"Policy: tracking every {p.TrackingIntervalSeconds} s, release {p.ReleaseAfterMinutes} min after each start to users + {Plural.Of(p.LateHeadroomSeats, "seat")}");
+        stdout.WriteLine();
+        var table = new FittedTable("", "no pre-warm#", "this plan#");
+        void Row(string label, Func<StrategySummary, string> f) => table.Add(label, f(sim.NoPrewarm), f(sim.Plan));
         Row("wait p50", s => Wait(s.WaitP50Seconds));
         Row("wait p95", s => Wait(s.WaitP95Seconds));
         Row("wait max", s => Wait(s.WaitMaxSeconds));
@@ -122,9 +123,10 @@ public static class SimulateCommand
         Row($"cost ({sim.Currency})", s => N(s.Cost));
         if (sim.NoPrewarm.Unserved + sim.Plan.Unserved > 0)
             Row("never served", s => s.Unserved.ToString(CultureInfo.InvariantCulture));
-        console.Write(table);
-        console.WriteLine($"Lower bound: the nodes the people who came needed, for each window ({N(sim.Plan.LowerBoundNodeHours)} node-hours). " +
-                          $"Targets: p95 wait <= 15 s, peak <= 1.1x planned nodes, node-hours <= 1.15x ({(p.NoShowFraction > 0 ? "1.25x with no-shows" : "everyone comes")}).");
-        console.WriteLine("Model and defaults: README, \"simulate\".");
+        foreach (var line in table.Lines(width)) stdout.WriteLine(line);
+        stdout.WriteLine();
+        Say($"Lower bound: the nodes the people who came needed, for each window ({N(sim.Plan.LowerBoundNodeHours)} node-hours). " +
+            $"Targets: p95 wait <= 15 s, peak <= 1.1x planned nodes, node-hours <= 1.15x ({(p.NoShowFraction > 0 ? "1.25x with no-shows" : "everyone comes")}).");
+        Say("Model and defaults: README, \"simulate\".");
     }
 }
