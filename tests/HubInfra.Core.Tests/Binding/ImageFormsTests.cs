@@ -33,6 +33,6 @@ public class ImageFormsTests
     {
         var stack = TestStacks.Inline(TestStacks.Community
             .Replace("image: { name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }", "image: quay.io/jupyter/scipy-notebook:latest"));
-        Assert.Contains("hubinfra:hubs[0].image.tag: must not be 'latest': pin a dated or versioned tag so the pre-puller and every node agree on the image", TestStacks.Errors(stack));
+        Assert.Contains("hubinfra:hubs[0].image: 'quay.io/jupyter/scipy-notebook:latest' uses latest; pin a dated or versioned tag so the pre-puller and every node agree on the image", TestStacks.Errors(stack));
     }
 }
