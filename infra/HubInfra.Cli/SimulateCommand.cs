@@ -96,6 +96,7 @@ public static class SimulateCommand
             ("tracking", Map(("intervalSeconds", sim.Policy.TrackingIntervalSeconds))),
             ("release", Map(("afterMinutes", sim.Policy.ReleaseAfterMinutes), ("headroomSeats", sim.Policy.LateHeadroomSeats))),
             ("preemptedPlaceholdersRecreated", sim.Policy.PreemptedPlaceholdersRecreated),
+            ("removePlaceholdersFromFullestNodes", sim.Policy.RemovePlaceholdersFromFullestNodes),
             ("preloaded", sim.Policy.Preloaded),
             ("pullMinutes", sim.Policy.PullMinutes),
             ("noShow", sim.Policy.NoShowFraction),
