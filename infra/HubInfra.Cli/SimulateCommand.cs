@@ -14,6 +14,9 @@ namespace HubInfra.Cli;
 /// </summary>
 public static class SimulateCommand
 {
+    /// <summary>Planned nodes summed over the windows that one run models (about 0.1 ms of work each per node and window).</summary>
+    public const long MaxNodeWindows = 50_000;
+
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var stacks = CommonOptions.Stacks();
@@ -59,6 +62,11 @@ public static class SimulateCommand
             return 1;
         }
 
+        if (Refusal(plan) is { } refusal)
+        {
+            stderr.WriteLine($"{stack}: {refusal}");
+            return 1;
+        }
         var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed));
         if (format == "json")
         {
@@ -67,6 +75,16 @@ public static class SimulateCommand
         }
         Table(stdout, sim);
         return 0;
+    }
+
+    /// <summary>Why a plan is too large to simulate in one run (so the tool never appears to hang), or null.</summary>
+    public static string? Refusal(EventPlan plan)
+    {
+        var nodeWindows = plan.Windows.Sum(w => (long)w.Nodes);
+        return nodeWindows > MaxNodeWindows
+            ? $"{nodeWindows} planned nodes summed over {plan.Windows.Count} windows is more than simulate models in one run ({MaxNodeWindows}); " +
+              "simulate a copy of the stack with fewer windows (the windows are independent)"
+            : null;
     }
 
     public static Dictionary<string, object?> Document(EventSimulation sim) => Map(
@@ -78,6 +96,7 @@ public static class SimulateCommand
             ("tracking", Map(("intervalSeconds", sim.Policy.TrackingIntervalSeconds))),
             ("release", Map(("afterMinutes", sim.Policy.ReleaseAfterMinutes), ("headroomSeats", sim.Policy.LateHeadroomSeats))),
             ("preemptedPlaceholdersRecreated", sim.Policy.PreemptedPlaceholdersRecreated),
+            ("removePlaceholdersFromFullestNodes", sim.Policy.RemovePlaceholdersFromFullestNodes),
             ("preloaded", sim.Policy.Preloaded),
             ("pullMinutes", sim.Policy.PullMinutes),
             ("noShow", sim.Policy.NoShowFraction),

@@ -46,8 +46,10 @@ public sealed record SimulationPolicy(
             TrackingIntervalSeconds: 60, // wired to EventPlan.TrackingIntervalSeconds when merged
             ReleaseAfterMinutes: 60, // wired to EventPlan.ReleaseAfterMinutes when merged
             LateHeadroomSeats: Math.Max(1, plan.Pool.SeatsPerNode), // wired to EventPlan.ReleaseHeadroomSeats when merged
-            PreemptedPlaceholdersRecreated: true, // the placeholders are a Deployment: a preempted pod is recreated
-            RemovePlaceholdersFromFullestNodes: false, // the ReplicaSet's own deletion order
+            // Today's placeholders are a Deployment: a preempted pod is recreated, and lowering replicas lets the ReplicaSet
+            // choose (emptiest nodes first). Set both from the scaler's design when issue 9 §1 is merged (README, "simulate").
+            PreemptedPlaceholdersRecreated: true,
+            RemovePlaceholdersFromFullestNodes: false,
             Preloaded: plan.Pool.SecondaryBootDiskImage is not null,
             PullMinutes: pullMinutes ?? DefaultPullMinutes,
             NoShowFraction: noShowFraction,

@@ -89,3 +89,19 @@ public class SimulationPolicyTests
         Assert.Equal(plan.Windows.Sum(w => (int)Math.Round(w.Seats * 0.7)), sim.Plan.People);
     }
 }
+
+public class SimulateLimitsTests
+{
+    [Fact]
+    public void An_event_too_large_to_simulate_is_refused_with_a_way_out_instead_of_hanging()
+    {
+        var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml")).Replace("attendees: 400", "attendees: 90000");
+        var community = TestStacks.Example("community-gpu").Community;
+        var stack = TestStacks.Inline(yaml, "huge-school", _ => community);
+        var plan = HubInfra.Core.Planning.EventPlan.From(stack.Event!, community!)!;
+        var refusal = HubInfra.Cli.SimulateCommand.Refusal(plan);
+        Assert.NotNull(refusal);
+        Assert.Contains("more than simulate models in one run", refusal);
+        Assert.Null(HubInfra.Cli.SimulateCommand.Refusal(HubInfra.Core.Planning.EventPlan.From(TestStacks.Example("summer-school-2027").Event!, community!)!));
+    }
+}
