@@ -23,10 +23,11 @@ public static class PlanCommand
 
     public static int Run(string directory, string stack, string format, TextWriter stdout, TextWriter stderr)
     {
-        var loaded = new StackSet(directory).Load(stack);
+        var set = new StackSet(directory);
+        var loaded = set.Load(stack);
         if (loaded.HasErrors)
         {
-            foreach (var p in loaded.Errors) stderr.WriteLine($"{stack}: {p}");
+            foreach (var p in loaded.Errors) stderr.WriteLine(p.Format(set.PathOf(stack)));
             return 1;
         }
         object doc;
