@@ -45,15 +45,16 @@ public static class SimulateCommand
             stderr.WriteLine($"--pull-minutes: {p.ToString(CultureInfo.InvariantCulture)} must be between 0 and 240");
             return 1;
         }
-        var loaded = new StackSet(directory).Load(stack);
+        var set = new StackSet(directory);
+        var loaded = set.Load(stack);
         if (loaded.HasErrors)
         {
-            foreach (var problem in loaded.Errors) stderr.WriteLine($"{stack}: {problem}");
+            foreach (var problem in loaded.Errors) stderr.WriteLine(problem.Format(set.PathOf(stack)));
             return 1;
         }
         if (loaded.Event is not { } ev || loaded.Community is not { } community || EventPlan.From(ev, community) is not { } plan)
         {
-            stderr.WriteLine($"{stack}: simulate needs an event stack (hubinfra:kind: event) whose community stack is in the folder");
+            stderr.WriteLine($"{set.PathOf(stack)}: simulate needs an event stack (hubinfra:kind: event) whose community stack is in {directory}");
             return 1;
         }
         if (plan.Windows.Count == 0 || plan.Pool.SeatsPerNode < 1)
