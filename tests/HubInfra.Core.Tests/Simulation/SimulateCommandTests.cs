@@ -27,7 +27,7 @@ public class SimulateCommandTests
         Assert.Equal(a.Out, b.Out);
         using var doc = JsonDocument.Parse(a.Out);
         var root = doc.RootElement;
-        Assert.Equal(60, root.GetProperty("policy").GetProperty("tracking").GetProperty("intervalSeconds").GetInt32());
+        Assert.Equal(30, root.GetProperty("policy").GetProperty("tracking").GetProperty("intervalSeconds").GetInt32());
         Assert.Equal(0.3, root.GetProperty("policy").GetProperty("noShow").GetDouble());
         var none = root.GetProperty("strategies").GetProperty("noPrewarm");
         var plan = root.GetProperty("strategies").GetProperty("plan");
@@ -71,14 +71,15 @@ public class SimulateCommandTests
 public class SimulationPolicyTests
 {
     [Fact]
-    public void The_policy_comes_from_the_plan_with_the_documented_defaults()
+    public void The_policy_is_the_plans_tracking_and_release()
     {
         var loaded = TestStacks.Example("summer-school-2027");
         var plan = HubInfra.Core.Planning.EventPlan.From(loaded.Event!, loaded.Community!)!;
         var policy = HubInfra.Core.Simulation.SimulationPolicy.From(plan, noShowFraction: 0.3);
-        Assert.Equal(60, policy.TrackingIntervalSeconds);
-        Assert.Equal(60, policy.ReleaseAfterMinutes);
-        Assert.Equal(plan.Pool.SeatsPerNode, policy.LateHeadroomSeats);
+        Assert.Equal(plan.TrackingIntervalSeconds, policy.TrackingIntervalSeconds);
+        Assert.Equal(30, policy.TrackingIntervalSeconds);
+        Assert.Equal(plan.ReleaseAfterMinutes, policy.ReleaseAfterMinutes);
+        Assert.Equal(plan.ReleaseHeadroomSeats, policy.LateHeadroomSeats);
         Assert.False(policy.Preloaded);
         Assert.Equal(HubInfra.Core.Simulation.SimulationPolicy.DefaultPullMinutes, policy.PullMinutes);
         Assert.Equal(0.3, policy.NoShowFraction);
