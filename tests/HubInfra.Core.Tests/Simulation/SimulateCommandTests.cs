@@ -16,6 +16,8 @@ public class SimulateCommandTests
         Assert.Contains("this plan", output);
         foreach (var row in new[] { "wait p50", "wait p95", "wait max", "peak nodes", "node-hours", "cost" })
             Assert.Contains(row, output);
+        Assert.Contains("target (issue 9)", output);
+        Assert.Contains("<= 15 s: met", output); // the plan's warm seats make every example start within seconds
     }
 
     [Fact]
