@@ -37,7 +37,7 @@ public static class AuthBinder
             if (rot is not null)
             {
                 foreach (var user in RawKeys(acc, "rotate"))
-                    rotations[user] = rot.Int(user, 0);
+                    rotations[user] = rot.IntIn(user, 0, 0, ConfigLimits.RotationMax, " (raise it by one to give the seat a new password)");
                 rot.RejectUnknown();
             }
             acc.RejectUnknown();
@@ -48,7 +48,7 @@ public static class AuthBinder
         var sp = auth.Object("sharedPassword");
         if (sp is not null)
         {
-            shared = new SharedPassword(sp.Int("rotation", 0)) { Groups = sp.Strings("groups") };
+            shared = new SharedPassword(sp.IntIn("rotation", 0, 0, ConfigLimits.RotationMax, " (raise it by one for a new password)")) { Groups = sp.Strings("groups") };
             sp.RejectUnknown();
         }
 

@@ -26,8 +26,8 @@ public static class CapacityBinder
             var asOf = p.String("asOf");
             var currency = p.String("currency");
             if (currency is not null && !System.Text.RegularExpressions.Regex.IsMatch(currency, "^[A-Z]{3}$"))
-                p.Error("currency", $"'{currency}' is not an ISO 4217 currency code such as USD or EUR");
-            var spot = p.OptionalDouble("spotFactor");
+                p.Error("currency", $"'{currency}' is not an ISO 4217 currency code ; write one such as USD or EUR");
+            var spot = p.BoundedDouble("spotFactor", 0, 1, " (Spot price as a share of on-demand)", minExclusive: true);
             Dictionary<string, FamilyPrice>? families = null;
             var fam = p.Object("families");
             if (fam is not null)
@@ -38,8 +38,8 @@ public static class CapacityBinder
                     var f = fam.Object(family);
                     if (f is null) continue;
                     families[family] = new FamilyPrice(
-                        f.OptionalDouble("vcpuHour", required: true, example: "vcpuHour: 0.031611") ?? 0,
-                        f.OptionalDouble("gibHour", required: true, example: "gibHour: 0.004237") ?? 0);
+                        f.BoundedDouble("vcpuHour", 0, ConfigLimits.PricePerHourMax, " (price per vCPU hour)", minExclusive: true, required: true, example: "0.031611") ?? 0,
+                        f.BoundedDouble("gibHour", 0, ConfigLimits.PricePerHourMax, " (price per GiB hour)", minExclusive: true, required: true, example: "0.004237") ?? 0);
                     f.RejectUnknown();
                 }
                 fam.RejectUnknown();
@@ -52,7 +52,7 @@ public static class CapacityBinder
                 if (g is not null)
                 {
                     foreach (var type in p.ChildKeys("gpus"))
-                        gpus[type] = g.Double(type, 0);
+                        gpus[type] = g.DoubleIn(type, 0, 0, ConfigLimits.PricePerHourMax, " (price per GPU hour)");
                     g.RejectUnknown();
                 }
             }
@@ -102,12 +102,13 @@ public static class CapacityBinder
     private static DaemonSetOverhead BindOverhead(ConfigReader? r, DaemonSetOverhead @default)
     {
         if (r is null) return @default;
-        var cpu = r.Double("cpu", @default.CpuCores);
+        var cpu = r.DoubleIn("cpu", @default.CpuCores, 0, ConfigLimits.OverheadCpuMax, " cores per node");
         var memText = r.String("memory");
         var mem = @default.MemoryGiB;
         if (memText is not null)
         {
-            if (Memory.TryParse(memText, out var m)) mem = m.GiBValue;
+            if (Memory.TryParse(memText, out var m) && m.GiBValue <= ConfigLimits.OverheadMemoryMaxGiB) mem = m.GiBValue;
+            else if (Memory.TryParse(memText, out _)) r.Error("memory", $"must be at most {ConfigLimits.OverheadMemoryMaxGiB}G per node, not {memText}; set a value in that range");
             else r.Error("memory", $"'{memText}' is not an amount of memory; write e.g. 600Mi");
         }
         r.RejectUnknown();

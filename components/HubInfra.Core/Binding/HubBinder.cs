@@ -71,9 +71,7 @@ public static class HubBinder
         {
             var o = s.Object(key);
             if (o is null) return (null, null);
-            var cpu = o.OptionalDouble("cpu");
-            if (cpu is not null && !(cpu > 0 && cpu <= ConfigLimits.CpuPerUserMax))
-                o.Error("cpu", $"must be a positive number of cores up to {ConfigLimits.CpuPerUserMax} (the largest machine); set e.g. cpu: 0.5");
+            var cpu = o.BoundedDouble("cpu", 0, ConfigLimits.CpuPerUserMax, " cores (the largest GCE machine)", minExclusive: true, example: "0.5");
             Memory? memory = null;
             if (o.String("memory") is { } text)
             {
@@ -113,13 +111,7 @@ public static class HubBinder
     public static ImageRef? BindImage(ConfigReader r, string key, bool required)
     {
         if (r.IsString(key))
-        {
-            var text = (r.String(key) ?? "").Trim();
-            var parsed = ImageRef.Parse(text);
-            if (parsed.Tag.Length == 0 && !text.Contains('@'))
-                r.Error(key, $"'{text}' has no tag; write name:tag, e.g. {key}: quay.io/jupyter/scipy-notebook:2025-03-14, or {key}: {{ name: ..., tag: \"...\" }}");
-            return parsed;
-        }
+            return ImageRef.Parse((r.String(key) ?? "").Trim()) with { IsReference = true };
         var image = r.Object(key, required, example: $"{key}: {{ name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }} or {key}: quay.io/jupyter/scipy-notebook:2025-03-14");
         return image is null ? null : ImageOf(image);
     }

@@ -36,6 +36,16 @@ public static class ConfigLimits
 
     public const int AttendeesMax = 100_000;
 
+    /// <summary>Password rotation counters (workshop seats, shared password).</summary>
+    public const int RotationMax = 1_000_000;
+
+    /// <summary>Price overrides, in the billing currency per hour (the dearest GPU costs a few dollars an hour).</summary>
+    public const double PricePerHourMax = 1000;
+
+    /// <summary>DaemonSet overhead per node: at most 16 cores and 64 GiB (more would leave no room for users).</summary>
+    public const double OverheadCpuMax = 16;
+    public const int OverheadMemoryMaxGiB = 64;
+
     /// <summary>An event window or daily range spans at most a year (a longer one is a typo in the year).</summary>
     public const int EventSpanDays = 366;
 

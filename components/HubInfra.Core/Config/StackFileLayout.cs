@@ -42,10 +42,9 @@ public static class StackFileLayout
             if (TopLevelKeys.Contains(key)) continue;
             if (key.StartsWith(ConfigKey.Namespace, StringComparison.OrdinalIgnoreCase) || LooksLikeOurs(key, out _))
                 ours.Add(key);
-            else
-                problems.Add(new Problem(key, Nearest(key, TopLevelKeys) is { } near
-                    ? $"is not a key of a Pulumi stack file; did you mean '{near}'? Rename it"
-                    : $"is not a key of a Pulumi stack file; remove it, or move it under config: as namespace:key"));
+            else if (Nearest(key, TopLevelKeys) is { } near)
+                problems.Add(new Problem(key, $"is not a key of a Pulumi stack file; did you mean '{near}'? Rename it"));
+            // Pulumi ignores other top-level keys (they may hold YAML anchors for merge keys), and so do we.
         }
         if (ours.Count > 0 && !top.ContainsKey("config"))
         {
@@ -101,14 +100,17 @@ public static class StackFileLayout
                 meant.Add(full);
                 var why = colon >= 0
                     ? $"the namespace is '{ConfigKey.Namespace}', all lower case"
-                    : key.Contains('.') ? "namespace and key are separated by ':', not '.'"
-                    : "Pulumi config keys are namespace:key";
+                    : "namespace and key are separated by ':', not '.'";
                 problems.Add(new Problem(key, $"did you mean '{full}'? ({why}); rename it to {full}"));
                 continue;
             }
             if (colon < 0)
             {
-                problems.Add(new Problem(key, $"is not a config key: Pulumi config keys are namespace:key; rename it, e.g. to {ConfigKey.Namespace}:{key} or gcp:{key}"));
+                // Pulumi reads a key without a namespace as the project's (Pulumi.yaml: name: hubinfra), and so do we.
+                if (entries.Any(e => e.Key == ConfigKey.Full(key)))
+                    problems.Add(new Problem(key, $"is also set as {ConfigKey.Full(key)} (Pulumi reads a key without a namespace as {ConfigKey.Full(key)}); remove one of them"));
+                else
+                    values[key] = value;
                 continue;
             }
             foreign[key] = value is JsonValue v ? (v.TryGetValue<string>(out var s) ? s : v.ToJsonString()) : "";
@@ -118,23 +120,15 @@ public static class StackFileLayout
 
     /// <summary>
     /// True for a key that means one of ours but is spelled otherwise: another case or near-miss of the namespace
-    /// (<c>HubInfra:hubs</c>, <c>hubinfr:hubs</c>), a dot for the colon (<c>hubinfra.budget</c>), or no namespace (<c>hubs</c>).
+    /// (<c>HubInfra:hubs</c>, <c>hubinfr:hubs</c>) or a dot for the colon (<c>hubinfra.budget</c>).
     /// </summary>
     private static bool LooksLikeOurs(string key, out string intended)
     {
         intended = "";
         var separator = key.IndexOfAny([':', '.']);
-        string ns, name;
-        if (separator < 0)
-        {
-            ns = "";
-            name = key;
-        }
-        else
-        {
-            ns = key[..separator];
-            name = key[(separator + 1)..];
-        }
+        if (separator < 0) return false; // a key without namespace is the project's, hubinfra (see Read)
+        var ns = key[..separator];
+        var name = key[(separator + 1)..];
         var namespaceLike = ns.Length > 0 && (ns.Equals(ConfigKey.Namespace, StringComparison.OrdinalIgnoreCase)
             || ns.Replace("-", "").Replace("_", "").Equals(ConfigKey.Namespace, StringComparison.OrdinalIgnoreCase)
             || EditDistance.Between(ns.ToLowerInvariant(), ConfigKey.Namespace) <= 2);

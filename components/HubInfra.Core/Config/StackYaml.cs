@@ -23,6 +23,9 @@ public static partial class StackYaml
     /// <summary>Most values that aliases (<c>*name</c>) and merge keys may copy into the tree, in all.</summary>
     public const int MaxAliasValues = 100_000;
 
+    /// <summary>Longest single value or key, in characters (a certificate is about 2,000).</summary>
+    public const int MaxScalarChars = 64 * 1024;
+
     /// <summary>Most values (scalars, mappings and lists) in one file; the 5 MB benchmark stack (6,668 hubs) has 280,068.</summary>
     public const int MaxValues = 1_000_000;
 
@@ -150,6 +153,8 @@ public static partial class StackYaml
 
         private void OnScalar(Scalar s)
         {
+            if (s.Value.Length > MaxScalarChars)
+                throw Error(s.Start, $"too large: a value of {s.Value.Length:N0} characters; values are limited to {MaxScalarChars:N0} characters: shorten it or keep it outside the stack file");
             if (_frames.TryPeek(out var top) && top.Node is JsonObject && top.AwaitingKey)
             {
                 top.Key = s.Value;

@@ -144,7 +144,7 @@ public static class EventCalendar
             {
                 problems.Add(new CalendarProblem(PathOf(w.Source),
                     $"{w.Source} overlaps {last.Source} but expects {w.Attendees} attendees where {last.Source} expects {last.Attendees}; " +
-                    "make them agree or stop the overlap"));
+                    "change one so they agree, or remove the overlap"));
                 continue;
             }
             merged[^1] = last with

@@ -118,8 +118,13 @@ public static class MaintenanceExclusions
     /// the combined list; else the "no upgrades" ones become <c>NO_MINOR_OR_NODE_UPGRADES</c> (which keep the nodes and
     /// count against no per-scope cap or availability rule), with a note saying why.
     /// </summary>
-    public static MaintenanceExclusionPlan FitWith(IReadOnlyList<MaintenanceExclusion> existing, MaintenanceExclusionPlan planned, Instant now)
+    /// <param name="inReleaseChannel">False for a cluster in no release channel, where GKE allows only NO_UPGRADES: then a note says to choose one.</param>
+    public static MaintenanceExclusionPlan FitWith(IReadOnlyList<MaintenanceExclusion> existing, MaintenanceExclusionPlan planned, Instant now, bool inReleaseChannel = true)
     {
+        if (!inReleaseChannel)
+            return planned.Exclusions.Any(e => e.Scope != ExclusionScope.NoUpgrades)
+                ? planned with { Notes = [.. planned.Notes, "the cluster is in no release channel, where GKE allows only NO_UPGRADES exclusions: set hubinfra:cluster.releaseChannel (e.g. REGULAR) first"] }
+                : planned;
         var before = GkeMaintenanceRules.Check(existing, now).Where(b => !b.IsWarning).Select(b => b.Message).ToHashSet(StringComparer.Ordinal);
         var breaches = GkeMaintenanceRules.Check(existing.Concat(planned.Exclusions).ToList(), now)
             .Where(b => !b.IsWarning && !before.Contains(b.Message)).ToList();

@@ -43,11 +43,13 @@ public sealed record SimulationPolicy(
     /// <summary>The event's policy as its plan states it; the scenario (no-shows, pull time, seed) comes from the caller.</summary>
     public static SimulationPolicy From(EventPlan plan, double noShowFraction = 0, double? pullMinutes = null, int seed = DefaultSeed) =>
         new(
-            TrackingIntervalSeconds: 60, // wired to EventPlan.TrackingIntervalSeconds when merged
-            ReleaseAfterMinutes: 60, // wired to EventPlan.ReleaseAfterMinutes when merged
-            LateHeadroomSeats: Math.Max(1, plan.Pool.SeatsPerNode), // wired to EventPlan.ReleaseHeadroomSeats when merged
-            PreemptedPlaceholdersRecreated: true, // the placeholders are a Deployment: a preempted pod is recreated
-            RemovePlaceholdersFromFullestNodes: false, // the ReplicaSet's own deletion order
+            TrackingIntervalSeconds: plan.TrackingIntervalSeconds,
+            ReleaseAfterMinutes: plan.ReleaseAfterMinutes,
+            LateHeadroomSeats: plan.ReleaseHeadroomSeats,
+            // The placeholders are a Deployment that the scaler resizes: a preempted pod is recreated until the scaler's
+            // next look, and lowering replicas lets the ReplicaSet choose which go (emptiest nodes first).
+            PreemptedPlaceholdersRecreated: true,
+            RemovePlaceholdersFromFullestNodes: false,
             Preloaded: plan.Pool.SecondaryBootDiskImage is not null,
             PullMinutes: pullMinutes ?? DefaultPullMinutes,
             NoShowFraction: noShowFraction,

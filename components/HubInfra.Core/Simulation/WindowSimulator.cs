@@ -36,6 +36,7 @@ public static class WindowSimulator
         var lastScaleUp = double.NegativeInfinity;
         var peak = 0;
         var timeline = new List<int>();
+        var alive = 0;
         var pullSeconds = policy.Preloaded ? 0 : Math.Max(0, policy.PullMinutes) * 60;
         var releaseAt = policy.ReleaseAfterMinutes * 60.0;
         var tracking = Math.Max(1, policy.TrackingIntervalSeconds);
@@ -100,35 +101,37 @@ public static class WindowSimulator
 
             if (t % scan == 0)
             {
+                // The cluster autoscaler acts at its scans: scale up for what is pending, then scale down what has
+                // been empty (unneeded) long enough.
                 var pending = pendingUsers.Count + pendingPlaceholders;
-                var upcoming = nodes.Count(n => n.RemovedAt is null && n.ReadyAt > t);
+                var upcoming = 0;
+                foreach (var n in nodes)
+                    if (n.RemovedAt is null && n.ReadyAt > t) upcoming++;
                 var needed = (int)Math.Ceiling((pending - (double)upcoming * seatsPerNode) / seatsPerNode);
-                var active = nodes.Count(n => n.RemovedAt is null);
-                var add = Math.Min(needed, Math.Max(0, w.MaxNodes) - active);
+                var add = Math.Min(needed, Math.Max(0, w.MaxNodes) - alive);
                 for (var i = 0; i < add; i++)
                 {
                     var requested = t + Uniform(rng, 0, timings.DecisionLatencyMaxSeconds);
                     var ready = requested + Uniform(rng, timings.BootMinSeconds, timings.BootMaxSeconds);
                     nodes.Add(new Node { RequestedAt = requested, ReadyAt = ready, ImageAt = ready + pullSeconds });
+                    alive++;
                     lastScaleUp = t;
                 }
-            }
 
-            var alive = 0;
-            foreach (var n in nodes)
-            {
-                if (n.RemovedAt is not null) continue;
-                alive++;
-                if (!n.Ready(t) || n.Used > 0 || pendingUsers.Count + pendingPlaceholders > 0)
+                foreach (var n in nodes)
                 {
-                    n.EmptySince = null;
-                    continue;
-                }
-                n.EmptySince ??= t;
-                if (t - n.EmptySince >= timings.ScaleDownUnneededSeconds && t - lastScaleUp >= timings.ScaleDownDelayAfterAddSeconds)
-                {
-                    n.RemovedAt = t;
-                    alive--;
+                    if (n.RemovedAt is not null) continue;
+                    if (!n.Ready(t) || n.Used > 0 || pending > 0)
+                    {
+                        n.EmptySince = null;
+                        continue;
+                    }
+                    n.EmptySince ??= t;
+                    if (t - n.EmptySince >= timings.ScaleDownUnneededSeconds && t - lastScaleUp >= timings.ScaleDownDelayAfterAddSeconds)
+                    {
+                        n.RemovedAt = t;
+                        alive--;
+                    }
                 }
             }
             peak = Math.Max(peak, alive);

@@ -147,7 +147,8 @@ public static class EventValidator
         var uncovered = plan.Warm.Where(w => w.CoolAt > now && !MaintenanceExclusions.Covers(existing, w)).ToList();
         if (uncovered.Count == 0) return;
         var suggested = MaintenanceExclusions.FitWith(
-            community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList(), plan.Exclusions, now);
+            community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList(), plan.Exclusions, now,
+            inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED");
         var yaml = string.Join(" ", suggested.Exclusions.Select(e =>
             $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
             (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));

@@ -8,6 +8,11 @@ public static class ImageRules
 {
     public static void Check(ImageRef image, string key, List<Problem> problems)
     {
+        if (image.IsReference)
+        {
+            CheckReference(image, key, problems);
+            return;
+        }
         if (string.IsNullOrWhiteSpace(image.Name))
             problems.Add(new Problem($"{key}.name", "is required: set the image's repository, e.g. quay.io/jupyter/scipy-notebook"));
         if (string.IsNullOrWhiteSpace(image.Tag))

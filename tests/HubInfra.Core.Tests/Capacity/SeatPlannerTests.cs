@@ -24,7 +24,7 @@ public class SeatPlannerTests
     public void Image_streaming_costs_seats_when_memory_decides()
     {
         Assert.True(MachineTypeCatalog.TryGet("n2-highmem-4", out var m));
-        // 25.958 − 0.6 = 25.358 GiB / 2 GiB = 12 seats with streaming; 26.782 / 2 = 13 without.
+        // 25.896 − 0.6 = 25.296 GiB / 2 GiB = 12 seats with streaming; 26.720 / 2 = 13 without.
         Assert.Equal(12, SeatPlanner.SeatsFor(Profile(0.1, 2), Pool("n2-highmem-4", true), m, CapacitySettings.Default));
         Assert.Equal(13, SeatPlanner.SeatsFor(Profile(0.1, 2), Pool("n2-highmem-4", false), m, CapacitySettings.Default));
     }

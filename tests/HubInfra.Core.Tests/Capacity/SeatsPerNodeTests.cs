@@ -13,8 +13,8 @@ public class SeatsPerNodeTests
     [Fact]
     public void Memory_bound_seats_are_fewer_than_nominal_memory_over_guarantee()
     {
-        // n2-highmem-4: 32 × 0.97 = 31.04 GiB reported − 3.56 reserved − 0.09765625 eviction = 27.38234375 allocatable,
-        // − 0.6 DaemonSets = 26.78234375 GiB free; / 2 GiB = 13.39 → 13 seats, not 32 / 2 = 16.
+        // n2-highmem-4: 32 × 0.97 − 0.0625 = 30.9775 GiB reported − 3.56 reserved − 0.09765625 eviction = 27.31984375
+        // allocatable, − 0.6 DaemonSets = 26.71984375 GiB free; / 2 GiB = 13.36 → 13 seats, not 32 / 2 = 16.
         // CPU: 3.92 − 0.4 = 3.52 cores / 0.1 = 35 seats, so memory decides.
         Assert.Equal(13, SeatsPerNode.Compute(Alloc("n2-highmem-4"), DaemonSetOverhead.Default, 0.1, 2));
     }
@@ -22,14 +22,14 @@ public class SeatsPerNodeTests
     [Fact]
     public void Cpu_bound_seats_use_the_cpu_guarantee()
     {
-        // 3.92 allocatable − 0.4 DaemonSets = 3.52 cores → 7 seats of 0.5 cores (memory would allow 26.78 / 3 = 8).
+        // 3.92 allocatable − 0.4 DaemonSets = 3.52 cores → 7 seats of 0.5 cores (memory would allow 26.72 / 3 = 8).
         Assert.Equal(7, SeatsPerNode.Compute(Alloc("n2-highmem-4"), DaemonSetOverhead.Default, 0.5, 3));
     }
 
     [Fact]
     public void A_cpu_guarantee_of_zero_does_not_limit_seats()
     {
-        // 26.78234375 GiB free / 0.5 GiB = 53.6 → 53; CPU (3.52 free cores) plays no part.
+        // 26.71984375 GiB free / 0.5 GiB = 53.4 → 53; CPU (3.52 free cores) plays no part.
         Assert.Equal(53, SeatsPerNode.Compute(Alloc("n2-highmem-4"), DaemonSetOverhead.Default, 0, 0.5));
         Assert.Equal(53, SeatsPerNode.Compute(Alloc("n2-highmem-4"), DaemonSetOverhead.Default, -1, 0.5));
     }
@@ -37,7 +37,7 @@ public class SeatsPerNodeTests
     [Fact]
     public void Gpus_per_node_cap_seats()
     {
-        // n1-standard-8 with one T4: memory (30 × 0.97 − 3.44 − 0.098 − 1.0 = 24.56 GiB / 4 → 6) and CPU (7.91 − 0.5 = 7.41 → 7) allow more.
+        // n1-standard-8 with one T4: memory (30 × 0.97 − 0.0625 − 3.44 − 0.098 − 1.0 = 24.50 GiB / 4 → 6) and CPU (7.91 − 0.5 = 7.41 → 7) allow more.
         Assert.Equal(1, SeatsPerNode.Compute(Alloc("n1-standard-8"), DaemonSetOverhead.GpuDefault, 1, 4, gpusPerNode: 1, gpusPerSeat: 1));
         Assert.Equal(6, SeatsPerNode.Compute(Alloc("n1-standard-8"), DaemonSetOverhead.GpuDefault, 1, 4));
         // g2-standard-48: 4 L4s, 2 per seat → 2 seats.

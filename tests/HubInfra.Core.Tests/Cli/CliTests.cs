@@ -79,8 +79,8 @@ public class CliTests : IDisposable
         using var doc = System.Text.Json.JsonDocument.Parse(output);
         var pool = doc.RootElement.GetProperty("nodePools")[1];
         Assert.Equal("n2-highmem-4", pool.GetProperty("machineType").GetString());
-        // 32 × 0.97 − 3.56 − 0.098 − 1.424 (Image streaming) = 25.958 GiB
-        Assert.InRange(pool.GetProperty("allocatableMemoryGiB").GetDouble(), 25.9, 26.0);
+        // 32 × 0.97 − 0.0625 − 3.56 − 0.098 − 1.424 (Image streaming) = 25.896 GiB
+        Assert.InRange(pool.GetProperty("allocatableMemoryGiB").GetDouble(), 25.85, 25.95);
     }
 
     [Fact]

@@ -146,4 +146,11 @@ public class HostileStackFileTests
         Assert.Equal("hubinfra:hubs[0].auth.github.allowedOrganizations[0]", problems[0].Key);
         Assert.StartsWith("and more problems: only the first 200 are shown", problems[^1].Message);
     }
+
+    [Fact]
+    public void A_value_longer_than_64_KiB_is_refused()
+    {
+        var e = Fails("config:\n  hubinfra:project: " + new string('a', StackYaml.MaxScalarChars + 1) + "\n");
+        Assert.StartsWith("stacks/Pulumi.s.yaml:2:21: too large: a value of 65,537 characters", e.Message);
+    }
 }

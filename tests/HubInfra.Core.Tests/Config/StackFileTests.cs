@@ -41,4 +41,18 @@ public class StackFileTests
             Assert.NotEmpty(StackFile.Load(file).Values);
         _ = new JsonObject();
     }
+
+    [Fact]
+    public void A_key_without_namespace_is_the_projects_as_in_Pulumi_and_top_level_anchor_holders_are_ignored()
+    {
+        var raw = StackFile.Parse("s", """
+            x-defaults: &pool { machineType: n2-highmem-4 }
+            config:
+              region: us-central1
+              hubinfra:nodePools: { user: [ { <<: *pool, name: user } ] }
+            """);
+        Assert.Equal("us-central1", raw["region"]!.GetValue<string>());
+        Assert.Equal("n2-highmem-4", raw["nodePools"]!["user"]![0]!["machineType"]!.GetValue<string>());
+        Assert.Empty(raw.LayoutProblems);
+    }
 }

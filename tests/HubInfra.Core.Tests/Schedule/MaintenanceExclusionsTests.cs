@@ -199,3 +199,15 @@ public class MaintenanceExclusionFitTests
         Assert.Empty(GkeMaintenanceRules.Check([NoUpgrades("a", 1), NoUpgrades("b", 2), NoUpgrades("c", 3), only], Now));
     }
 }
+
+public class MaintenanceExclusionChannelTests
+{
+    [Fact]
+    public void Without_a_release_channel_the_suggestion_says_to_choose_one()
+    {
+        var start = Instant.FromUtc(2027, 1, 1, 0, 0);
+        var planned = MaintenanceExclusions.Plan("course", [new WarmWindow(start, start + Duration.FromDays(40), 10, [])], Duration.FromHours(48));
+        var fit = MaintenanceExclusions.FitWith([], planned, Instant.FromUtc(2026, 11, 23, 0, 0), inReleaseChannel: false);
+        Assert.Contains(fit.Notes, n => n.Contains("set hubinfra:cluster.releaseChannel", StringComparison.Ordinal));
+    }
+}

@@ -16,6 +16,8 @@ public class SimulateCommandTests
         Assert.Contains("this plan", output);
         foreach (var row in new[] { "wait p50", "wait p95", "wait max", "peak nodes", "node-hours", "cost" })
             Assert.Contains(row, output);
+        Assert.Contains("target (issue 9)", output);
+        Assert.Contains("<= 15 s: met", output); // the plan's warm seats make every example start within seconds
     }
 
     [Fact]
@@ -27,7 +29,7 @@ public class SimulateCommandTests
         Assert.Equal(a.Out, b.Out);
         using var doc = JsonDocument.Parse(a.Out);
         var root = doc.RootElement;
-        Assert.Equal(60, root.GetProperty("policy").GetProperty("tracking").GetProperty("intervalSeconds").GetInt32());
+        Assert.Equal(30, root.GetProperty("policy").GetProperty("tracking").GetProperty("intervalSeconds").GetInt32());
         Assert.Equal(0.3, root.GetProperty("policy").GetProperty("noShow").GetDouble());
         var none = root.GetProperty("strategies").GetProperty("noPrewarm");
         var plan = root.GetProperty("strategies").GetProperty("plan");
@@ -71,14 +73,15 @@ public class SimulateCommandTests
 public class SimulationPolicyTests
 {
     [Fact]
-    public void The_policy_comes_from_the_plan_with_the_documented_defaults()
+    public void The_policy_is_the_plans_tracking_and_release()
     {
         var loaded = TestStacks.Example("summer-school-2027");
         var plan = HubInfra.Core.Planning.EventPlan.From(loaded.Event!, loaded.Community!)!;
         var policy = HubInfra.Core.Simulation.SimulationPolicy.From(plan, noShowFraction: 0.3);
-        Assert.Equal(60, policy.TrackingIntervalSeconds);
-        Assert.Equal(60, policy.ReleaseAfterMinutes);
-        Assert.Equal(plan.Pool.SeatsPerNode, policy.LateHeadroomSeats);
+        Assert.Equal(plan.TrackingIntervalSeconds, policy.TrackingIntervalSeconds);
+        Assert.Equal(30, policy.TrackingIntervalSeconds);
+        Assert.Equal(plan.ReleaseAfterMinutes, policy.ReleaseAfterMinutes);
+        Assert.Equal(plan.ReleaseHeadroomSeats, policy.LateHeadroomSeats);
         Assert.False(policy.Preloaded);
         Assert.Equal(HubInfra.Core.Simulation.SimulationPolicy.DefaultPullMinutes, policy.PullMinutes);
         Assert.Equal(0.3, policy.NoShowFraction);
@@ -87,5 +90,21 @@ public class SimulationPolicyTests
         Assert.Equal(plan.Windows.Count, sim.Windows);
         Assert.Equal(sim.NoPrewarm.People, sim.Plan.People);
         Assert.Equal(plan.Windows.Sum(w => (int)Math.Round(w.Seats * 0.7)), sim.Plan.People);
+    }
+}
+
+public class SimulateLimitsTests
+{
+    [Fact]
+    public void An_event_too_large_to_simulate_is_refused_with_a_way_out_instead_of_hanging()
+    {
+        var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml")).Replace("attendees: 400", "attendees: 90000");
+        var community = TestStacks.Example("community-gpu").Community;
+        var stack = TestStacks.Inline(yaml, "huge-school", _ => community);
+        var plan = HubInfra.Core.Planning.EventPlan.From(stack.Event!, community!)!;
+        var refusal = HubInfra.Cli.SimulateCommand.Refusal(plan);
+        Assert.NotNull(refusal);
+        Assert.Contains("more than simulate models in one run", refusal);
+        Assert.Null(HubInfra.Cli.SimulateCommand.Refusal(HubInfra.Core.Planning.EventPlan.From(TestStacks.Example("summer-school-2027").Event!, community!)!));
     }
 }
