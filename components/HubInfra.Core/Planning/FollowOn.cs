@@ -28,6 +28,9 @@ public static class FollowOn
         // A look-alike (hubInfra:hubs) was reported; what the missing hubinfra:hubs would add says the same again.
         if (raw.MisspelledKeys.Contains(p.Key) && !raw.Values.ContainsKey(p.Key[(ConfigKey.Namespace.Length + 1)..]))
             return true;
+        // An image written as one string was reported as a whole (no tag); its missing tag is the same mistake.
+        if (p.Key.EndsWith("image.tag", StringComparison.Ordinal) && errorKeys.Contains(p.Key[..^".tag".Length]))
+            return true;
         foreach (var (cause, effect, items) in Rules)
             if (errorKeys.Contains(cause) && (p.Key == effect || (items && p.Key.StartsWith(effect + "[", StringComparison.Ordinal))))
                 return true;

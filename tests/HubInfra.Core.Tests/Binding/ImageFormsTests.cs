@@ -35,4 +35,14 @@ public class ImageFormsTests
             .Replace("image: { name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }", "image: quay.io/jupyter/scipy-notebook:latest"));
         Assert.Contains("hubinfra:hubs[0].image: 'quay.io/jupyter/scipy-notebook:latest' uses latest; pin a dated or versioned tag so the pre-puller and every node agree on the image", TestStacks.Errors(stack));
     }
+
+    [Fact]
+    public void A_short_form_without_a_tag_is_reported_once_at_the_image_key()
+    {
+        var stack = TestStacks.Inline(TestStacks.Community
+            .Replace("image: { name: quay.io/jupyter/scipy-notebook, tag: \"2025-03-14\" }", "image: quay.io/jupyter/scipy-notebook"));
+        var errors = TestStacks.Errors(stack);
+        Assert.Contains(errors, e => e.StartsWith("hubinfra:hubs[0].image: 'quay.io/jupyter/scipy-notebook' has no tag; pin one", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.StartsWith("hubinfra:hubs[0].image.tag", StringComparison.Ordinal));
+    }
 }
