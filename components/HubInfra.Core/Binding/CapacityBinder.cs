@@ -26,7 +26,7 @@ public static class CapacityBinder
             var asOf = p.String("asOf");
             var currency = p.String("currency");
             if (currency is not null && !System.Text.RegularExpressions.Regex.IsMatch(currency, "^[A-Z]{3}$"))
-                p.Error("currency", $"'{currency}' is not an ISO 4217 currency code ; write one such as USD or EUR");
+                p.Error("currency", $"'{currency}' is not an ISO 4217 currency code; write one such as USD or EUR");
             var spot = p.BoundedDouble("spotFactor", 0, 1, " (Spot price as a share of on-demand)", minExclusive: true);
             Dictionary<string, FamilyPrice>? families = null;
             var fam = p.Object("families");
