@@ -78,6 +78,12 @@ public sealed record EventPlan(
 {
     public string PlaceholderName => Naming.Label($"{Event.StackName}-placeholder");
 
+    /// <summary>
+    /// The event's own namespace (<c>&lt;event&gt;-capacity</c>, a DNS label of at most 63 characters): its scaler, the
+    /// scaler's state and the placeholder pods, and nothing else. Created and destroyed with the event stack.
+    /// </summary>
+    public string CapacityNamespace => Naming.Label($"{Event.StackName}-capacity");
+
     /// <summary>The z2jh user scheduler of the target hub (a chart object: see <see cref="ChartObjects.UserScheduler"/>).</summary>
     public string SchedulerName => ChartObjects.UserScheduler.NameFor(ReleaseName);
 
