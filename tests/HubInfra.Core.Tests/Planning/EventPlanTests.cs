@@ -67,11 +67,15 @@ public class EventPlanTests
         var start = Instant.FromUtc(2027, 3, 6, 14, 0); // 09:00 New York
         Assert.Equal(
             [
-                new PlaceholderPhase(Instant.FromUtc(2027, 3, 6, 13, 15), start + Duration.FromHours(1), 72, null, Instant.FromUtc(2027, 3, 6, 13, 15)),
-                new PlaceholderPhase(start + Duration.FromHours(1), Instant.FromUtc(2027, 3, 6, 23, 30), 72, 7, Instant.FromUtc(2027, 3, 6, 13, 15)),
+                new PlaceholderPhase(Instant.FromUtc(2027, 3, 6, 13, 15), start + Duration.FromHours(1), 77, null, Instant.FromUtc(2027, 3, 6, 13, 15)),
+                new PlaceholderPhase(start + Duration.FromHours(1), Instant.FromUtc(2027, 3, 6, 23, 30), 77, 7, Instant.FromUtc(2027, 3, 6, 13, 15)),
             ],
             plan.Phases);
         var window = Assert.Single(plan.Windows);
+        // 72 seats planned on 11 nodes of 7: the scaler warms all 77 seats of those nodes (the spare 5 cost nothing and
+        // leave no free seat beside placeholders for the packing scheduler to strand a user on).
+        Assert.Equal(72, window.Seats);
+        Assert.Equal(77, window.WarmSeats);
         Assert.Equal(start + Duration.FromHours(1), window.ReleaseAt);
         Assert.Equal(11 * 1.75, window.ArrivalNodeHours); // 13:15–15:00 with all 11 nodes
         Assert.Equal(1 * 8.5, window.ReleaseNodeHours);   // 15:00–23:30 holding one node beyond those who came
@@ -100,7 +104,7 @@ public class EventPlanTests
         var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory);
         Assert.True(exit == 0, err);
         Assert.Contains("every 30 s", output);
-        Assert.Matches(@"windows\[0\]\s+arrival\s+13:15–15:00\s+72\s+11\s+19\.25", output);
+        Assert.Matches(@"windows\[0\]\s+arrival\s+13:15–15:00\s+77\s+11\s+19\.25", output); // every seat of the 11 planned nodes
         Assert.Matches(@"windows\[0\]\s+release\s+15:00–23:30\s+7 free\s+1\s+8\.5", output);
     }
 

@@ -8,7 +8,7 @@ namespace HubInfra.Core.Tests.Planning;
 /// The scaler's shell script, run as the cluster runs it (<c>sh</c>, POSIX), with a fake <c>kubectl</c> on PATH that
 /// records its calls, answers canned pod lists (placeholders with their node and phase, user servers with their
 /// node) and creates and deletes placeholder pods, and a fixed clock (<c>NOW_EPOCH</c>). The schedule is the
-/// hackathon's real one: warm 13:15–23:30 UTC on 2027-03-06, 72 seats, arrival phase until 15:00, then a cap of 7.
+/// hackathon's real one: warm 13:15–23:30 UTC on 2027-03-06, 72 seats on 11 nodes of 7 (77 warm: every seat of the planned nodes), arrival phase until 15:00, then a cap of 7.
 /// </summary>
 public sealed class PlaceholderScalerScriptTests : IDisposable
 {
@@ -138,8 +138,8 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var run = Once(dir, WarmFrom);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(72, run.Replicas);
-        Assert.Equal(72, run.Created.Count);
+        Assert.Equal(77, run.Replicas);
+        Assert.Equal(77, run.Created.Count);
         Assert.Single(run.Calls, c => c.Contains("create -f -")); // one request for all of them, from the template
         Assert.All(run.Created, n => Assert.StartsWith("hackathon-2027-placeholder-", n));
     }
@@ -153,7 +153,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Once(dir, WarmFrom); // baseline: nobody
         Pods(dir, Named("attendee", 25));
         var run = Once(dir, InArrival);
-        Assert.Equal(47, run.Replicas);
+        Assert.Equal(52, run.Replicas);
     }
 
     [Theory]
@@ -164,12 +164,12 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var regulars = Named("regular", 120);
         Pods(dir, regulars);
-        Assert.Equal(72, Once(dir, WarmFrom).Replicas);
+        Assert.Equal(77, Once(dir, WarmFrom).Replicas);
         Pods(dir, [.. regulars, .. Named("attendee", 10)]);
-        Assert.Equal(62, Once(dir, InArrival).Replicas);
+        Assert.Equal(67, Once(dir, InArrival).Replicas);
         // A regular user who logs off and back on keeps the same pod name: still not an attendee.
         Pods(dir, [.. regulars.Skip(1), .. Named("attendee", 10)]);
-        Assert.Equal(62, Once(dir, InArrival + Duration.FromMinutes(1)).Replicas);
+        Assert.Equal(67, Once(dir, InArrival + Duration.FromMinutes(1)).Replicas);
     }
 
     [Theory]
@@ -180,7 +180,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Pods(dir, Named("student", 30));
         var run = Once(dir, WarmFrom, baseline: "none");
-        Assert.Equal(42, run.Replicas);
+        Assert.Equal(47, run.Replicas);
         Assert.DoesNotContain(run.Calls, c => c.Contains("configmap"));
     }
 
@@ -195,14 +195,14 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var bFrom = Instant.FromUtc(2027, 3, 6, 14, 0);
         var b = Cluster("b", 0, $"{bFrom.ToUnixTimeSeconds()} {(bFrom + Duration.FromHours(4)).ToUnixTimeSeconds()} 20 -1 {bFrom.ToUnixTimeSeconds()}\n");
         File.WriteAllLines(shared, Named("regular", 30));
-        Assert.Equal(72, Once(a, WarmFrom, sharedPods: shared).Replicas);
+        Assert.Equal(77, Once(a, WarmFrom, sharedPods: shared).Replicas);
         File.WriteAllLines(shared, [.. Named("regular", 30), .. Named("a-attendee", 20)]);
-        Assert.Equal(52, Once(a, WarmFrom + Duration.FromMinutes(30), sharedPods: shared).Replicas);
+        Assert.Equal(57, Once(a, WarmFrom + Duration.FromMinutes(30), sharedPods: shared).Replicas);
         Assert.Equal(20, Once(b, bFrom, sharedPods: shared).Replicas); // A's 20 attendees are B's baseline
         File.WriteAllLines(shared, [.. Named("regular", 30), .. Named("a-attendee", 20), .. Named("b-attendee", 15)]);
         Assert.Equal(5, Once(b, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
         // The documented limit: A cannot tell B's later arrivals from its own (it warms fewer seats, never more).
-        Assert.Equal(37, Once(a, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
+        Assert.Equal(42, Once(a, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
     }
 
     [Theory]
@@ -213,9 +213,9 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 40));
-        Assert.Equal(32, Once(dir, InArrival).Replicas);
-        Assert.Equal(7, Once(dir, InRelease).Replicas); // min(72 − 40, 7)
-        Pods(dir, Named("attendee", 68));
+        Assert.Equal(37, Once(dir, InArrival).Replicas);
+        Assert.Equal(7, Once(dir, InRelease).Replicas); // min(77 − 40, 7)
+        Pods(dir, Named("attendee", 73));
         Assert.Equal(4, Once(dir, InRelease + Duration.FromMinutes(1)).Replicas);
     }
 
@@ -227,7 +227,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Pods(dir, Named("attendee", 5)); // the scaler was down at warm-up; the first look comes 50 minutes late
         var run = Once(dir, InArrival);
-        Assert.Equal(72, run.Replicas); // the 5 already running become the baseline: more warm seats, never fewer
+        Assert.Equal(77, run.Replicas); // the 5 already running become the baseline: more warm seats, never fewer
         Assert.Equal(0, Once(dir, CoolAt + Duration.FromMinutes(20)).Replicas); // the cool-down was missed too
     }
 
@@ -253,7 +253,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Pods(dir, Named("attendee", 100));
         var run = Once(dir, InArrival);
         Assert.Equal(0, run.Replicas);
-        Assert.Equal(72, run.Deleted.Count);
+        Assert.Equal(77, run.Deleted.Count);
         Assert.Empty(run.Created);
     }
 
@@ -297,7 +297,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Pods(dir, [.. regulars, .. Named("attendee", 12)]);
         // A new scaler process (the pod was evicted and rescheduled): the baseline lives in the state ConfigMap.
         var run = Once(dir, InArrival);
-        Assert.Equal(60, run.Replicas);
+        Assert.Equal(65, run.Replicas);
         Assert.DoesNotContain(run.Calls, c => c.Contains("patch configmap"));
     }
 
@@ -309,11 +309,11 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 20));
-        Assert.Equal(52, Once(dir, InArrival).Replicas);
+        Assert.Equal(57, Once(dir, InArrival).Replicas);
         // `pulumi up` with 90 seats: the placeholder pods are not in the manifests and server-side apply leaves the
         // state ConfigMap's data alone (not in the manifest); the ConfigMap gets the new schedule and the scaler
         // restarts (checksum on its pod template).
-        File.WriteAllText(Path.Combine(dir, "schedule"), PlaceholderScaler.Schedule(Hackathon()).Replace(" 72 ", " 90 "));
+        File.WriteAllText(Path.Combine(dir, "schedule"), PlaceholderScaler.Schedule(Hackathon()).Replace(" 77 ", " 90 "));
         Assert.Equal(70, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas);
     }
 
@@ -325,10 +325,10 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 20));
-        Assert.Equal(52, Once(dir, InArrival).Replicas);
+        Assert.Equal(57, Once(dir, InArrival).Replicas);
         // Emptied (recreated by `pulumi up` after a manual delete): no baseline.
         foreach (var f in Directory.GetFiles(dir, "state-*")) File.Delete(f);
-        Assert.Equal(72, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas); // the 20 become the new baseline
+        Assert.Equal(77, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas); // the 20 become the new baseline
     }
 
     [Theory]
@@ -338,9 +338,9 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Assert.Equal(0, Once(dir, WarmFrom - Duration.FromSeconds(1)).Replicas);
-        Assert.Equal(72, Once(dir, WarmFrom).Replicas);
+        Assert.Equal(77, Once(dir, WarmFrom).Replicas);
         var release = Instant.FromUtc(2027, 3, 6, 15, 0);
-        Assert.Equal(72, Once(dir, release - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(77, Once(dir, release - Duration.FromSeconds(1)).Replicas);
         Assert.Equal(7, Once(dir, release).Replicas);
         Assert.Equal(7, Once(dir, CoolAt - Duration.FromSeconds(1)).Replicas);
         Assert.Equal(0, Once(dir, CoolAt).Replicas);
@@ -418,8 +418,8 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Pods(dir, "jupyter-attendee1|node-3", "jupyter-attendee2|node-3");
         var run = Once(dir, InArrival);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(70, run.Replicas);
-        Assert.False(Scaled(run)); // 72 seats − 2 attendees = 70 placeholders, which exist: nothing asks for a new node
+        Assert.Equal(75, run.Replicas);
+        Assert.False(Scaled(run)); // 77 warm seats − 2 attendees = 75 placeholders, which exist: nothing asks for a new node
     }
 
     [Theory]
@@ -434,7 +434,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         lines[0] = lines[0].Replace("|Running|", "|Failed|");
         File.WriteAllLines(Path.Combine(dir, "placeholders"), lines);
         var run = Once(dir, WarmFrom + Duration.FromMinutes(1));
-        Assert.Equal(72, run.Replicas);
+        Assert.Equal(77, run.Replicas);
         Assert.Single(run.Created);
         Assert.Equal([lines[0].Split('|')[0]], run.Deleted);
     }
