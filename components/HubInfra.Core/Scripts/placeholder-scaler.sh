@@ -14,8 +14,8 @@
 # Attendees: the pods matching ATTENDEE_SELECTOR in HUB_NAMESPACE. With BASELINE=warm-up (an event on a shared
 # community hub), the servers already running when the scaler first sees a warm window are regular users: their
 # names are stored in the state ConfigMap STATE_CONFIGMAP (key baseline-WARMFROM) and never counted.
-# If the API cannot be read or written, the iteration fails loudly (ERROR on stderr, exit status 1) and changes
-# nothing. Argument "once": one iteration, its status is the exit status (tests). Clock: NOW_EPOCH, else date -u +%s.
+# If the API cannot be read, the iteration fails loudly (ERROR on stderr, exit status 1) and changes nothing; if a
+# create or delete fails part-way, it fails loudly and the next look recounts and corrects the rest. Argument "once": one iteration, its status is the exit status (tests). Clock: NOW_EPOCH, else date -u +%s.
 set -u
 
 : "${NAMESPACE:?NAMESPACE is required}"
@@ -36,6 +36,9 @@ now() {
 log() { echo "[$(now)] $*"; }
 
 fail() { echo "[$(now)] ERROR: $*; placeholders left unchanged" >&2; return 1; }
+
+# A create or delete that failed part-way: some pods may have been created or deleted; the next look recounts.
+fail_partly() { echo "[$(now)] ERROR: $*; the next look recounts the placeholders and corrects the rest" >&2; return 1; }
 
 # Prints "SEATS CAP WARMFROM" of the phase covering $1, or nothing.
 phase_at() {
@@ -129,12 +132,12 @@ iteration() {
 
     if [ "$current" -lt "$desired" ]; then
         templates $((desired - current)) | kubectl -n "$NAMESPACE" create -f - -o name >/dev/null \
-            || { fail "cannot create $((desired - current)) placeholder(s) in $NAMESPACE"; return 1; }
+            || { fail_partly "cannot create $((desired - current)) placeholder(s) in $NAMESPACE"; return 1; }
         log "placeholders $current -> $desired ($why)"
     elif [ "$current" -gt "$desired" ]; then
         surplus=$(deletion_order "$live" "$servers" | head -n $((current - desired)))
         kubectl -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $surplus >/dev/null \
-            || { fail "cannot delete $((current - desired)) placeholder(s) in $NAMESPACE"; return 1; }
+            || { fail_partly "cannot delete $((current - desired)) placeholder(s) in $NAMESPACE"; return 1; }
         log "placeholders $current -> $desired ($why); deleted $(echo $surplus)"
     else
         log "placeholders stay at $desired ($why)"

@@ -438,4 +438,23 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Single(run.Created);
         Assert.Equal([lines[0].Split('|')[0]], run.Deleted);
     }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_create_that_fails_part_way_fails_loudly_and_the_next_look_creates_only_the_rest(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        File.WriteAllText(Path.Combine(dir, "create-quota"), "30");
+        var run = Once(dir, WarmFrom);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("ERROR: cannot create 77 placeholder(s)", run.Stderr);
+        Assert.Contains("the next look recounts", run.Stderr);
+        Assert.Equal(30, run.Replicas);
+        File.Delete(Path.Combine(dir, "create-quota"));
+        var next = Once(dir, WarmFrom + Duration.FromSeconds(30));
+        Assert.Equal(0, next.ExitCode);
+        Assert.Equal(47, next.Created.Count);
+        Assert.Equal(77, next.Replicas);
+    }
 }
