@@ -182,7 +182,7 @@ public static class PlanCommand
             var day = w.Start.Date;
             var label = WindowLabel(w.Source, day);
             table.Add(label, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
-                I(w.Seats), I(w.Nodes), N(w.ArrivalNodeHours), N(w.ArrivalCost));
+                I(w.WarmSeats), I(w.Nodes), N(w.ArrivalNodeHours), N(w.ArrivalCost));
             table.Add(label, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
                 $"{I(w.LateSeats)} free", I(w.LateNodes), N(w.ReleaseNodeHours), N(w.ReleaseCost));
         }

@@ -39,6 +39,12 @@ public class EventStackTests
         Assert.Contains("name: hackathon-2027-placeholder-priority", yaml);
         Assert.Contains("preemptionPolicy: Never", yaml);
         Assert.Contains("image: docker.io/alpine/k8s:1.31.4", yaml);
+        // The event's own namespace holds the scaler; the placeholders are bare pods the scaler creates from the
+        // template in its ConfigMap, so no placeholder object (Deployment or Pod) is applied by Pulumi.
+        Assert.Contains("kind: Namespace\nmetadata:\n  name: hackathon-2027-capacity\n", yaml);
+        Assert.Contains("  placeholder.yaml: |\n    apiVersion: v1\n    kind: Pod\n", yaml);
+        Assert.DoesNotContain("\nkind: Pod", yaml);
+        Assert.DoesNotContain("name: hackathon-2027-placeholder\n", yaml);
         // No object of the event is mapped by hand beside the group: no typed Deployment, CronJob or Role.
         Assert.Empty(mocks.OfType("kubernetes:apps/v1:Deployment"));
         Assert.Empty(mocks.OfType("kubernetes:batch/v1:CronJob"));

@@ -53,6 +53,25 @@ public static class ChartObjects
         values => IsTrue(values, true, "scheduling", "userScheduler", "enabled") && FullnameIsEmpty(values));
 
     /// <summary>
+    /// The user scheduler's reach: <c>jupyterhub/templates/scheduling/user-scheduler/rbac.yaml</c>, under
+    /// <c>{{- if .Values.scheduling.userScheduler.enabled -}}</c> and <c>{{- if .Values.rbac.create -}}</c> (values.yaml
+    /// default <c>rbac.create: true</c>; our values never change it), creates a ClusterRole
+    /// <c>jupyterhub.user-scheduler.fullname</c> = <c>&lt;release&gt;-user-scheduler</c> (a copy of
+    /// <c>system:kube-scheduler</c>: pods get/list/watch/delete, bindings and pods/binding create, pods/status patch)
+    /// and a ClusterRoleBinding of the same name to the scheduler's ServiceAccount. Cluster-wide, and the scheduler's
+    /// KubeSchedulerConfiguration (configmap.yaml) names no namespace: the user scheduler schedules every pod that names
+    /// it, in ANY namespace. Used by: the event's placeholder pods, which live in the event's own namespace
+    /// (<see cref="EventPlan.CapacityNamespace"/>), not the hub's.
+    /// </summary>
+    public static readonly ChartObject UserSchedulerClusterRole = new(
+        "ClusterRole + ClusterRoleBinding (the user scheduler schedules pods in every namespace)",
+        "<release>-user-scheduler",
+        "scheduling.userScheduler.enabled and rbac.create",
+        "jupyterhub/templates/scheduling/user-scheduler/rbac.yaml",
+        release => $"{release}-user-scheduler",
+        values => IsTrue(values, true, "scheduling", "userScheduler", "enabled") && IsTrue(values, true, "rbac", "create") && FullnameIsEmpty(values));
+
+    /// <summary>
     /// The user servers' PriorityClass: <c>jupyterhub/templates/scheduling/priorityclass.yaml</c>,
     /// <c>{{- if .Values.scheduling.podPriority.enabled }}</c>, value <c>scheduling.podPriority.defaultPriority</c>
     /// (chart default 0; our values never change it), named <c>jupyterhub.priority.fullname</c> =
@@ -77,7 +96,7 @@ public static class ChartObjects
     /// <summary>The image puller's priority (values.yaml <c>scheduling.podPriority.imagePullerPriority</c>).</summary>
     public const int ImagePullerPriority = -5;
 
-    public static IReadOnlyList<ChartObject> All { get; } = [UserScheduler, DefaultPriority];
+    public static IReadOnlyList<ChartObject> All { get; } = [UserScheduler, UserSchedulerClusterRole, DefaultPriority];
 
     /// <summary>The names the chart creates for one release with these values, per kind.</summary>
     public static IEnumerable<(ChartObject Object, string Name)> CreatedFor(string release, IReadOnlyDictionary<string, object?> values) =>

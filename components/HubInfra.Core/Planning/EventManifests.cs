@@ -7,9 +7,12 @@ namespace HubInfra.Core.Planning;
 /// <summary>
 /// Every Kubernetes object an event stack creates, built once: <c>render</c> writes <see cref="Yaml"/> and the Pulumi
 /// shell applies the same text (a <c>Pulumi.Kubernetes.Yaml.V2.ConfigGroup</c>), so the two cannot drift.
-/// The objects: the placeholders' PriorityClass (owned by the event, see <see cref="PlaceholderPriority"/>), the
-/// placeholder Deployment, the scaler's ServiceAccount, Role, RoleBinding, ConfigMap (schedule and script) and
-/// Deployment. Their only dependency on the chart is the user scheduler, listed in <see cref="ChartObjects"/>.
+/// The objects: the placeholders' PriorityClass (owned by the event, see <see cref="PlaceholderPriority"/>); the
+/// event's own namespace <see cref="EventPlan.CapacityNamespace"/> holding the scaler's ServiceAccount, Role,
+/// RoleBinding, ConfigMap (schedule, script and the placeholder pod template), its state ConfigMap (community hub) and
+/// its Deployment; in the hub's namespace a Role and RoleBinding that only let the scaler list pods. The placeholders
+/// themselves are bare pods the scaler creates from the template (not in the manifests: their number is the scaler's).
+/// Their only dependency on the chart is the user scheduler, listed in <see cref="ChartObjects"/>.
 /// </summary>
 public static class EventManifests
 {
@@ -23,35 +26,42 @@ public static class EventManifests
 
     public static IReadOnlyList<Dictionary<string, object?>> Build(EventPlan plan)
     {
-        var ns = plan.Namespace;
+        var ns = plan.CapacityNamespace;
         var labels = CommonLabels(plan);
         var scaler = ScalerName(plan);
-        return
-        [
+        var data = Map(
+            (PlaceholderScaler.ScheduleFile, PlaceholderScaler.Schedule(plan)),
+            (PlaceholderScaler.ScriptFile, PlaceholderScaler.Script),
+            (PlaceholderScaler.TemplateFile, PlaceholderTemplateYaml(plan)));
+        var manifests = new List<Dictionary<string, object?>>
+        {
             Manifest("scheduling.k8s.io/v1", "PriorityClass", plan.PlaceholderPriorityClass, null, labels, null,
                 ("value", PlaceholderPriority),
                 ("globalDefault", false),
                 ("preemptionPolicy", "Never"),
                 ("description", $"Placeholders of event {plan.Event.StackName}: below every user server, never preempting, still triggering scale-up.")),
-            Manifest("apps/v1", "Deployment", plan.PlaceholderName, ns, labels, Map(
-                // No replicas: the scaler owns the count, so `pulumi up` (server-side apply) never resets it.
-                ("selector", Map(("matchLabels", PlaceholderSelector(plan)))),
-                ("template", Map(("metadata", Map(("labels", PlaceholderSelector(plan)))), ("spec", PlaceholderPodSpec(plan)))))),
+            Manifest("v1", "Namespace", ns, null, labels, null),
             Manifest("v1", "ServiceAccount", scaler, ns, labels, null),
             Manifest("rbac.authorization.k8s.io/v1", "Role", scaler, ns, labels, null, ("rules", ScalerRules(plan))),
-            Manifest("rbac.authorization.k8s.io/v1", "RoleBinding", scaler, ns, labels, null,
-                ("roleRef", Map(("apiGroup", "rbac.authorization.k8s.io"), ("kind", "Role"), ("name", scaler))),
-                ("subjects", new List<object?> { Map(("kind", "ServiceAccount"), ("name", scaler), ("namespace", ns)) })),
-            Manifest("v1", "ConfigMap", scaler, ns, labels, null,
-                ("data", Map((PlaceholderScaler.ScheduleFile, PlaceholderScaler.Schedule(plan)), (PlaceholderScaler.ScriptFile, PlaceholderScaler.Script)))),
-            Manifest("apps/v1", "Deployment", scaler, ns, labels, ScalerDeploymentSpec(plan)),
-        ];
+            Binding(plan, scaler, ns, labels),
+            Manifest("rbac.authorization.k8s.io/v1", "Role", scaler, plan.Namespace, labels, null, ("rules", HubRules())),
+            Binding(plan, scaler, plan.Namespace, labels),
+            Manifest("v1", "ConfigMap", scaler, ns, labels, null, ("data", data)),
+        };
+        // The state: written only by the scaler (no data here, so `pulumi up`'s server-side apply leaves it alone).
+        if (PlaceholderScaler.BaselineMode(plan) == "warm-up")
+            manifests.Add(Manifest("v1", "ConfigMap", StateName(plan), ns, labels, null));
+        manifests.Add(Manifest("apps/v1", "Deployment", scaler, ns, labels, ScalerDeploymentSpec(plan)));
+        return manifests;
     }
 
     /// <summary>The manifests as one multi-document YAML: what <c>render</c> writes and what Pulumi applies.</summary>
     public static string Yaml(EventPlan plan) => string.Join("---\n", Build(plan).Select(ValuesYaml.Serialize));
 
     public static string ScalerName(EventPlan plan) => Naming.Label($"{plan.Event.StackName}-scaler");
+
+    /// <summary>The scaler's state (the community-hub baseline of each window): a ConfigMap it may get and patch, nothing else.</summary>
+    public static string StateName(EventPlan plan) => Naming.Label($"{plan.Event.StackName}-scaler-state");
 
     public static Dictionary<string, object?> CommonLabels(EventPlan plan) =>
         Map((Labels.ManagedBy, "hubinfra"), (Labels.Event, Naming.Label(plan.Event.StackName)));
@@ -62,22 +72,63 @@ public static class EventManifests
     public static Dictionary<string, object?> ScalerSelector(EventPlan plan) =>
         Map(("app.kubernetes.io/name", "hubinfra-placeholder-scaler"), (Labels.Event, Naming.Label(plan.Event.StackName)));
 
+    /// <summary>The placeholder selector as <c>kubectl -l</c> reads it.</summary>
+    public static string PlaceholderSelectorText(EventPlan plan) =>
+        string.Join(",", PlaceholderSelector(plan).Select(kv => $"{kv.Key}={kv.Value}"));
+
     /// <summary>
-    /// Least privilege: read and scale this one Deployment (and, on a community hub, annotate it with the attendee
-    /// baseline); list pods of the namespace to count servers (RBAC cannot narrow a list to a label).
+    /// Least privilege in the event's own namespace: create, list and delete pods — the namespace holds nothing but
+    /// the placeholders and the scaler's own pod, so this reaches no one else's pod (RBAC cannot narrow create or list
+    /// to a label; a namespace of its own is how the reach is narrowed) — and, on a community hub, get and patch of
+    /// the one state ConfigMap (by resourceName).
     /// </summary>
     public static List<object?> ScalerRules(EventPlan plan)
     {
-        var deploymentVerbs = PlaceholderScaler.BaselineMode(plan) == "warm-up" ? new List<object?> { "get", "patch" } : new List<object?> { "get" };
-        return
-        [
-            Map(("apiGroups", new List<object?> { "apps" }), ("resources", new List<object?> { "deployments" }),
-                ("resourceNames", new List<object?> { plan.PlaceholderName }), ("verbs", deploymentVerbs)),
-            Map(("apiGroups", new List<object?> { "apps" }), ("resources", new List<object?> { "deployments/scale" }),
-                ("resourceNames", new List<object?> { plan.PlaceholderName }), ("verbs", new List<object?> { "get", "patch" })),
-            Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "pods" }), ("verbs", new List<object?> { "list" })),
-        ];
+        var rules = new List<object?>
+        {
+            Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "pods" }), ("verbs", new List<object?> { "create", "list", "delete" })),
+        };
+        if (PlaceholderScaler.BaselineMode(plan) == "warm-up")
+            rules.Add(Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "configmaps" }),
+                ("resourceNames", new List<object?> { StateName(plan) }), ("verbs", new List<object?> { "get", "patch" })));
+        return rules;
     }
+
+    /// <summary>In the hub's namespace: list pods, to count servers (RBAC cannot narrow a list to a label).</summary>
+    public static List<object?> HubRules() =>
+    [
+        Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "pods" }), ("verbs", new List<object?> { "list" })),
+    ];
+
+    private static Dictionary<string, object?> Binding(EventPlan plan, string scaler, string ns, Dictionary<string, object?> labels) =>
+        Manifest("rbac.authorization.k8s.io/v1", "RoleBinding", scaler, ns, labels, null,
+            ("roleRef", Map(("apiGroup", "rbac.authorization.k8s.io"), ("kind", "Role"), ("name", scaler))),
+            ("subjects", new List<object?> { Map(("kind", "ServiceAccount"), ("name", scaler), ("namespace", plan.CapacityNamespace)) }));
+
+    /// <summary>
+    /// The pod the scaler creates for each warm seat (<c>kubectl create</c>, <c>generateName</c>) in the event's
+    /// namespace. Bare pods: a placeholder preempted by a user server is gone, not recreated. Marked safe to evict so
+    /// that the cluster autoscaler, which keeps a node with a pod no controller would recreate, can still consolidate
+    /// a node that holds only placeholders (the scaler creates the seats again where there is room).
+    /// </summary>
+    public static Dictionary<string, object?> PlaceholderTemplate(EventPlan plan) =>
+        Map(("apiVersion", "v1"), ("kind", "Pod"),
+            ("metadata", Map(
+                ("generateName", $"{Naming.Label(plan.PlaceholderName, 50)}-"),
+                ("namespace", plan.CapacityNamespace),
+                ("labels", PlaceholderSelector(plan)),
+                ("annotations", Map((SafeToEvict, "true"))))),
+            ("spec", PlaceholderPodSpec(plan)));
+
+    /// <summary>
+    /// The cluster autoscaler's annotation for a pod that may be evicted when a node is removed: without it a pod "not
+    /// backed by a controller object" keeps its node (cluster-autoscaler FAQ, "What types of pods can prevent CA from
+    /// removing a node?"; the annotation overrides that since CA 1.0.3).
+    /// </summary>
+    public const string SafeToEvict = "cluster-autoscaler.kubernetes.io/safe-to-evict";
+
+    /// <summary>The template as the scaler reads it (one YAML document).</summary>
+    public static string PlaceholderTemplateYaml(EventPlan plan) => ValuesYaml.Serialize(PlaceholderTemplate(plan));
 
     /// <summary>Requests = the profile's guarantee; user tolerations and node affinity; z2jh's user scheduler; our PriorityClass.</summary>
     public static Dictionary<string, object?> PlaceholderPodSpec(EventPlan plan)
@@ -119,14 +170,18 @@ public static class EventManifests
     {
         var env = new List<object?>
         {
-            Env("NAMESPACE", plan.Namespace),
-            Env("DEPLOYMENT", plan.PlaceholderName),
+            Env("NAMESPACE", plan.CapacityNamespace),
+            Env("HUB_NAMESPACE", plan.Namespace),
             Env("SCHEDULE_FILE", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScheduleFile}"),
+            Env("TEMPLATE_FILE", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.TemplateFile}"),
+            Env("PLACEHOLDER_SELECTOR", PlaceholderSelectorText(plan)),
             Env("INTERVAL_SECONDS", plan.TrackingIntervalSeconds.ToString(CultureInfo.InvariantCulture)),
             Env("ATTENDEE_SELECTOR", PlaceholderScaler.AttendeeSelector),
             Env("BASELINE", PlaceholderScaler.BaselineMode(plan)),
             Env("HOME", "/tmp"),
         };
+        if (PlaceholderScaler.BaselineMode(plan) == "warm-up")
+            env.Add(Env("STATE_CONFIGMAP", StateName(plan)));
         var container = Map(
             ("name", "scaler"),
             ("image", PlaceholderScaler.KubectlImage),
@@ -159,10 +214,6 @@ public static class EventManifests
         var metadata = Map(("name", name));
         if (ns is not null) metadata["namespace"] = ns;
         metadata["labels"] = labels;
-        // The placeholder Deployment has no replica count of its own (created with 1 until the scaler's first look);
-        // Pulumi must not wait for its pods, which may wait minutes for a node.
-        if (kind == "Deployment" && spec is not null && !spec.ContainsKey("replicas"))
-            metadata["annotations"] = Map(("pulumi.com/skipAwait", "true"));
         var m = Map(("apiVersion", apiVersion), ("kind", kind), ("metadata", metadata));
         if (spec is not null) m["spec"] = spec;
         foreach (var (k, v) in extra) m[k] = v;

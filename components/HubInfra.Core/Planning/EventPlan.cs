@@ -45,6 +45,15 @@ public sealed record EventWindowPlan(
 
     public int LateSeats { get; init; }
 
+    /// <summary>
+    /// The seats the scaler keeps warm in the arrival phase: every seat of the planned nodes (nodes × seats per node,
+    /// at least <c>Seats</c>). The spare seats of the last node cost nothing (the node is paid for anyway) and leave
+    /// no free seat beside placeholders: a free seat on a node full of placeholders is where the packing scheduler
+    /// puts the next user, and that one user then keeps a node of no-shows all day (the simulation shows 1.29× instead
+    /// of 1.23× the lower bound for the summer school with 30% no-shows).
+    /// </summary>
+    public int WarmSeats { get; init; }
+
     public int LateNodes { get; init; }
 
     public double ArrivalNodeHours { get; init; }
@@ -77,6 +86,12 @@ public sealed record EventPlan(
     HubPlan? WorkshopHub)
 {
     public string PlaceholderName => Naming.Label($"{Event.StackName}-placeholder");
+
+    /// <summary>
+    /// The event's own namespace (<c>&lt;event&gt;-capacity</c>, a DNS label of at most 63 characters): its scaler, the
+    /// scaler's state and the placeholder pods, and nothing else. Created and destroyed with the event stack.
+    /// </summary>
+    public string CapacityNamespace => Naming.Label($"{Event.StackName}-capacity");
 
     /// <summary>The z2jh user scheduler of the target hub (a chart object: see <see cref="ChartObjects.UserScheduler"/>).</summary>
     public string SchedulerName => ChartObjects.UserScheduler.NameFor(ReleaseName);
@@ -161,7 +176,8 @@ public sealed record EventPlan(
             var hours = (w.CoolAt - w.WarmFrom).TotalHours;
             var first = w.Covers[0];
             var last = w.Covers[^1];
-            var windowPhases = PhasesOf(w, seats, headroom, ev.Lead, ev.Arrival);
+            var warmSeats = Math.Max(seats, nodes * seatsPerNode);
+            var windowPhases = PhasesOf(w, warmSeats, headroom, ev.Lead, ev.Arrival);
             phases.AddRange(windowPhases);
             var lateSeats = Math.Min(seats, headroom);
             var lateNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)lateSeats / seatsPerNode);
@@ -173,6 +189,7 @@ public sealed record EventPlan(
                 ReleaseAt = windowPhases.FirstOrDefault(p => !p.IsArrival)?.From ?? w.CoolAt,
                 LateSeats = lateSeats,
                 LateNodes = lateNodes,
+                WarmSeats = warmSeats,
                 ArrivalNodeHours = Math.Round(nodes * arrivalHours, 2),
                 ArrivalCost = Math.Round(nodes * arrivalHours * hourly, 2),
                 ReleaseNodeHours = Math.Round(lateNodes * releaseHours, 2),

@@ -5,10 +5,12 @@ using System.Text;
 namespace HubInfra.Core.Planning;
 
 /// <summary>
-/// The one small scaler per event that moves its placeholders: a Deployment (one replica) running
-/// <c>Scripts/placeholder-scaler.sh</c> in a loop, which reads the event's schedule (plain data in a ConfigMap) and,
-/// every <see cref="IntervalSeconds"/>, sets placeholders = planned seats − the event's attendees' servers, capped at
-/// the late headroom after the arrival phase, 0 outside the warm windows.
+/// The one small scaler per event that moves its placeholders: a Deployment (one replica) in the event's own
+/// namespace running <c>Scripts/placeholder-scaler.sh</c> in a loop, which reads the event's schedule (plain data in a
+/// ConfigMap) and, every <see cref="IntervalSeconds"/>, keeps placeholder pods = planned seats − the event's
+/// attendees' servers, capped at the late headroom after the arrival phase, 0 outside the warm windows: it creates the
+/// missing ones from the pod template and deletes the surplus, pending ones first, then those on the nodes with the
+/// most user servers. A preempted placeholder is not recreated.
 /// </summary>
 public static class PlaceholderScaler
 {
@@ -21,6 +23,9 @@ public static class PlaceholderScaler
     public const string ScriptFile = "placeholder-scaler.sh";
 
     public const string ScheduleFile = "schedule";
+
+    /// <summary>The placeholder pod template in the scaler's ConfigMap (<see cref="EventManifests.PlaceholderTemplate"/>).</summary>
+    public const string TemplateFile = "placeholder.yaml";
 
     public const string MountPath = "/etc/hubinfra";
 
@@ -50,7 +55,7 @@ public static class PlaceholderScaler
 
     /// <summary>A short hash of the scaler's inputs, put on its pod template so a new schedule restarts it at once.</summary>
     public static string Checksum(EventPlan plan) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Schedule(plan) + Script)))[..16];
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Schedule(plan) + Script + EventManifests.PlaceholderTemplateYaml(plan))))[..16];
 
     private static string Load(string name)
     {

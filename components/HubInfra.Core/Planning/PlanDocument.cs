@@ -168,7 +168,7 @@ public static class PlanDocument
         ("nodes", w.Nodes),
         ("nodeHours", w.NodeHours),
         ("cost", w.Cost),
-        ("arrival", Map(("from", Utc(w.WarmFrom)), ("until", Utc(w.ReleaseAt)), ("seats", w.Seats), ("nodes", w.Nodes),
+        ("arrival", Map(("from", Utc(w.WarmFrom)), ("until", Utc(w.ReleaseAt)), ("seats", w.WarmSeats), ("nodes", w.Nodes),
             ("nodeHours", w.ArrivalNodeHours), ("cost", w.ArrivalCost))),
         ("release", Map(("from", Utc(w.ReleaseAt)), ("until", Utc(w.CoolAt)), ("headroomSeats", w.LateSeats), ("headroomNodes", w.LateNodes),
             ("nodeHours", w.ReleaseNodeHours), ("cost", w.ReleaseCost))));

@@ -3,21 +3,30 @@
 #
 # Every INTERVAL_SECONDS it reads the event's schedule (SCHEDULE_FILE, one phase per line:
 #   FROM UNTIL SEATS CAP WARMFROM   -- Unix seconds [FROM, UNTIL), planned seats, headroom cap (-1: none), window id)
-# counts the attendees' running servers and sets the placeholder Deployment's replicas to
-#   min(SEATS - attendees, CAP), never below 0; 0 outside every phase.
-# Attendees: the pods matching ATTENDEE_SELECTOR in NAMESPACE. With BASELINE=warm-up (an event on a shared
+# counts the attendees' running servers in HUB_NAMESPACE and keeps
+#   desired = min(SEATS - attendees, CAP), never below 0; 0 outside every phase
+# placeholder pods in NAMESPACE (the event's own capacity namespace, which holds nothing else of the kind).
+# Placeholders are bare pods made from the pod template TEMPLATE_FILE (kubectl create, generateName): a placeholder
+# preempted by a user server is simply gone, never recreated behind the scaler's back. Too few: the difference is
+# created. Too many: the surplus is deleted, unscheduled (pending) ones first, then those on the nodes with the most
+# user servers (ties: node name, then pod name), so free seats stay on the emptiest nodes and, once the arrival phase
+# is over, the nodes of no-shows empty out and the cluster autoscaler removes them.
+# Attendees: the pods matching ATTENDEE_SELECTOR in HUB_NAMESPACE. With BASELINE=warm-up (an event on a shared
 # community hub), the servers already running when the scaler first sees a warm window are regular users: their
-# names are stored in an annotation on the placeholder Deployment (hubinfra.org/baseline-WARMFROM) and never counted.
-# If the API cannot be read or written, the iteration fails loudly (ERROR on stderr, exit status 1) and changes
-# nothing. Argument "once": one iteration, its status is the exit status (tests). Clock: NOW_EPOCH, else date -u +%s.
+# names are stored in the state ConfigMap STATE_CONFIGMAP (key baseline-WARMFROM) and never counted.
+# If the API cannot be read, the iteration fails loudly (ERROR on stderr, exit status 1) and changes nothing; if a
+# create or delete fails part-way, it fails loudly and the next look recounts and corrects the rest. Argument "once": one iteration, its status is the exit status (tests). Clock: NOW_EPOCH, else date -u +%s.
 set -u
 
 : "${NAMESPACE:?NAMESPACE is required}"
-: "${DEPLOYMENT:?DEPLOYMENT is required}"
+: "${HUB_NAMESPACE:?HUB_NAMESPACE is required}"
 : "${SCHEDULE_FILE:?SCHEDULE_FILE is required}"
+: "${TEMPLATE_FILE:?TEMPLATE_FILE is required}"
+: "${PLACEHOLDER_SELECTOR:?PLACEHOLDER_SELECTOR is required}"
 INTERVAL_SECONDS="${INTERVAL_SECONDS:-30}"
 ATTENDEE_SELECTOR="${ATTENDEE_SELECTOR:-component=singleuser-server}"
 BASELINE="${BASELINE:-none}"
+STATE_CONFIGMAP="${STATE_CONFIGMAP:-}"
 MAX_FAILURES="${MAX_FAILURES:-10}"
 
 now() {
@@ -27,6 +36,9 @@ now() {
 log() { echo "[$(now)] $*"; }
 
 fail() { echo "[$(now)] ERROR: $*; placeholders left unchanged" >&2; return 1; }
+
+# A create or delete that failed part-way: some pods may have been created or deleted; the next look recounts.
+fail_partly() { echo "[$(now)] ERROR: $*; the next look recounts the placeholders and corrects the rest" >&2; return 1; }
 
 # Prints "SEATS CAP WARMFROM" of the phase covering $1, or nothing.
 phase_at() {
@@ -45,34 +57,68 @@ count_new() {
     echo "$n"
 }
 
+# The placeholders to delete, one name a line, best first: those not running on a node yet (pending), then those on
+# the nodes with the most user servers. $1: live placeholders "NAME|NODE" a line; $2: user servers "NAME|NODE" a line.
+deletion_order() {
+    printf '%s\n' "$2" | awk -F'|' -v ph="$1" '
+        NF >= 2 && $2 != "" { servers[$2]++ }
+        END {
+            n = split(ph, lines, "\n")
+            for (i = 1; i <= n; i++) {
+                if (split(lines[i], f, "|") < 1 || f[1] == "") continue
+                if (f[2] == "") print 0, 0, "-", f[1]
+                else print 1, servers[f[2]] + 0, f[2], f[1]
+            }
+        }' | sort -k1,1n -k2,2nr -k3,3 -k4,4 | awk '{ print $4 }'
+}
+
+# $1 copies of the placeholder pod template as one multi-document YAML stream.
+templates() {
+    i=0
+    while [ "$i" -lt "$1" ]; do
+        echo "---"
+        cat "$TEMPLATE_FILE"
+        i=$((i + 1))
+    done
+}
+
 iteration() {
     t=$(now)
     [ -r "$SCHEDULE_FILE" ] || { fail "cannot read the schedule $SCHEDULE_FILE"; return 1; }
+    [ -r "$TEMPLATE_FILE" ] || { fail "cannot read the placeholder template $TEMPLATE_FILE"; return 1; }
     phase=$(phase_at "$t")
-    current=$(kubectl -n "$NAMESPACE" get deployment "$DEPLOYMENT" -o 'jsonpath={.spec.replicas}') \
-        || { fail "cannot read deployment $NAMESPACE/$DEPLOYMENT"; return 1; }
-    case "$current" in ''|*[!0-9]*) fail "deployment $NAMESPACE/$DEPLOYMENT reports replicas '$current'"; return 1 ;; esac
+    # Placeholders as "NAME|NODE|PHASE|DELETING": pods being deleted (a preemption in progress) and finished ones
+    # (evicted: Failed) hold no seat and are not counted; finished ones are cleaned up below.
+    listed=$(kubectl -n "$NAMESPACE" get pods -l "$PLACEHOLDER_SELECTOR" \
+            -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}|{.status.phase}|{.metadata.deletionTimestamp}{"\n"}{end}') \
+        || { fail "cannot list placeholders in $NAMESPACE"; return 1; }
+    live=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && $3 != "Succeeded" && $3 != "Failed" && $4 == "" { print $1 "|" $2 }')
+    finished=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && ($3 == "Succeeded" || $3 == "Failed") && $4 == "" { print $1 }')
+    current=$(printf '%s\n' "$live" | awk 'NF { n++ } END { print n + 0 }')
 
+    servers=""
     if [ -z "$phase" ]; then
         desired=0
         why="outside the event's warm windows"
     else
         set -- $phase
         seats=$1 cap=$2 window=$3
-        pods=$(kubectl -n "$NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
+        servers=$(kubectl -n "$HUB_NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
                 --field-selector='status.phase!=Succeeded,status.phase!=Failed' \
-                -o 'jsonpath={range .items[*]}{.metadata.name}{"\n"}{end}') \
-            || { fail "cannot list servers in $NAMESPACE"; return 1; }
+                -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}{"\n"}{end}') \
+            || { fail "cannot list servers in $HUB_NAMESPACE"; return 1; }
+        pods=$(printf '%s\n' "$servers" | awk -F'|' '$1 != "" { print $1 }')
         base=""
         if [ "$BASELINE" = "warm-up" ]; then
-            key="hubinfra.org/baseline-$window"
-            base=$(kubectl -n "$NAMESPACE" get deployment "$DEPLOYMENT" -o "jsonpath={.metadata.annotations.hubinfra\\.org/baseline-$window}") \
-                || { fail "cannot read the baseline of window $window"; return 1; }
+            key="baseline-$window"
+            base=$(kubectl -n "$NAMESPACE" get configmap "$STATE_CONFIGMAP" -o "jsonpath={.data.$key}") \
+                || { fail "cannot read the baseline of window $window from configmap $NAMESPACE/$STATE_CONFIGMAP"; return 1; }
             if [ -z "$base" ]; then
-                base="-$(echo $pods | tr '\n' ' ')"
+                base="-$(echo $pods)"
                 base=$(echo "$base" | sed 's/ *$//')
-                kubectl -n "$NAMESPACE" annotate --overwrite deployment "$DEPLOYMENT" "$key=$base" >/dev/null \
-                    || { fail "cannot store the baseline of window $window"; return 1; }
+                kubectl -n "$NAMESPACE" patch configmap "$STATE_CONFIGMAP" --type=merge \
+                    -p "{\"data\":{\"$key\":\"$base\"}}" >/dev/null \
+                    || { fail "cannot store the baseline of window $window in configmap $NAMESPACE/$STATE_CONFIGMAP"; return 1; }
                 log "baseline of window $window: $(count_new "$pods" "") regular server(s) running at warm-up are not attendees"
             fi
             base=${base#-}
@@ -84,13 +130,21 @@ iteration() {
         why="$seats seats planned, $attendees attendee server(s), cap $cap"
     fi
 
-    if [ "$current" -ne "$desired" ]; then
-        kubectl -n "$NAMESPACE" patch deployment "$DEPLOYMENT" --subresource=scale --type=merge \
-            -p "{\"spec\":{\"replicas\":$desired}}" >/dev/null \
-            || { fail "cannot scale $NAMESPACE/$DEPLOYMENT to $desired"; return 1; }
+    if [ "$current" -lt "$desired" ]; then
+        templates $((desired - current)) | kubectl -n "$NAMESPACE" create -f - -o name >/dev/null \
+            || { fail_partly "cannot create $((desired - current)) placeholder(s) in $NAMESPACE"; return 1; }
         log "placeholders $current -> $desired ($why)"
+    elif [ "$current" -gt "$desired" ]; then
+        surplus=$(deletion_order "$live" "$servers" | head -n $((current - desired)))
+        kubectl -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $surplus >/dev/null \
+            || { fail_partly "cannot delete $((current - desired)) placeholder(s) in $NAMESPACE"; return 1; }
+        log "placeholders $current -> $desired ($why); deleted $(echo $surplus)"
     else
         log "placeholders stay at $desired ($why)"
+    fi
+    if [ -n "$finished" ]; then
+        kubectl -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $finished >/dev/null \
+            || echo "[$(now)] WARNING: cannot clean up finished placeholder(s) $(echo $finished) in $NAMESPACE" >&2
     fi
 }
 

@@ -40,6 +40,9 @@ public sealed record EventSimulation(
         {
             var start = w.Start.ToInstant();
             return new WindowScenario(w.Source, (w.WarmFrom - start).TotalSeconds, (w.End.ToInstant() - start).TotalSeconds,
-                (w.CoolAt - start).TotalSeconds, w.Seats, w.Nodes, plan.Pool.SeatsPerNode, Math.Max(plan.Pool.MaxNodes, w.Nodes));
+                (w.CoolAt - start).TotalSeconds, w.Seats, w.Nodes, plan.Pool.SeatsPerNode, Math.Max(plan.Pool.MaxNodes, w.Nodes))
+            {
+                WarmSeats = w.WarmSeats,
+            };
         }).ToList();
 }

@@ -13,7 +13,8 @@ namespace HubInfra.Core.Simulation;
 /// once (a Deployment's ReplicaSet does that) and asks for capacity until the scaler's next tick; false when the
 /// design does not recreate it.</item>
 /// <item><see cref="RemovePlaceholdersFromFullestNodes"/>: when the scaler lowers the count, the placeholders on the
-/// nodes with the most users go first (pod-deletion-cost) instead of the ReplicaSet's default (emptiest nodes first).</item>
+/// nodes with the most users go first (the scaler chooses the pods it deletes) instead of a ReplicaSet's default
+/// (emptiest nodes first).</item>
 /// <item><see cref="Preloaded"/>: the pool has a secondary boot disk with the images (no pull on a fresh node).</item>
 /// <item><see cref="PullMinutes"/>: pulling the user image on a fresh node without a preloaded disk.</item>
 /// <item><see cref="NoShowFraction"/>: share of the planned seats whose people never come.</item>
@@ -46,10 +47,11 @@ public sealed record SimulationPolicy(
             TrackingIntervalSeconds: plan.TrackingIntervalSeconds,
             ReleaseAfterMinutes: plan.ReleaseAfterMinutes,
             LateHeadroomSeats: plan.ReleaseHeadroomSeats,
-            // The placeholders are a Deployment that the scaler resizes: a preempted pod is recreated until the scaler's
-            // next look, and lowering replicas lets the ReplicaSet choose which go (emptiest nodes first).
-            PreemptedPlaceholdersRecreated: true,
-            RemovePlaceholdersFromFullestNodes: false,
+            // The placeholders are bare pods the scaler creates (Scripts/placeholder-scaler.sh): a preempted one is
+            // gone, not recreated, and the scaler deletes the surplus pending first, then on the nodes with the most
+            // user servers.
+            PreemptedPlaceholdersRecreated: false,
+            RemovePlaceholdersFromFullestNodes: true,
             Preloaded: plan.Pool.SecondaryBootDiskImage is not null,
             PullMinutes: pullMinutes ?? DefaultPullMinutes,
             NoShowFraction: noShowFraction,

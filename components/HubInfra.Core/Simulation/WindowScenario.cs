@@ -12,4 +12,13 @@ public sealed record WindowScenario(
     int PlannedSeats,
     int PlannedNodes,
     int SeatsPerNode,
-    int MaxNodes);
+    int MaxNodes)
+{
+    /// <summary>
+    /// The placeholders' target in the arrival phase (the plan's <c>WarmSeats</c>: every seat of the planned nodes);
+    /// when left at 0, the planned seats.
+    /// </summary>
+    public int WarmSeats { get; init; }
+
+    public int ArrivalTarget => WarmSeats > 0 ? WarmSeats : PlannedSeats;
+}

@@ -64,8 +64,8 @@ public static class WindowSimulator
                 var demand = users + pendingUsers.Count;
                 int target;
                 if (t >= w.CoolAtSeconds) target = 0;
-                else if (t < releaseAt) target = w.PlannedSeats;
-                else target = Math.Min(w.PlannedSeats, demand + Math.Max(0, policy.LateHeadroomSeats));
+                else if (t < releaseAt) target = w.ArrivalTarget;
+                else target = Math.Min(w.ArrivalTarget, demand + Math.Max(0, policy.LateHeadroomSeats));
                 if (ended && t < w.CoolAtSeconds) target = Math.Min(target, Math.Max(0, policy.LateHeadroomSeats));
                 replicas = Math.Max(0, target - demand);
                 SetPlaceholders(nodes, ref pendingPlaceholders, replicas, policy.RemovePlaceholdersFromFullestNodes);

@@ -22,6 +22,9 @@ public sealed class ClusterInventory
 
     private readonly HashSet<(string Kind, string Namespace, string Name)> _objects = [];
     private readonly HashSet<string> _schedulers = ["default-scheduler"];
+    /// <summary>A running user scheduler: the namespace of its release, and whether it may schedule pods in any namespace.</summary>
+    private readonly Dictionary<string, (string Namespace, bool ClusterWide)> _userSchedulers = [];
+    private readonly List<(string Source, string What, Dictionary<string, object?> Pod)> _templates = [];
     private readonly List<PoolShape> _pools = [];
     private readonly List<(string Source, Dictionary<string, object?> Manifest)> _manifests = [];
     private readonly List<(string Source, HubPlan Hub)> _hubs = [];
@@ -32,6 +35,9 @@ public sealed class ClusterInventory
     public bool Local { get; }
 
     public IReadOnlyList<(string Source, Dictionary<string, object?> Manifest)> Manifests => _manifests;
+
+    /// <summary>The pod templates the scaler creates placeholders from (parsed out of its ConfigMap), checked like any pod.</summary>
+    public IReadOnlyList<(string Source, string What, Dictionary<string, object?> Pod)> Templates => _templates;
 
     private ClusterInventory(string community, bool local)
     {
@@ -84,9 +90,15 @@ public sealed class ClusterInventory
     {
         _hubs.Add((source, hub));
         _objects.Add(("Namespace", "", hub.Namespace)); // HubRelease creates it
-        foreach (var (o, name) in ChartObjects.CreatedFor(hub.ReleaseName, hub.Values))
+        var created = ChartObjects.CreatedFor(hub.ReleaseName, hub.Values).ToList();
+        foreach (var (o, name) in created)
         {
-            if (o == ChartObjects.UserScheduler) _schedulers.Add(name);
+            if (o == ChartObjects.UserScheduler)
+            {
+                _schedulers.Add(name);
+                _userSchedulers[name] = (hub.Namespace, created.Any(c => c.Object == ChartObjects.UserSchedulerClusterRole));
+            }
+            else if (o == ChartObjects.UserSchedulerClusterRole) _objects.Add(("ClusterRoleBinding", "", name));
             else _objects.Add((o.Kind, "", name));
         }
     }
@@ -99,7 +111,26 @@ public sealed class ClusterInventory
         if (!_objects.Add((kind, ns, (string)meta["name"]!)))
             _problems.Add($"{source}: {kind} {ns}/{meta["name"]} is created twice in cluster {Community}");
         _manifests.Add((source, m));
+        if (kind == "ConfigMap" && Map(m, "data") is { } data && data.TryGetValue(PlaceholderScaler.TemplateFile, out var text))
+        {
+            var pod = Tree(HubInfra.Core.Config.StackYaml.Read((string)text!, PlaceholderScaler.TemplateFile)) as Dictionary<string, object?>;
+            var what = $"{source}: ConfigMap {ns}/{meta["name"]} {PlaceholderScaler.TemplateFile}";
+            if (pod is null) _problems.Add($"{what}: is not a YAML mapping");
+            else _templates.Add((source, what, pod));
+        }
     }
+
+    /// <summary>A parsed YAML document as the manifests' plain trees (maps, lists, scalars).</summary>
+    private static object? Tree(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => o.ToDictionary(kv => kv.Key, kv => Tree(kv.Value)),
+        System.Text.Json.Nodes.JsonArray a => a.Select(Tree).ToList(),
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<long>(out var l) => l,
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<double>(out var d) => d,
+        System.Text.Json.Nodes.JsonValue v => v.ToString(),
+        _ => null,
+    };
 
     /// <summary>Every by-name reference that does not resolve, as one line each.</summary>
     public IReadOnlyList<string> UnresolvedReferences()
@@ -126,6 +157,24 @@ public sealed class ClusterInventory
             if (PodSpecOf(m) is { } pod)
                 problems.AddRange(CheckPod(what, ns, pod));
         }
+        foreach (var (source, what, template) in _templates)
+        {
+            var meta = Map(template, "metadata");
+            var ns = meta is not null && meta.TryGetValue("namespace", out var n) ? (string?)n ?? "" : "";
+            var holder = _manifests.Single(x => x.Source == source && (string)x.Manifest["kind"]! == "ConfigMap"
+                && Map(x.Manifest, "data")?.ContainsKey(PlaceholderScaler.TemplateFile) == true).Manifest;
+            var holderNs = (string?)Map(holder, "metadata")!.GetValueOrDefault("namespace") ?? "";
+            if ((string?)template.GetValueOrDefault("kind") != "Pod")
+                problems.Add($"{what}: is a {template.GetValueOrDefault("kind")}, not a Pod");
+            if (ns.Length == 0 || !_objects.Contains(("Namespace", "", ns)))
+                problems.Add($"{what}: namespace {ns} is created by nobody");
+            if (ns != holderNs)
+                problems.Add($"{what}: names namespace {ns}, but the scaler creates its pods in {holderNs}");
+            if (Map(template, "spec") is { } spec)
+                problems.AddRange(CheckPod($"{what}: Pod", ns, spec));
+            else
+                problems.Add($"{what}: has no pod spec");
+        }
         foreach (var (source, hub) in _hubs)
             problems.AddRange(CheckHub(source, hub));
         return problems;
@@ -137,6 +186,8 @@ public sealed class ClusterInventory
             yield return $"{what}: priorityClassName {pc} names a PriorityClass that is created by nobody (not by HubInfra, not by the chart per ChartObjects)";
         if (pod.TryGetValue("schedulerName", out var sched) && !_schedulers.Contains((string)sched!))
             yield return $"{what}: schedulerName {sched} names a scheduler that is not running";
+        else if (sched is string s && _userSchedulers.TryGetValue(s, out var us) && us.Namespace != ns && !us.ClusterWide)
+            yield return $"{what}: schedulerName {s} schedules only in namespace {us.Namespace} (its cluster-wide ClusterRoleBinding is not created, see ChartObjects.UserSchedulerClusterRole)";
         if (pod.TryGetValue("serviceAccountName", out var sa) && (string)sa! != "default" && !_objects.Contains(("ServiceAccount", ns, (string)sa!)))
             yield return $"{what}: serviceAccountName {sa} does not exist in {ns}";
         foreach (var v in List(pod, "volumes").Cast<Dictionary<string, object?>>())
@@ -151,6 +202,9 @@ public sealed class ClusterInventory
         {
             foreach (var e in List(c, "env").Cast<Dictionary<string, object?>>())
             {
+                if (((string)e["name"]!).EndsWith("NAMESPACE", StringComparison.Ordinal) && e.TryGetValue("value", out var nsValue)
+                    && !_objects.Contains(("Namespace", "", (string)nsValue!)))
+                    yield return $"{what}: env {e["name"]} names namespace {nsValue}, which nobody creates";
                 if (Map(e, "valueFrom") is not { } from) continue;
                 if (Map(from, "secretKeyRef") is { } sk && !_objects.Contains(("Secret", ns, (string)sk["name"]!)))
                     yield return $"{what}: env {e["name"]} reads Secret {sk["name"]}, which does not exist in {ns}";

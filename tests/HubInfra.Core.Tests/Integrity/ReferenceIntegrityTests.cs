@@ -42,15 +42,18 @@ public class ReferenceIntegrityTests
     [InlineData("pool", "no node pool of cluster community-small can run it")]
     [InlineData("tolerations", "no node pool of cluster community-small can run it")]
     [InlineData("configMap", "names ConfigMap")]
-    [InlineData("serviceAccount", "does not exist in main")]
+    [InlineData("serviceAccount", "does not exist in hackathon-2027-capacity")]
     [InlineData("roleRef", "roleRef Role")]
+    [InlineData("templateNamespace", "placeholder.yaml: namespace nope is created by nobody")]
+    [InlineData("hubNamespace", "env HUB_NAMESPACE names namespace nope, which nobody creates")]
     public void A_dangling_reference_is_reported(string breakWhat, string expected)
     {
         var inventory = ClusterInventory.Of(TestStacks.Examples(), "community-small");
         var manifests = inventory.Manifests.Where(m => m.Source == "hackathon-2027").Select(m => m.Manifest).ToList();
         Dictionary<string, object?> Named(string kind, string name) =>
             manifests.Single(m => (string)m["kind"]! == kind && (string)ClusterInventory.Map(m, "metadata")!["name"]! == name);
-        var placeholder = ClusterInventory.PodSpecOf(Named("Deployment", "hackathon-2027-placeholder"))!;
+        var template = inventory.Templates.Single(t => t.Source == "hackathon-2027").Pod;
+        var placeholder = ClusterInventory.Map(template, "spec")!;
         var scaler = ClusterInventory.PodSpecOf(Named("Deployment", "hackathon-2027-scaler"))!;
         switch (breakWhat)
         {
@@ -60,7 +63,12 @@ public class ReferenceIntegrityTests
             case "tolerations": placeholder.Remove("tolerations"); break;
             case "configMap": ClusterInventory.Map((Dictionary<string, object?>)ClusterInventory.List(scaler, "volumes")[0]!, "configMap")!["name"] = "nope"; break;
             case "serviceAccount": scaler["serviceAccountName"] = "nope"; break;
-            case "roleRef": ClusterInventory.Map(Named("RoleBinding", "hackathon-2027-scaler"), "roleRef")!["name"] = "nope"; break;
+            case "roleRef": ClusterInventory.Map(manifests.First(m => (string)m["kind"]! == "RoleBinding"), "roleRef")!["name"] = "nope"; break;
+            case "templateNamespace": ClusterInventory.Map(template, "metadata")!["namespace"] = "nope"; break;
+            case "hubNamespace":
+                var env = ClusterInventory.List((Dictionary<string, object?>)ClusterInventory.List(scaler, "containers")[0]!, "env").Cast<Dictionary<string, object?>>();
+                env.Single(e => (string)e["name"]! == "HUB_NAMESPACE")["value"] = "nope";
+                break;
         }
         Assert.Contains(inventory.UnresolvedReferences(), p => p.Contains(expected, StringComparison.Ordinal));
     }
@@ -75,6 +83,10 @@ public class ReferenceIntegrityTests
         Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
         values["scheduling"] = new Dictionary<string, object?> { ["userScheduler"] = new Dictionary<string, object?> { ["enabled"] = true } };
         Assert.Contains(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
+        Assert.Contains(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Object == HubInfra.Core.Planning.ChartObjects.UserSchedulerClusterRole);
+        values["rbac"] = new Dictionary<string, object?> { ["create"] = false }; // no ClusterRoleBinding: it cannot bind pods in our namespaces
+        Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Object == HubInfra.Core.Planning.ChartObjects.UserSchedulerClusterRole);
+        values.Remove("rbac");
         values["fullnameOverride"] = "jh"; // then the chart names it jh-user-scheduler: our name would dangle
         Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
     }

@@ -67,11 +67,15 @@ public class EventPlanTests
         var start = Instant.FromUtc(2027, 3, 6, 14, 0); // 09:00 New York
         Assert.Equal(
             [
-                new PlaceholderPhase(Instant.FromUtc(2027, 3, 6, 13, 15), start + Duration.FromHours(1), 72, null, Instant.FromUtc(2027, 3, 6, 13, 15)),
-                new PlaceholderPhase(start + Duration.FromHours(1), Instant.FromUtc(2027, 3, 6, 23, 30), 72, 7, Instant.FromUtc(2027, 3, 6, 13, 15)),
+                new PlaceholderPhase(Instant.FromUtc(2027, 3, 6, 13, 15), start + Duration.FromHours(1), 77, null, Instant.FromUtc(2027, 3, 6, 13, 15)),
+                new PlaceholderPhase(start + Duration.FromHours(1), Instant.FromUtc(2027, 3, 6, 23, 30), 77, 7, Instant.FromUtc(2027, 3, 6, 13, 15)),
             ],
             plan.Phases);
         var window = Assert.Single(plan.Windows);
+        // 72 seats planned on 11 nodes of 7: the scaler warms all 77 seats of those nodes (the spare 5 cost nothing and
+        // leave no free seat beside placeholders for the packing scheduler to strand a user on).
+        Assert.Equal(72, window.Seats);
+        Assert.Equal(77, window.WarmSeats);
         Assert.Equal(start + Duration.FromHours(1), window.ReleaseAt);
         Assert.Equal(11 * 1.75, window.ArrivalNodeHours); // 13:15–15:00 with all 11 nodes
         Assert.Equal(1 * 8.5, window.ReleaseNodeHours);   // 15:00–23:30 holding one node beyond those who came
@@ -100,7 +104,7 @@ public class EventPlanTests
         var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory);
         Assert.True(exit == 0, err);
         Assert.Contains("every 30 s", output);
-        Assert.Matches(@"windows\[0\]\s+arrival\s+13:15–15:00\s+72\s+11\s+19\.25", output);
+        Assert.Matches(@"windows\[0\]\s+arrival\s+13:15–15:00\s+77\s+11\s+19\.25", output); // every seat of the 11 planned nodes
         Assert.Matches(@"windows\[0\]\s+release\s+15:00–23:30\s+7 free\s+1\s+8\.5", output);
     }
 
@@ -127,7 +131,7 @@ public class EventPlanTests
     }
 
     [Fact]
-    public void A_fifteen_week_course_is_seven_kubernetes_objects_whatever_its_number_of_windows()
+    public void A_fifteen_week_course_is_ten_kubernetes_objects_whatever_its_number_of_windows()
     {
         var community = TestStacks.Example("community-gpu").Community!;
         var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml"))
@@ -137,7 +141,7 @@ public class EventPlanTests
         Assert.Equal(45, plan.Windows.Count); // the CronJob design needed 2 × 45 + 1 = 91 CronJobs
         Assert.Equal(90, plan.Phases.Count);
         Assert.Equal(
-            ["PriorityClass", "Deployment", "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Deployment"],
+            ["PriorityClass", "Namespace", "ServiceAccount", "Role", "RoleBinding", "Role", "RoleBinding", "ConfigMap", "ConfigMap", "Deployment"],
             EventManifests.Build(plan).Select(m => (string)m["kind"]!));
     }
 
@@ -177,18 +181,49 @@ public class EventPlanTests
     }
 
     [Fact]
-    public void The_scaler_may_only_read_and_scale_its_own_deployment_and_list_pods()
+    public void The_scaler_manages_pods_only_in_its_own_namespace_and_only_lists_the_hubs()
     {
         var plan = PlanOf("hackathon-2027");
-        var rules = EventManifests.ScalerRules(plan).Cast<Dictionary<string, object?>>().ToList();
-        Assert.All(rules.Where(r => ((List<object?>)r["apiGroups"]!).Contains("apps")),
-            r => Assert.Equal(new List<object?> { "hackathon-2027-placeholder" }, r["resourceNames"]));
-        Assert.Equal(new List<object?> { "get", "patch" }, rules.Single(r => ((List<object?>)r["resources"]!).Contains("deployments/scale"))["verbs"]);
-        Assert.Equal(new List<object?> { "list" }, rules.Single(r => ((List<object?>)r["resources"]!).Contains("pods"))["verbs"]);
-        Assert.DoesNotContain(rules, r => ((List<object?>)r["verbs"]!).Contains("delete") || ((List<object?>)r["verbs"]!).Contains("create"));
-        // On its own workshop hub the scaler keeps no baseline, so it may not even annotate the Deployment.
+        var manifests = EventManifests.Build(plan);
+        string Ns(Dictionary<string, object?> m) => (string)((Dictionary<string, object?>)m["metadata"]!).GetValueOrDefault("namespace")!;
+        List<Dictionary<string, object?>> RulesIn(string ns) => manifests.Where(m => (string)m["kind"]! == "Role" && Ns(m) == ns)
+            .SelectMany(m => ((List<object?>)m["rules"]!).Cast<Dictionary<string, object?>>()).ToList();
+        List<object?> L(params string[] items) => [.. items];
+        // Its own namespace: the placeholders' pods (nothing else lives there) and its one state ConfigMap by name.
+        var own = RulesIn("hackathon-2027-capacity");
+        Assert.Equal(L("create", "list", "delete"), own.Single(r => ((List<object?>)r["resources"]!).Contains("pods"))["verbs"]);
+        var state = own.Single(r => ((List<object?>)r["resources"]!).Contains("configmaps"));
+        Assert.Equal(L("hackathon-2027-scaler-state"), state["resourceNames"]);
+        Assert.Equal(L("get", "patch"), state["verbs"]);
+        Assert.Equal(2, own.Count);
+        // The hub's namespace: list pods to count servers, nothing more.
+        var hub = Assert.Single(RulesIn("main"));
+        Assert.Equal(L("list"), hub["verbs"]);
+        Assert.Equal(L("pods"), hub["resources"]);
+        // The namespace holds nothing but the scaler and its placeholders.
+        Assert.All(manifests.Where(m => Ns(m) == "hackathon-2027-capacity"),
+            m => Assert.Contains((string)m["kind"]!, new[] { "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Deployment" }));
+        Assert.Single(manifests, m => (string)m["kind"]! == "Deployment");
+        // On its own workshop hub the scaler keeps no baseline: no state ConfigMap and no right to any ConfigMap.
         var workshop = PlanOf("workshop-2027");
-        Assert.Equal(new List<object?> { "get" }, EventManifests.ScalerRules(workshop).Cast<Dictionary<string, object?>>().Single(r => ((List<object?>)r["resources"]!).Contains("deployments"))["verbs"]);
+        Assert.DoesNotContain(EventManifests.ScalerRules(workshop).Cast<Dictionary<string, object?>>(), r => ((List<object?>)r["resources"]!).Contains("configmaps"));
+        Assert.DoesNotContain(EventManifests.Build(workshop), m => (string)m["kind"]! == "ConfigMap" && ((Dictionary<string, object?>)m["metadata"]!)["name"] is "workshop-2027-scaler-state");
+    }
+
+    [Fact]
+    public void The_placeholder_template_is_a_bare_pod_in_the_events_namespace_that_the_autoscaler_may_move()
+    {
+        var plan = PlanOf("hackathon-2027");
+        var pod = EventManifests.PlaceholderTemplate(plan);
+        Assert.Equal("Pod", pod["kind"]);
+        var meta = (Dictionary<string, object?>)pod["metadata"]!;
+        Assert.Equal("hackathon-2027-capacity", meta["namespace"]);
+        Assert.Equal("hackathon-2027-placeholder-", meta["generateName"]);
+        Assert.False(meta.ContainsKey("name"));
+        Assert.Equal("true", ((Dictionary<string, object?>)meta["annotations"]!)[EventManifests.SafeToEvict]);
+        Assert.Equal(EventManifests.PlaceholderPodSpec(plan), pod["spec"]);
+        var cm = EventManifests.Build(plan).Single(m => (string)m["kind"]! == "ConfigMap" && ((Dictionary<string, object?>)m["metadata"]!)["name"] is "hackathon-2027-scaler");
+        Assert.Equal(EventManifests.PlaceholderTemplateYaml(plan), ((Dictionary<string, object?>)cm["data"]!)[PlaceholderScaler.TemplateFile]);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ namespace HubInfra.Core.Tests.Planning;
 
 /// <summary>
 /// The scaler's shell script, run as the cluster runs it (<c>sh</c>, POSIX), with a fake <c>kubectl</c> on PATH that
-/// records its calls and answers canned pod lists, and a fixed clock (<c>NOW_EPOCH</c>). The schedule is the
-/// hackathon's real one: warm 13:15–23:30 UTC on 2027-03-06, 72 seats, arrival phase until 15:00, then a cap of 7.
+/// records its calls, answers canned pod lists (placeholders with their node and phase, user servers with their
+/// node) and creates and deletes placeholder pods, and a fixed clock (<c>NOW_EPOCH</c>). The schedule is the
+/// hackathon's real one: warm 13:15–23:30 UTC on 2027-03-06, 72 seats on 11 nodes of 7 (77 warm: every seat of the planned nodes), arrival phase until 15:00, then a cap of 7.
 /// </summary>
 public sealed class PlaceholderScalerScriptTests : IDisposable
 {
@@ -30,7 +31,9 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private sealed record Run(int ExitCode, string Stdout, string Stderr, int Replicas, IReadOnlyList<string> Calls);
+    /// <summary>One run: its status and output, the live placeholders afterwards, the kubectl calls, the pods it created and deleted.</summary>
+    private sealed record Run(int ExitCode, string Stdout, string Stderr, int Replicas, IReadOnlyList<string> Calls,
+        IReadOnlyList<string> Created, IReadOnlyList<string> Deleted);
 
     private static EventPlan Hackathon()
     {
@@ -38,20 +41,33 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         return EventPlan.From(loaded.Event!, loaded.Community!)!;
     }
 
-    /// <summary>A fake cluster for one event: its own state folder, the placeholder Deployment at <paramref name="replicas"/>.</summary>
+    /// <summary>A fake cluster for one event: its own state folder, <paramref name="replicas"/> placeholders pending.</summary>
     private string Cluster(string name, int replicas, string schedule)
     {
         var dir = Path.Combine(_root, name);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "replicas"), $"{replicas}\n");
+        File.WriteAllLines(Path.Combine(dir, "placeholders"), Enumerable.Range(1, replicas).Select(i => $"old-{i}||Pending|"));
         File.WriteAllText(Path.Combine(dir, "schedule"), schedule);
         File.WriteAllText(Path.Combine(dir, "scaler.sh"), PlaceholderScaler.Script);
+        File.WriteAllText(Path.Combine(dir, "placeholder.yaml"), EventManifests.PlaceholderTemplateYaml(Hackathon()));
         return dir;
     }
 
     private static void Pods(string dir, params string[] names) => File.WriteAllLines(Path.Combine(dir, "pods"), names);
 
     private static string[] Named(string prefix, int count) => Enumerable.Range(1, count).Select(i => $"jupyter-{prefix}{i}").ToArray();
+
+    /// <summary>The placeholders as the fake API holds them: NAME|NODE|PHASE|DELETION.</summary>
+    private static string[] Placeholders(string dir) => File.ReadAllLines(Path.Combine(dir, "placeholders")).Where(l => l.Length > 0).ToArray();
+
+    /// <summary>The scheduler places the placeholders on nodes: <paramref name="nodeOf"/> gives each (by index) its node.</summary>
+    private static void Schedule(string dir, Func<int, string> nodeOf)
+    {
+        var lines = Placeholders(dir).Select((l, i) => l.Split('|') is var f ? $"{f[0]}|{nodeOf(i)}|Running|{f[3]}" : l);
+        File.WriteAllLines(Path.Combine(dir, "placeholders"), lines);
+    }
+
+    private static string[] Lines(string path) => File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToArray() : [];
 
     private Run Once(string dir, Instant now, string baseline = "warm-up", string? sharedPods = null, string mode = "once",
         Dictionary<string, string>? extraEnv = null)
@@ -67,24 +83,27 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         start.Environment["FAKE_DIR"] = dir;
         if (sharedPods is not null) start.Environment["FAKE_PODS"] = sharedPods;
         start.Environment["NOW_EPOCH"] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["NAMESPACE"] = "main";
-        start.Environment["DEPLOYMENT"] = "hackathon-2027-placeholder";
+        start.Environment["NAMESPACE"] = "hackathon-2027-capacity";
+        start.Environment["HUB_NAMESPACE"] = "main";
         start.Environment["SCHEDULE_FILE"] = Path.Combine(dir, "schedule");
+        start.Environment["TEMPLATE_FILE"] = Path.Combine(dir, "placeholder.yaml");
+        start.Environment["PLACEHOLDER_SELECTOR"] = EventManifests.PlaceholderSelectorText(Hackathon());
+        start.Environment["STATE_CONFIGMAP"] = "hackathon-2027-scaler-state";
         start.Environment["BASELINE"] = baseline;
         foreach (var (k, v) in extraEnv ?? [])
             start.Environment[k] = v;
-        var log = Path.Combine(dir, "calls.log");
-        if (File.Exists(log)) File.Delete(log);
+        foreach (var f in new[] { "calls.log", "created.log", "deleted.log" })
+            if (File.Exists(Path.Combine(dir, f))) File.Delete(Path.Combine(dir, f));
         using var p = Process.Start(start)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.True(p.WaitForExit(30_000), "the scaler did not finish within 30 s");
-        var calls = File.Exists(log) ? File.ReadAllLines(log) : [];
-        var replicas = Path.Combine(dir, "replicas");
-        return new Run(p.ExitCode, stdout.Result, stderr.Result, File.Exists(replicas) ? int.Parse(File.ReadAllText(replicas).Trim()) : -1, calls);
+        var live = Placeholders(dir).Count(l => l.Split('|') is var f && f[2] is not ("Succeeded" or "Failed") && f[3].Length == 0);
+        return new Run(p.ExitCode, stdout.Result, stderr.Result, live, Lines(Path.Combine(dir, "calls.log")),
+            Lines(Path.Combine(dir, "created.log")), Lines(Path.Combine(dir, "deleted.log")));
     }
 
-    private static bool Scaled(Run run) => run.Calls.Any(c => c.Contains("--subresource=scale"));
+    private static bool Scaled(Run run) => run.Created.Count > 0 || run.Deleted.Count > 0;
 
     [Theory]
     [MemberData(nameof(Shells))]
@@ -101,11 +120,14 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Shells))]
-    public void A_freshly_created_placeholder_deployment_is_scaled_back_to_zero_outside_the_window(string shell)
+    public void Placeholders_left_outside_the_windows_are_all_deleted(string shell)
     {
         _shell = shell;
-        var dir = Cluster("a", 1, PlaceholderScaler.Schedule(Hackathon())); // Kubernetes' default of 1 replica
-        Assert.Equal(0, Once(dir, WarmFrom - Duration.FromDays(3)).Replicas);
+        var dir = Cluster("a", 5, PlaceholderScaler.Schedule(Hackathon()));
+        var run = Once(dir, WarmFrom - Duration.FromDays(3));
+        Assert.Equal(0, run.Replicas);
+        Assert.Equal(5, run.Deleted.Count);
+        Assert.Empty(run.Created);
     }
 
     [Theory]
@@ -116,7 +138,10 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var run = Once(dir, WarmFrom);
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(72, run.Replicas);
+        Assert.Equal(77, run.Replicas);
+        Assert.Equal(77, run.Created.Count);
+        Assert.Single(run.Calls, c => c.Contains("create -f -")); // one request for all of them, from the template
+        Assert.All(run.Created, n => Assert.StartsWith("hackathon-2027-placeholder-", n));
     }
 
     [Theory]
@@ -128,7 +153,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Once(dir, WarmFrom); // baseline: nobody
         Pods(dir, Named("attendee", 25));
         var run = Once(dir, InArrival);
-        Assert.Equal(47, run.Replicas);
+        Assert.Equal(52, run.Replicas);
     }
 
     [Theory]
@@ -139,12 +164,12 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         var regulars = Named("regular", 120);
         Pods(dir, regulars);
-        Assert.Equal(72, Once(dir, WarmFrom).Replicas);
+        Assert.Equal(77, Once(dir, WarmFrom).Replicas);
         Pods(dir, [.. regulars, .. Named("attendee", 10)]);
-        Assert.Equal(62, Once(dir, InArrival).Replicas);
+        Assert.Equal(67, Once(dir, InArrival).Replicas);
         // A regular user who logs off and back on keeps the same pod name: still not an attendee.
         Pods(dir, [.. regulars.Skip(1), .. Named("attendee", 10)]);
-        Assert.Equal(62, Once(dir, InArrival + Duration.FromMinutes(1)).Replicas);
+        Assert.Equal(67, Once(dir, InArrival + Duration.FromMinutes(1)).Replicas);
     }
 
     [Theory]
@@ -155,8 +180,8 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Pods(dir, Named("student", 30));
         var run = Once(dir, WarmFrom, baseline: "none");
-        Assert.Equal(42, run.Replicas);
-        Assert.DoesNotContain(run.Calls, c => c.Contains("annotate"));
+        Assert.Equal(47, run.Replicas);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("configmap"));
     }
 
     [Theory]
@@ -170,14 +195,14 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var bFrom = Instant.FromUtc(2027, 3, 6, 14, 0);
         var b = Cluster("b", 0, $"{bFrom.ToUnixTimeSeconds()} {(bFrom + Duration.FromHours(4)).ToUnixTimeSeconds()} 20 -1 {bFrom.ToUnixTimeSeconds()}\n");
         File.WriteAllLines(shared, Named("regular", 30));
-        Assert.Equal(72, Once(a, WarmFrom, sharedPods: shared).Replicas);
+        Assert.Equal(77, Once(a, WarmFrom, sharedPods: shared).Replicas);
         File.WriteAllLines(shared, [.. Named("regular", 30), .. Named("a-attendee", 20)]);
-        Assert.Equal(52, Once(a, WarmFrom + Duration.FromMinutes(30), sharedPods: shared).Replicas);
+        Assert.Equal(57, Once(a, WarmFrom + Duration.FromMinutes(30), sharedPods: shared).Replicas);
         Assert.Equal(20, Once(b, bFrom, sharedPods: shared).Replicas); // A's 20 attendees are B's baseline
         File.WriteAllLines(shared, [.. Named("regular", 30), .. Named("a-attendee", 20), .. Named("b-attendee", 15)]);
         Assert.Equal(5, Once(b, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
         // The documented limit: A cannot tell B's later arrivals from its own (it warms fewer seats, never more).
-        Assert.Equal(37, Once(a, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
+        Assert.Equal(42, Once(a, bFrom + Duration.FromMinutes(5), sharedPods: shared).Replicas);
     }
 
     [Theory]
@@ -188,9 +213,9 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 40));
-        Assert.Equal(32, Once(dir, InArrival).Replicas);
-        Assert.Equal(7, Once(dir, InRelease).Replicas); // min(72 − 40, 7)
-        Pods(dir, Named("attendee", 68));
+        Assert.Equal(37, Once(dir, InArrival).Replicas);
+        Assert.Equal(7, Once(dir, InRelease).Replicas); // min(77 − 40, 7)
+        Pods(dir, Named("attendee", 73));
         Assert.Equal(4, Once(dir, InRelease + Duration.FromMinutes(1)).Replicas);
     }
 
@@ -202,7 +227,7 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Pods(dir, Named("attendee", 5)); // the scaler was down at warm-up; the first look comes 50 minutes late
         var run = Once(dir, InArrival);
-        Assert.Equal(72, run.Replicas); // the 5 already running become the baseline: more warm seats, never fewer
+        Assert.Equal(77, run.Replicas); // the 5 already running become the baseline: more warm seats, never fewer
         Assert.Equal(0, Once(dir, CoolAt + Duration.FromMinutes(20)).Replicas); // the cool-down was missed too
     }
 
@@ -228,7 +253,8 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Pods(dir, Named("attendee", 100));
         var run = Once(dir, InArrival);
         Assert.Equal(0, run.Replicas);
-        Assert.Contains("{\"spec\":{\"replicas\":0}}", string.Join("\n", run.Calls));
+        Assert.Equal(77, run.Deleted.Count);
+        Assert.Empty(run.Created);
     }
 
     [Theory]
@@ -269,10 +295,10 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Pods(dir, regulars);
         Once(dir, WarmFrom);
         Pods(dir, [.. regulars, .. Named("attendee", 12)]);
-        // A new scaler process (the pod was evicted and rescheduled): the baseline lives on the Deployment.
+        // A new scaler process (the pod was evicted and rescheduled): the baseline lives in the state ConfigMap.
         var run = Once(dir, InArrival);
-        Assert.Equal(60, run.Replicas);
-        Assert.DoesNotContain(run.Calls, c => c.Contains("annotate"));
+        Assert.Equal(65, run.Replicas);
+        Assert.DoesNotContain(run.Calls, c => c.Contains("patch configmap"));
     }
 
     [Theory]
@@ -283,26 +309,26 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 20));
-        Assert.Equal(52, Once(dir, InArrival).Replicas);
-        // `pulumi up` with 90 seats: server-side apply leaves replicas and the baseline annotation alone (not in the
-        // manifest), the ConfigMap gets the new schedule and the scaler restarts (checksum on its pod template).
-        File.WriteAllText(Path.Combine(dir, "schedule"), PlaceholderScaler.Schedule(Hackathon()).Replace(" 72 ", " 90 "));
+        Assert.Equal(57, Once(dir, InArrival).Replicas);
+        // `pulumi up` with 90 seats: the placeholder pods are not in the manifests and server-side apply leaves the
+        // state ConfigMap's data alone (not in the manifest); the ConfigMap gets the new schedule and the scaler
+        // restarts (checksum on its pod template).
+        File.WriteAllText(Path.Combine(dir, "schedule"), PlaceholderScaler.Schedule(Hackathon()).Replace(" 77 ", " 90 "));
         Assert.Equal(70, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas);
     }
 
     [Theory]
     [MemberData(nameof(Shells))]
-    public void A_placeholder_deployment_recreated_mid_window_warms_more_never_fewer_seats(string shell)
+    public void A_state_configmap_recreated_mid_window_warms_more_never_fewer_seats(string shell)
     {
         _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Once(dir, WarmFrom);
         Pods(dir, Named("attendee", 20));
-        Assert.Equal(52, Once(dir, InArrival).Replicas);
-        // Replaced by `pulumi up` (or deleted by hand): Kubernetes' default of 1 replica and no baseline annotation.
-        File.WriteAllText(Path.Combine(dir, "replicas"), "1\n");
-        foreach (var f in Directory.GetFiles(dir, "ann-*")) File.Delete(f);
-        Assert.Equal(72, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas); // the 20 become the new baseline
+        Assert.Equal(57, Once(dir, InArrival).Replicas);
+        // Emptied (recreated by `pulumi up` after a manual delete): no baseline.
+        foreach (var f in Directory.GetFiles(dir, "state-*")) File.Delete(f);
+        Assert.Equal(77, Once(dir, InArrival + Duration.FromSeconds(30)).Replicas); // the 20 become the new baseline
     }
 
     [Theory]
@@ -312,9 +338,9 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
         Assert.Equal(0, Once(dir, WarmFrom - Duration.FromSeconds(1)).Replicas);
-        Assert.Equal(72, Once(dir, WarmFrom).Replicas);
+        Assert.Equal(77, Once(dir, WarmFrom).Replicas);
         var release = Instant.FromUtc(2027, 3, 6, 15, 0);
-        Assert.Equal(72, Once(dir, release - Duration.FromSeconds(1)).Replicas);
+        Assert.Equal(77, Once(dir, release - Duration.FromSeconds(1)).Replicas);
         Assert.Equal(7, Once(dir, release).Replicas);
         Assert.Equal(7, Once(dir, CoolAt - Duration.FromSeconds(1)).Replicas);
         Assert.Equal(0, Once(dir, CoolAt).Replicas);
@@ -322,14 +348,113 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Shells))]
-    public void When_the_placeholder_deployment_is_gone_mid_window_it_fails_loudly_and_writes_nothing(string shell)
+    public void When_the_state_configmap_is_gone_mid_window_it_fails_loudly_and_writes_nothing(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 3, PlaceholderScaler.Schedule(Hackathon()));
+        File.WriteAllText(Path.Combine(dir, "no-state"), ""); // `pulumi destroy` of the event is removing its namespace
+        var run = Once(dir, InArrival);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot read the baseline", run.Stderr);
+        Assert.False(Scaled(run));
+        Assert.Equal(3, run.Replicas);
+    }
+
+    /// <summary>Six warm seats, two per node on nodes a, b, c (and one pending), on the event's workshop hub.</summary>
+    private string Packed(int seats)
+    {
+        var from = InArrival - Duration.FromHours(1);
+        var dir = Cluster("a", 0, $"{from.ToUnixTimeSeconds()} {(from + Duration.FromHours(4)).ToUnixTimeSeconds()} {seats} -1 {from.ToUnixTimeSeconds()}\n");
+        File.WriteAllLines(Path.Combine(dir, "placeholders"),
+        [
+            "ph-a1|node-a|Running|", "ph-a2|node-a|Running|", "ph-pending||Pending|", "ph-b1|node-b|Running|",
+            "ph-b2|node-b|Running|", "ph-c1|node-c|Running|", "ph-c2|node-c|Running|", "ph-d1|node-d|Running|",
+        ]);
+        // Servers: 5 on node-a, 1 on node-b, 3 on node-c, 1 on node-d.
+        Pods(dir, [.. Named("a", 5).Select(n => $"{n}|node-a"), "jupyter-b1|node-b", .. Named("c", 3).Select(n => $"{n}|node-c"), "jupyter-d1|node-d"]);
+        return dir;
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void The_surplus_goes_pending_first_then_from_the_nodes_with_the_most_servers(string shell)
+    {
+        _shell = shell;
+        var dir = Packed(seats: 10 + 3); // 10 servers: 3 placeholders wanted of 8
+        var run = Once(dir, InArrival, baseline: "none");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, run.Replicas);
+        // pending; node-a (5 servers) both; node-c (3) both: the free seats stay on the emptiest nodes b and d.
+        Assert.Equal(["ph-pending", "ph-a1", "ph-a2", "ph-c1", "ph-c2"], run.Deleted);
+        Assert.Equal(["ph-b1|node-b|Running|", "ph-b2|node-b|Running|", "ph-d1|node-d|Running|"], Placeholders(dir));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Nodes_with_as_many_servers_lose_placeholders_in_node_name_order(string shell)
+    {
+        _shell = shell;
+        var dir = Packed(seats: 10 + 1);
+        var run = Once(dir, InArrival, baseline: "none");
+        Assert.Equal(1, run.Replicas);
+        Assert.Equal(["ph-d1|node-d|Running|"], Placeholders(dir)); // b and d both hold 1 server: b goes first
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_preempted_placeholder_is_not_recreated(string shell)
     {
         _shell = shell;
         var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
-        File.Delete(Path.Combine(dir, "replicas")); // `pulumi destroy` of the event removed it (the scaler goes next)
+        Once(dir, WarmFrom);
+        Schedule(dir, i => $"node-{i / 7}");
+        Assert.False(Scaled(Once(dir, WarmFrom + Duration.FromMinutes(1))));
+        // Two attendees arrive and preempt two placeholders on node-3: one is gone, one is still terminating.
+        var lines = Placeholders(dir).ToList();
+        var victims = lines.Where(l => l.Contains("|node-3|")).Take(2).ToList();
+        lines.Remove(victims[0]);
+        lines[lines.IndexOf(victims[1])] = victims[1].Replace("|Running|", "|Running|2027-03-06T14:05:00Z");
+        File.WriteAllLines(Path.Combine(dir, "placeholders"), lines);
+        Pods(dir, "jupyter-attendee1|node-3", "jupyter-attendee2|node-3");
         var run = Once(dir, InArrival);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(75, run.Replicas);
+        Assert.False(Scaled(run)); // 77 warm seats − 2 attendees = 75 placeholders, which exist: nothing asks for a new node
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void An_evicted_placeholder_is_cleaned_up_and_its_seat_created_again(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        Once(dir, WarmFrom);
+        Schedule(dir, i => i == 0 ? "node-0" : $"node-{i / 7}");
+        var lines = Placeholders(dir);
+        lines[0] = lines[0].Replace("|Running|", "|Failed|");
+        File.WriteAllLines(Path.Combine(dir, "placeholders"), lines);
+        var run = Once(dir, WarmFrom + Duration.FromMinutes(1));
+        Assert.Equal(77, run.Replicas);
+        Assert.Single(run.Created);
+        Assert.Equal([lines[0].Split('|')[0]], run.Deleted);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_create_that_fails_part_way_fails_loudly_and_the_next_look_creates_only_the_rest(string shell)
+    {
+        _shell = shell;
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        File.WriteAllText(Path.Combine(dir, "create-quota"), "30");
+        var run = Once(dir, WarmFrom);
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("cannot read deployment main/hackathon-2027-placeholder", run.Stderr);
-        Assert.DoesNotContain(run.Calls, c => c.Contains("patch") || c.Contains("annotate"));
+        Assert.Contains("ERROR: cannot create 77 placeholder(s)", run.Stderr);
+        Assert.Contains("the next look recounts", run.Stderr);
+        Assert.Equal(30, run.Replicas);
+        File.Delete(Path.Combine(dir, "create-quota"));
+        var next = Once(dir, WarmFrom + Duration.FromSeconds(30));
+        Assert.Equal(0, next.ExitCode);
+        Assert.Equal(47, next.Created.Count);
+        Assert.Equal(77, next.Replicas);
     }
 }

@@ -72,6 +72,22 @@ public class WindowSimulatorTests
     }
 
     [Fact]
+    public void Warming_every_seat_of_the_planned_nodes_leaves_no_free_seat_to_strand_a_user_on_a_node_of_no_shows()
+    {
+        // 340 seats on 23 nodes of 15: warming only the 340 leaves 5 free seats beside placeholders; the packing
+        // scheduler puts an early user there, and that user keeps a node of no-shows all day.
+        var w = new WindowScenario("summer", -1800, 8 * 3600, 8 * 3600 + 900, 340, 23, 15, 24);
+        var policy = new SimulationPolicy(30, 60, 15, false, true, false, 5, 0.3, 101);
+        var seatsOnly = WindowSimulator.Run(w, Strategy.Plan, policy, ClusterTimings.Default, ArrivalCurve.Default, new Random(101));
+        var wholeNodes = WindowSimulator.Run(w with { WarmSeats = 23 * 15 }, Strategy.Plan, policy, ClusterTimings.Default, ArrivalCurve.Default, new Random(101));
+        int TwoHoursIn(WindowOutcome o) => o.NodesPerMinute[(int)(120 - o.StartMinute)];
+        Assert.Equal(238, wholeNodes.People);
+        Assert.Equal(16 + 1, TwoHoursIn(wholeNodes)); // the nodes of the 238 who came and one node of headroom
+        Assert.Equal(16 + 2, TwoHoursIn(seatsOnly));
+        Assert.True(wholeNodes.NodeHours < seatsOnly.NodeHours, $"{wholeNodes.NodeHours} against {seatsOnly.NodeHours}");
+    }
+
+    [Fact]
     public void The_replicaset_deletion_order_spreads_people_so_no_show_nodes_are_not_given_back()
     {
         // A finding of the model, kept as a test: when the scaler lowers a Deployment's replicas, the ReplicaSet
