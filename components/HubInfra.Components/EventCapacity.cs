@@ -6,8 +6,8 @@ namespace HubInfra.Components;
 
 /// <summary>
 /// The warm capacity of an event: applies exactly the Kubernetes objects the core builds (<see cref="EventManifests"/>:
-/// the placeholders' PriorityClass, the placeholder Deployment, the scaler with its ConfigMap and least-privilege
-/// RBAC) as one <c>kubernetes:yaml/v2:ConfigGroup</c>. <c>render</c> writes the same text to
+/// the event's namespace, the placeholders' PriorityClass, the scaler with its ConfigMap (schedule, script and the
+/// placeholder pod template it creates placeholders from) and least-privilege RBAC) as one <c>kubernetes:yaml/v2:ConfigGroup</c>. <c>render</c> writes the same text to
 /// <c>event/manifests.yaml</c>; there is no second, hand-mapped copy to drift.
 /// </summary>
 public sealed class EventCapacity : ComponentResource
