@@ -163,6 +163,15 @@ public partial class ReadmeReferenceTests
         Assert.All(commands, c => Assert.Contains(c, shown));
     }
 
+    [Fact]
+    public void The_message_rule_lists_the_verbs_the_fix_rule_accepts()
+    {
+        var bullet = Readme[Readme.IndexOf("- **Messages**", StringComparison.Ordinal)..];
+        bullet = bullet[bullet.IndexOf("imperative", StringComparison.Ordinal)..bullet.IndexOf(").", StringComparison.Ordinal)];
+        var verbs = Code().Matches(bullet).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(Corpus.FixRule.Verbs, verbs);
+    }
+
     /// <summary>GitHub's anchor of a heading: lowercase, punctuation dropped, spaces to hyphens.</summary>
     private static string Anchor(string heading) =>
         Regex.Replace(heading.Trim().ToLowerInvariant(), @"[^\p{L}\p{Nd}\s_-]", "").Replace(' ', '-');
