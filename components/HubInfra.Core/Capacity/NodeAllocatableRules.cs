@@ -2,7 +2,7 @@ namespace HubInfra.Core.Capacity;
 
 /// <summary>
 /// What the kubelet of a GKE Standard node offers pods, planned so that it never exceeds what the node reports.
-/// <para>The rule (README "Events: the capacity plan" states the same):</para>
+/// <para>The rule (README "Events", "The capacity plan" states the same):</para>
 /// <list type="number">
 /// <item>capacity = nominal memory × <see cref="DefaultKubeletCapacityFactor"/> (0.97) − <see cref="KernelFixedGiB"/>
 /// (64 MiB): the kernel keeps a share of the memory (its page tables grow with it) plus a fixed part (its own code and

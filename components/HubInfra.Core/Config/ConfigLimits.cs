@@ -1,7 +1,7 @@
 namespace HubInfra.Core.Config;
 
 /// <summary>
-/// The documented range of every count, size and duration in a stack file (README: "Limits and ranges"). Where the
+/// The documented range of every count, size and duration in a stack file (README: "Stack files: limits, ranges and messages"). Where the
 /// bound is Google's, the comment names the page it comes from; the others are sanity bounds far above any real
 /// JupyterHub or event, there to catch a slipped digit (a million attendees, a 1,000,000 GB disk, negative hours).
 /// </summary>
