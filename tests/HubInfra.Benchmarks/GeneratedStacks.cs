@@ -23,7 +23,7 @@ public static class GeneratedStacks
             timeZone: Europe/Berlin
             attendees: {{30 + i}}
             daily:
-              - { from: "2027-0{{1 + i % 9}}-04", to: "2027-0{{1 + i % 9}}-08", start: "09:00", end: "17:00" }
+              - { from: "2027-0{{1 + i % 3}}-04", to: "2027-0{{1 + i % 3}}-08", start: "09:00", end: "17:00" }
         """;
 
     public static string Community(int i)
