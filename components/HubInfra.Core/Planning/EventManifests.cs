@@ -190,8 +190,14 @@ public static class EventManifests
             ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "128Mi"))))),
             ("securityContext", Map(("runAsNonRoot", true), ("runAsUser", 65534), ("allowPrivilegeEscalation", false))),
             ("volumeMounts", new List<object?> { Map(("name", "scaler"), ("mountPath", PlaceholderScaler.MountPath), ("readOnly", true)) }));
+        // kubectl finds the API in the pod through the ServiceAccount token mounted at
+        // /var/run/secrets/kubernetes.io/serviceaccount (client-go rest.InClusterConfig): said on the pod, so that a
+        // ServiceAccount or policy that turns automounting off cannot leave the scaler without credentials (the pod's
+        // field wins over the ServiceAccount's, Kubernetes "Configure Service Accounts for Pods"). The placeholders,
+        // which call nothing, have it off.
         var spec = Map(
             ("serviceAccountName", ScalerName(plan)),
+            ("automountServiceAccountToken", true),
             ("terminationGracePeriodSeconds", 5),
             ("containers", new List<object?> { container }),
             ("volumes", new List<object?> { Map(("name", "scaler"), ("configMap", Map(("name", ScalerName(plan))))) }));
