@@ -31,6 +31,21 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    /// <summary>
+    /// In the alpine image every tool the script calls (awk, sed, sort, tr, mktemp, ...) is a busybox applet, not GNU's:
+    /// with the busybox shell the tests put busybox's applets first on PATH, so the script meets the same tools.
+    /// </summary>
+    private string BusyboxApplets()
+    {
+        var dir = Path.Combine(_root, "busybox-bin");
+        if (Directory.Exists(dir)) return dir;
+        Directory.CreateDirectory(dir);
+        var busybox = File.Exists("/usr/bin/busybox") ? "/usr/bin/busybox" : "/bin/busybox";
+        foreach (var applet in new[] { "awk", "sed", "sort", "tr", "mktemp", "head", "cat", "date", "sleep", "rm", "printf", "grep", "cut", "touch", "mv", "tail", "wc" })
+            File.CreateSymbolicLink(Path.Combine(dir, applet), busybox);
+        return dir;
+    }
+
     /// <summary>One run: its status and output, the live placeholders afterwards, the kubectl calls, the pods it created and deleted.</summary>
     private sealed record Run(int ExitCode, string Stdout, string Stderr, int Replicas, IReadOnlyList<string> Calls,
         IReadOnlyList<string> Created, IReadOnlyList<string> Deleted);
@@ -101,7 +116,9 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
             RedirectStandardError = true,
         };
         var fakes = AppContext.BaseDirectory;
-        start.Environment["PATH"] = $"{Path.Combine(fakes, "Scripts")}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["PATH"] = _shell == "busybox"
+            ? $"{Path.Combine(fakes, "Scripts")}:{BusyboxApplets()}:{Environment.GetEnvironmentVariable("PATH")}"
+            : $"{Path.Combine(fakes, "Scripts")}:{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment["FAKE_DIR"] = dir;
         if (sharedPods is not null) start.Environment["FAKE_PODS"] = sharedPods;
         start.Environment["NOW_EPOCH"] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
