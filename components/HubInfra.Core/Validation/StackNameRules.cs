@@ -48,11 +48,22 @@ public static class StackNameRules
             $"{EventNameMax} lowercase letters, digits and '-', starting with a letter (e.g. {Example(stackName, EventNameMax)})"));
     }
 
-    /// <summary>A community stack without <c>hubinfra:cluster.name</c>: its cluster is named <c>hub-&lt;stack&gt;</c>.</summary>
+    /// <summary>
+    /// A community stack without <c>hubinfra:cluster.name</c>: its cluster is named <c>hub-&lt;stack&gt;</c>. And each hub's
+    /// static IP, <c>&lt;cluster&gt;-&lt;hub&gt;-ip</c> (a GCP address name: at most 63 characters, RFC 1035), must be whole.
+    /// </summary>
     public static void CheckCommunity(CommunityStack stack, List<Problem> problems)
     {
         if (stack.Kind != StackKind.Community)
-            return; // a local stack creates no cluster
+            return; // a local stack creates no cluster and no address
+        foreach (var hub in stack.Hubs.Where(h => h.StaticIp))
+        {
+            var ip = $"{stack.Cluster.Name}-{hub.Name}-ip";
+            if (Naming.Label(ip) != ip && ip.Length > 63 && Naming.IsLabel(stack.Cluster.Name) && Naming.IsLabel(hub.Name))
+                problems.Add(new Problem($"{hub.Key}.name",
+                    $"the hub's static IP address would be named '{ip}' ({ip.Length} characters), cut to 63 ('{Naming.Label(ip)}'), which another hub " +
+                    $"whose name starts the same would share; shorten the hub name to at most {Math.Max(1, 63 - stack.Cluster.Name.Length - 4)} characters"));
+        }
         var whole = $"hub-{stack.StackName}";
         if (stack.Cluster.Name != Naming.Label(whole, Naming.ClusterNameMax) || Naming.IsLabel(whole, Naming.ClusterNameMax))
             return; // named explicitly, or the default fits whole

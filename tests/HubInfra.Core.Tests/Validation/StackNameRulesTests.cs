@@ -120,6 +120,19 @@ public sealed class StackNameRulesTests : IDisposable
     }
 
     [Fact]
+    public void A_hub_whose_static_ip_name_would_be_cut_is_refused_at_its_name()
+    {
+        string With(string hub) => TestStacks.Community
+            .Replace("config:\n", "config:\n  hubinfra:cluster:\n    name: physics-and-astronomy\n", StringComparison.Ordinal)
+            .Replace("- name: main\n", $"- name: {hub}\n", StringComparison.Ordinal);
+        var fits = new string('h', 63 - "physics-and-astronomy".Length - 4); // physics-and-astronomy-hhh…-ip: 63
+        Assert.DoesNotContain(TestStacks.Inline(With(fits)).Errors, p => p.Message.Contains("static IP"));
+        var error = Assert.Single(TestStacks.Inline(With(fits + "h")).Errors, p => p.Message.Contains("static IP"));
+        Assert.Equal("hubinfra:hubs[0].name", error.Key);
+        Assert.Contains($"shorten the hub name to at most {fits.Length} characters", error.Message);
+    }
+
+    [Fact]
     public void The_example_stacks_have_names_that_fit()
     {
         foreach (var file in StackFile.FindAll(TestStacks.Directory))
