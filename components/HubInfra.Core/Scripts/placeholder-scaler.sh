@@ -41,6 +41,12 @@ ATTENDEE_SELECTOR="${ATTENDEE_SELECTOR:-component=singleuser-server}"
 BASELINE="${BASELINE:-none}"
 STATE_CONFIGMAP="${STATE_CONFIGMAP:-}"
 MAX_FAILURES="${MAX_FAILURES:-10}"
+REQUEST_TIMEOUT="${REQUEST_TIMEOUT:-20s}"
+
+# Every call gives up after REQUEST_TIMEOUT: kubectl's --request-timeout defaults to 0, "don't timeout requests"
+# (kubectl options), so a call to an API server that stops answering mid-request would hang the loop for good — no
+# failure counted, no restart (the pod has no probe) and no scaling for the rest of the event.
+kc() { kubectl --request-timeout="$REQUEST_TIMEOUT" "$@"; }
 
 now() {
     if [ -n "${NOW_EPOCH:-}" ]; then echo "$NOW_EPOCH"; else date -u +%s; fi
@@ -102,7 +108,7 @@ iteration() {
     phase=$(phase_at "$t")
     # Placeholders as "NAME|NODE|PHASE|DELETING": pods being deleted (a preemption in progress) and finished ones
     # (evicted: Failed) hold no seat and are not counted; finished ones are cleaned up below.
-    listed=$(kubectl -n "$NAMESPACE" get pods -l "$PLACEHOLDER_SELECTOR" \
+    listed=$(kc -n "$NAMESPACE" get pods -l "$PLACEHOLDER_SELECTOR" \
             -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}|{.status.phase}|{.metadata.deletionTimestamp}{"\n"}{end}') \
         || { fail "cannot list placeholders in $NAMESPACE"; return 1; }
     live=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && $3 != "Succeeded" && $3 != "Failed" && $4 == "" { print $1 "|" $2 }')
@@ -116,7 +122,7 @@ iteration() {
     else
         set -- $phase
         seats=$1 cap=$2 window=$3
-        servers=$(kubectl -n "$HUB_NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
+        servers=$(kc -n "$HUB_NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
                 --field-selector='status.phase!=Succeeded,status.phase!=Failed' \
                 -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}{"\n"}{end}') \
             || { fail "cannot list servers in $HUB_NAMESPACE"; return 1; }
@@ -124,7 +130,7 @@ iteration() {
         base=""
         if [ "$BASELINE" = "warm-up" ]; then
             key="baseline-$window"
-            base=$(kubectl -n "$NAMESPACE" get configmap "$STATE_CONFIGMAP" -o "jsonpath={.data.$key}") \
+            base=$(kc -n "$NAMESPACE" get configmap "$STATE_CONFIGMAP" -o "jsonpath={.data.$key}") \
                 || { fail "cannot read the baseline of window $window from configmap $NAMESPACE/$STATE_CONFIGMAP"; return 1; }
             if [ -z "$base" ]; then
                 base="-$(echo $pods)"
@@ -134,7 +140,7 @@ iteration() {
                 # before patching it (cli-runtime's Builder requires the object unless told otherwise), hence get+patch.
                 patchfile=$(mktemp) || { fail "cannot write a temporary file for the baseline of window $window"; return 1; }
                 printf '{"data":{"%s":"%s"}}' "$key" "$base" > "$patchfile"
-                kubectl -n "$NAMESPACE" patch configmap "$STATE_CONFIGMAP" --type=merge --patch-file="$patchfile" >/dev/null
+                kc -n "$NAMESPACE" patch configmap "$STATE_CONFIGMAP" --type=merge --patch-file="$patchfile" >/dev/null
                 stored=$?
                 rm -f "$patchfile"
                 [ "$stored" -eq 0 ] \
@@ -151,19 +157,19 @@ iteration() {
     fi
 
     if [ "$current" -lt "$desired" ]; then
-        templates $((desired - current)) | kubectl -n "$NAMESPACE" create -f - -o name >/dev/null \
+        templates $((desired - current)) | kc -n "$NAMESPACE" create -f - -o name >/dev/null \
             || { fail_partly "cannot create $((desired - current)) placeholder(s) in $NAMESPACE"; return 1; }
         log "placeholders $current -> $desired ($why)"
     elif [ "$current" -gt "$desired" ]; then
         surplus=$(deletion_order "$live" "$servers" | head -n $((current - desired)))
-        kubectl -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $surplus >/dev/null \
+        kc -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $surplus >/dev/null \
             || { fail_partly "cannot delete $((current - desired)) placeholder(s) in $NAMESPACE"; return 1; }
         log "placeholders $current -> $desired ($why); deleted $(echo $surplus)"
     else
         log "placeholders stay at $desired ($why)"
     fi
     if [ -n "$finished" ]; then
-        kubectl -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $finished >/dev/null \
+        kc -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $finished >/dev/null \
             || echo "[$(now)] WARNING: cannot clean up finished placeholder(s) $(echo $finished) in $NAMESPACE" >&2
     fi
 }

@@ -319,6 +319,22 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Shells))]
+    public void When_the_api_server_stops_answering_each_call_gives_up_and_the_look_fails_loudly(string shell)
+    {
+        _shell = shell;
+        // kubectl waits for ever by default (--request-timeout 0): the scaler sets a timeout on every call, so a hung
+        // API server counts as a failure (and, repeated, restarts the pod) instead of freezing the scaler.
+        var dir = Cluster("a", 33, PlaceholderScaler.Schedule(Hackathon()));
+        File.WriteAllText(Path.Combine(dir, "hang"), "");
+        var run = Once(dir, InArrival);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("placeholders left unchanged", run.Stderr);
+        Assert.All(run.Calls, c => Assert.Contains("--request-timeout=20s", c));
+        Assert.Equal(33, run.Replicas);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
     public void In_its_loop_the_scaler_exits_for_a_restart_after_repeated_failures(string shell)
     {
         _shell = shell;
