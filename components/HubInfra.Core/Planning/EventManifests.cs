@@ -192,7 +192,11 @@ public static class EventManifests
             ("image", PlaceholderScaler.KubectlImage),
             ("command", new List<object?> { "/bin/sh", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScriptFile}" }),
             ("env", env),
-            ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "128Mi"))))),
+            // Limit 512Mi, not 128Mi: `kubectl get pods -o jsonpath` holds the whole list in memory several times over
+            // (kubectl pkg/cmd/get/get.go printGeneric: every item, then the list marshalled to JSON and decoded again),
+            // and on a hub of thousands of servers of several KB each that alone is tens of MB times a few. Not
+            // measured here (no kubectl on this machine): an OOM-killed scaler would never finish a look.
+            ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "512Mi"))))),
             ("securityContext", Map(("runAsNonRoot", true), ("runAsUser", 65534), ("allowPrivilegeEscalation", false))),
             ("volumeMounts", new List<object?> { Map(("name", "scaler"), ("mountPath", PlaceholderScaler.MountPath), ("readOnly", true)) }));
         // kubectl finds the API in the pod through the ServiceAccount token mounted at
