@@ -38,7 +38,7 @@ public class EventStackTests
         Assert.Contains("kind: PriorityClass", yaml);
         Assert.Contains("name: hackathon-2027-placeholder-priority", yaml);
         Assert.Contains("preemptionPolicy: Never", yaml);
-        Assert.Contains("image: docker.io/alpine/k8s:1.31.4", yaml);
+        Assert.Contains("image: docker.io/alpine/k8s:1.35.3", yaml);
         // The event's own namespace holds the scaler; the placeholders are bare pods the scaler creates from the
         // template in its ConfigMap, so no placeholder object (Deployment or Pod) is applied by Pulumi.
         Assert.Contains("kind: Namespace\nmetadata:\n  name: hackathon-2027-capacity\n", yaml);

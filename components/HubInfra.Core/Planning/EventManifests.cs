@@ -142,6 +142,11 @@ public static class EventManifests
         if (plan.Pool.Dedicated is not null)
             selector[Labels.Event] = Naming.Label(plan.Event.StackName);
         var container = Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources))));
+        // terminationGracePeriodSeconds 0 makes every deletion of a placeholder (a preemption, the scaler's surplus, the
+        // autoscaler's drain) a force-delete: the API server removes the object at once and the kubelet kills the pause
+        // container afterwards (pkg/registry/core/pod/strategy.go CheckGracefulDelete takes the pod's own grace when
+        // the request gives none; kubernetes/kubernetes PR 112564). Wanted here: the seat is free to the scheduler
+        // immediately, and a pause container has nothing to shut down.
         var spec = Map(
             ("priorityClassName", plan.PlaceholderPriorityClass),
             ("terminationGracePeriodSeconds", 0),
@@ -187,11 +192,21 @@ public static class EventManifests
             ("image", PlaceholderScaler.KubectlImage),
             ("command", new List<object?> { "/bin/sh", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScriptFile}" }),
             ("env", env),
-            ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "128Mi"))))),
+            // Limit 512Mi, not 128Mi: `kubectl get pods -o jsonpath` holds the whole list in memory several times over
+            // (kubectl pkg/cmd/get/get.go printGeneric: every item, then the list marshalled to JSON and decoded again),
+            // and on a hub of thousands of servers of several KB each that alone is tens of MB times a few. Not
+            // measured here (no kubectl on this machine): an OOM-killed scaler would never finish a look.
+            ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "512Mi"))))),
             ("securityContext", Map(("runAsNonRoot", true), ("runAsUser", 65534), ("allowPrivilegeEscalation", false))),
             ("volumeMounts", new List<object?> { Map(("name", "scaler"), ("mountPath", PlaceholderScaler.MountPath), ("readOnly", true)) }));
+        // kubectl finds the API in the pod through the ServiceAccount token mounted at
+        // /var/run/secrets/kubernetes.io/serviceaccount (client-go rest.InClusterConfig): said on the pod, so that a
+        // ServiceAccount or policy that turns automounting off cannot leave the scaler without credentials (the pod's
+        // field wins over the ServiceAccount's, Kubernetes "Configure Service Accounts for Pods"). The placeholders,
+        // which call nothing, have it off.
         var spec = Map(
             ("serviceAccountName", ScalerName(plan)),
+            ("automountServiceAccountToken", true),
             ("terminationGracePeriodSeconds", 5),
             ("containers", new List<object?> { container }),
             ("volumes", new List<object?> { Map(("name", "scaler"), ("configMap", Map(("name", ScalerName(plan))))) }));

@@ -39,6 +39,7 @@ public static class StackLoader
         }
         if (kind == StackKind.Event)
         {
+            StackNameRules.CheckEvent(raw.StackName, problems);
             var ev = EventBinder.Bind(raw, problems);
             var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
             if (ev is not null)
@@ -49,6 +50,7 @@ public static class StackLoader
 
         var stack = CommunityBinder.Bind(raw, problems);
         CommunityValidator.Validate(stack, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
+        StackNameRules.CheckCommunity(stack, problems);
         return new LoadedStack(raw.StackName, kind, stack, null, Distinct(FollowOn.Suppress(problems, raw)));
     }
 

@@ -18,6 +18,19 @@
 # create or delete fails part-way, it fails loudly and the next look recounts and corrects the rest. Argument "once": one iteration, its status is the exit status (tests). Clock: NOW_EPOCH, else date -u +%s.
 set -u
 
+# The kubectl calls, as the real kubectl (>= 1.27) makes them, and the RBAC verb each needs (EventManifests' Roles):
+#   get pods -l SEL [--field-selector F] -o jsonpath=...  list pods. A field a pod lacks (spec.nodeName of a pending
+#       pod, metadata.deletionTimestamp) prints as empty: --allow-missing-template-keys defaults to true (kubectl
+#       get --help). status.phase is one of the pod field selectors the API serves (pkg/apis/core/v1/conversion.go).
+#   get configmap NAME -o jsonpath={.data.KEY}          get (a missing key prints nothing; '-' is no jsonpath terminator,
+#       client-go util/jsonpath/parser.go isTerminator).
+#   patch configmap NAME --patch-file F                  get, then patch (kubectl's patch does not call RequireObject(false),
+#       so cli-runtime's Builder fetches the object first: resource/builder.go requireObject: true, RetrieveLazy).
+#   create -f - (pods with metadata.generateName)        create only (objects read from a stream are not fetched); the
+#       objects' namespace must equal -n (FilenameParam enforces it). `kubectl apply` would refuse generateName.
+#   delete --ignore-not-found --wait=false pod NAMES     delete only (delete.go: RequireObject(false)); no watch with
+#       --wait=false. Every failing call exits with status 1 (cmdutil.CheckErr).
+
 : "${NAMESPACE:?NAMESPACE is required}"
 : "${HUB_NAMESPACE:?HUB_NAMESPACE is required}"
 : "${SCHEDULE_FILE:?SCHEDULE_FILE is required}"
@@ -28,6 +41,12 @@ ATTENDEE_SELECTOR="${ATTENDEE_SELECTOR:-component=singleuser-server}"
 BASELINE="${BASELINE:-none}"
 STATE_CONFIGMAP="${STATE_CONFIGMAP:-}"
 MAX_FAILURES="${MAX_FAILURES:-10}"
+REQUEST_TIMEOUT="${REQUEST_TIMEOUT:-20s}"
+
+# Every call gives up after REQUEST_TIMEOUT: kubectl's --request-timeout defaults to 0, "don't timeout requests"
+# (kubectl options), so a call to an API server that stops answering mid-request would hang the loop for good — no
+# failure counted, no restart (the pod has no probe) and no scaling for the rest of the event.
+kc() { kubectl --request-timeout="$REQUEST_TIMEOUT" "$@"; }
 
 now() {
     if [ -n "${NOW_EPOCH:-}" ]; then echo "$NOW_EPOCH"; else date -u +%s; fi
@@ -45,29 +64,29 @@ phase_at() {
     awk -v t="$1" '$1 !~ /^#/ && NF >= 5 && t >= $1 && t < $2 { print $3, $4, $5; exit }' "$SCHEDULE_FILE"
 }
 
-# Number of names in $1 (newline-separated) that are not in $2 (space-separated).
+# Number of names in $1 (newline-separated) that are not in $2 (space-separated). One pass of awk over both lists on
+# its standard input: linear in the number of servers (a shell loop matching each name against the whole baseline
+# took seconds for a hub of thousands).
 count_new() {
-    n=0
-    for pod in $1; do
-        case " $2 " in
-            *" $pod "*) ;;
-            *) n=$((n + 1)) ;;
-        esac
-    done
-    echo "$n"
+    { printf '%s\n' "$2" | tr ' ' '\n' | sed 's/^/B|/'; printf '%s\n' "$1" | sed 's/^/N|/'; } | awk -F'|' '
+        $1 == "B" { base[$2] = 1; next }
+        $2 != "" && !($2 in base) { n++ }
+        END { print n + 0 }'
 }
 
 # The placeholders to delete, one name a line, best first: those not running on a node yet (pending), then those on
 # the nodes with the most user servers. $1: live placeholders "NAME|NODE" a line; $2: user servers "NAME|NODE" a line.
+# Both lists reach awk on its standard input, never as an argument: Linux refuses to exec a program with any single
+# argument longer than MAX_ARG_STRLEN = 32 pages = 128 KiB (include/uapi/linux/binfmts.h; execve(2): E2BIG), which a
+# list of ~1,800 placeholders "NAME|NODE" would exceed.
 deletion_order() {
-    printf '%s\n' "$2" | awk -F'|' -v ph="$1" '
-        NF >= 2 && $2 != "" { servers[$2]++ }
+    { printf '%s\n' "$2" | sed 's/^/S|/'; printf '%s\n' "$1" | sed 's/^/P|/'; } | awk -F'|' '
+        $1 == "S" && NF >= 3 && $3 != "" { servers[$3]++ }
+        $1 == "P" && $2 != "" { n++; name[n] = $2; node[n] = $3 }
         END {
-            n = split(ph, lines, "\n")
             for (i = 1; i <= n; i++) {
-                if (split(lines[i], f, "|") < 1 || f[1] == "") continue
-                if (f[2] == "") print 0, 0, "-", f[1]
-                else print 1, servers[f[2]] + 0, f[2], f[1]
+                if (node[i] == "") print 0, 0, "-", name[i]
+                else print 1, servers[node[i]] + 0, node[i], name[i]
             }
         }' | sort -k1,1n -k2,2nr -k3,3 -k4,4 | awk '{ print $4 }'
 }
@@ -89,7 +108,7 @@ iteration() {
     phase=$(phase_at "$t")
     # Placeholders as "NAME|NODE|PHASE|DELETING": pods being deleted (a preemption in progress) and finished ones
     # (evicted: Failed) hold no seat and are not counted; finished ones are cleaned up below.
-    listed=$(kubectl -n "$NAMESPACE" get pods -l "$PLACEHOLDER_SELECTOR" \
+    listed=$(kc -n "$NAMESPACE" get pods -l "$PLACEHOLDER_SELECTOR" \
             -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}|{.status.phase}|{.metadata.deletionTimestamp}{"\n"}{end}') \
         || { fail "cannot list placeholders in $NAMESPACE"; return 1; }
     live=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && $3 != "Succeeded" && $3 != "Failed" && $4 == "" { print $1 "|" $2 }')
@@ -103,7 +122,7 @@ iteration() {
     else
         set -- $phase
         seats=$1 cap=$2 window=$3
-        servers=$(kubectl -n "$HUB_NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
+        servers=$(kc -n "$HUB_NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
                 --field-selector='status.phase!=Succeeded,status.phase!=Failed' \
                 -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}{"\n"}{end}') \
             || { fail "cannot list servers in $HUB_NAMESPACE"; return 1; }
@@ -111,13 +130,20 @@ iteration() {
         base=""
         if [ "$BASELINE" = "warm-up" ]; then
             key="baseline-$window"
-            base=$(kubectl -n "$NAMESPACE" get configmap "$STATE_CONFIGMAP" -o "jsonpath={.data.$key}") \
+            base=$(kc -n "$NAMESPACE" get configmap "$STATE_CONFIGMAP" -o "jsonpath={.data.$key}") \
                 || { fail "cannot read the baseline of window $window from configmap $NAMESPACE/$STATE_CONFIGMAP"; return 1; }
             if [ -z "$base" ]; then
                 base="-$(echo $pods)"
                 base=$(echo "$base" | sed 's/ *$//')
-                kubectl -n "$NAMESPACE" patch configmap "$STATE_CONFIGMAP" --type=merge \
-                    -p "{\"data\":{\"$key\":\"$base\"}}" >/dev/null \
+                # The patch goes in a file (--patch-file), not in -p: one argument is limited to 128 KiB (see
+                # deletion_order), which the names of ~6,000 regular servers would exceed. kubectl patch GETs the object
+                # before patching it (cli-runtime's Builder requires the object unless told otherwise), hence get+patch.
+                patchfile=$(mktemp) || { fail "cannot write a temporary file for the baseline of window $window"; return 1; }
+                printf '{"data":{"%s":"%s"}}' "$key" "$base" > "$patchfile"
+                kc -n "$NAMESPACE" patch configmap "$STATE_CONFIGMAP" --type=merge --patch-file="$patchfile" >/dev/null
+                stored=$?
+                rm -f "$patchfile"
+                [ "$stored" -eq 0 ] \
                     || { fail "cannot store the baseline of window $window in configmap $NAMESPACE/$STATE_CONFIGMAP"; return 1; }
                 log "baseline of window $window: $(count_new "$pods" "") regular server(s) running at warm-up are not attendees"
             fi
@@ -131,19 +157,19 @@ iteration() {
     fi
 
     if [ "$current" -lt "$desired" ]; then
-        templates $((desired - current)) | kubectl -n "$NAMESPACE" create -f - -o name >/dev/null \
+        templates $((desired - current)) | kc -n "$NAMESPACE" create -f - -o name >/dev/null \
             || { fail_partly "cannot create $((desired - current)) placeholder(s) in $NAMESPACE"; return 1; }
         log "placeholders $current -> $desired ($why)"
     elif [ "$current" -gt "$desired" ]; then
         surplus=$(deletion_order "$live" "$servers" | head -n $((current - desired)))
-        kubectl -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $surplus >/dev/null \
+        kc -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $surplus >/dev/null \
             || { fail_partly "cannot delete $((current - desired)) placeholder(s) in $NAMESPACE"; return 1; }
         log "placeholders $current -> $desired ($why); deleted $(echo $surplus)"
     else
         log "placeholders stay at $desired ($why)"
     fi
     if [ -n "$finished" ]; then
-        kubectl -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $finished >/dev/null \
+        kc -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $finished >/dev/null \
             || echo "[$(now)] WARNING: cannot clean up finished placeholder(s) $(echo $finished) in $NAMESPACE" >&2
     fi
 }

@@ -85,10 +85,13 @@ public static class GkeLimits
                     $"use a /{PrefixFor(total + UnusableAddressesPerSubnet, 32)} or larger"));
         }
 
+        // The id is the cluster name + "-nodes", cut to 30 by Naming.Label: check the whole id, or two clusters of one
+        // project whose names share their first 24 characters would share (and destroy) one node service account.
         var accountId = ClusterPlan.From(stack).NodeServiceAccountId;
-        if (accountId.Length is < 6 or > 30 || !Naming.IsLabel(accountId, 30))
+        var wholeId = $"{stack.Cluster.Name}-nodes";
+        if (accountId.Length is < 6 or > 30 || !Naming.IsLabel(accountId, 30) || accountId != wholeId)
             problems.Add(new Problem("hubinfra:cluster.name",
-                $"the node service account id '{accountId}' derived from the cluster name must have 6-30 lowercase letters, digits and '-' (IAM); choose a cluster name of 1-25 characters"));
+                $"the node service account id '{wholeId}' derived from the cluster name must have 6-30 lowercase letters, digits and '-' (IAM); choose a cluster name of 1-24 characters"));
     }
 
     /// <summary>

@@ -227,6 +227,19 @@ public class EventPlanTests
     }
 
     [Fact]
+    public void The_scaler_mounts_its_service_account_token_and_the_placeholders_do_not()
+    {
+        // kubectl in the scaler's pod authenticates with the mounted ServiceAccount token (in-cluster config); the
+        // pod says so itself, which wins over its ServiceAccount's setting. Placeholders call nothing.
+        var plan = PlanOf("hackathon-2027");
+        var deployment = EventManifests.Build(plan).Single(m => (string)m["kind"]! == "Deployment");
+        var pod = (Dictionary<string, object?>)((Dictionary<string, object?>)((Dictionary<string, object?>)deployment["spec"]!)["template"]!)["spec"]!;
+        Assert.Equal(true, pod["automountServiceAccountToken"]);
+        Assert.Equal(EventManifests.ScalerName(plan), pod["serviceAccountName"]);
+        Assert.Equal(false, EventManifests.PlaceholderPodSpec(plan)["automountServiceAccountToken"]);
+    }
+
+    [Fact]
     public void Every_placeholder_priority_class_is_ours_in_the_autoscaler_range_and_never_preempts()
     {
         foreach (var stack in new[] { "hackathon-2027", "workshop-2027", "summer-school-2027" })

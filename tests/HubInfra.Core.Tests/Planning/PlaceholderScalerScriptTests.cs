@@ -31,6 +31,21 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
+    /// <summary>
+    /// In the alpine image every tool the script calls (awk, sed, sort, tr, mktemp, ...) is a busybox applet, not GNU's:
+    /// with the busybox shell the tests put busybox's applets first on PATH, so the script meets the same tools.
+    /// </summary>
+    private string BusyboxApplets()
+    {
+        var dir = Path.Combine(_root, "busybox-bin");
+        if (Directory.Exists(dir)) return dir;
+        Directory.CreateDirectory(dir);
+        var busybox = File.Exists("/usr/bin/busybox") ? "/usr/bin/busybox" : "/bin/busybox";
+        foreach (var applet in new[] { "awk", "sed", "sort", "tr", "mktemp", "head", "cat", "date", "sleep", "rm", "printf", "grep", "cut", "touch", "mv", "tail", "wc" })
+            File.CreateSymbolicLink(Path.Combine(dir, applet), busybox);
+        return dir;
+    }
+
     /// <summary>One run: its status and output, the live placeholders afterwards, the kubectl calls, the pods it created and deleted.</summary>
     private sealed record Run(int ExitCode, string Stdout, string Stderr, int Replicas, IReadOnlyList<string> Calls,
         IReadOnlyList<string> Created, IReadOnlyList<string> Deleted);
@@ -50,7 +65,29 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         File.WriteAllText(Path.Combine(dir, "schedule"), schedule);
         File.WriteAllText(Path.Combine(dir, "scaler.sh"), PlaceholderScaler.Script);
         File.WriteAllText(Path.Combine(dir, "placeholder.yaml"), EventManifests.PlaceholderTemplateYaml(Hackathon()));
+        File.WriteAllLines(Path.Combine(dir, "rbac"), Rbac(EventManifests.Build(Hackathon())));
         return dir;
+    }
+
+    /// <summary>
+    /// What the scaler's ServiceAccount may do, from the event's own Roles (one line per namespace, resource, verb and
+    /// resource name): the fake kubectl refuses anything else with Forbidden, as the API server's RBAC would.
+    /// </summary>
+    private static IEnumerable<string> Rbac(IReadOnlyList<Dictionary<string, object?>> manifests)
+    {
+        static IEnumerable<string> Strings(object? list) => list is List<object?> l ? l.Select(x => (string)x!) : [];
+        foreach (var role in manifests.Where(m => (string?)m["kind"] == "Role"))
+        {
+            var ns = (string)((Dictionary<string, object?>)role["metadata"]!)["namespace"]!;
+            foreach (var rule in ((List<object?>)role["rules"]!).Cast<Dictionary<string, object?>>())
+                foreach (var resource in Strings(rule["resources"]))
+                    foreach (var verb in Strings(rule["verbs"]))
+                    {
+                        var names = rule.TryGetValue("resourceNames", out var n) ? Strings(n).ToList() : [];
+                        if (names.Count == 0) yield return $"{ns} {resource} {verb}";
+                        foreach (var name in names) yield return $"{ns} {resource} {verb} {name}";
+                    }
+        }
     }
 
     private static void Pods(string dir, params string[] names) => File.WriteAllLines(Path.Combine(dir, "pods"), names);
@@ -79,16 +116,24 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
             RedirectStandardError = true,
         };
         var fakes = AppContext.BaseDirectory;
-        start.Environment["PATH"] = $"{Path.Combine(fakes, "Scripts")}:{Environment.GetEnvironmentVariable("PATH")}";
+        start.Environment["PATH"] = _shell == "busybox"
+            ? $"{Path.Combine(fakes, "Scripts")}:{BusyboxApplets()}:{Environment.GetEnvironmentVariable("PATH")}"
+            : $"{Path.Combine(fakes, "Scripts")}:{Environment.GetEnvironmentVariable("PATH")}";
         start.Environment["FAKE_DIR"] = dir;
         if (sharedPods is not null) start.Environment["FAKE_PODS"] = sharedPods;
         start.Environment["NOW_EPOCH"] = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["NAMESPACE"] = "hackathon-2027-capacity";
-        start.Environment["HUB_NAMESPACE"] = "main";
+        var plan = Hackathon();
+        start.Environment["NAMESPACE"] = plan.CapacityNamespace;
+        start.Environment["HUB_NAMESPACE"] = plan.Namespace;
         start.Environment["SCHEDULE_FILE"] = Path.Combine(dir, "schedule");
         start.Environment["TEMPLATE_FILE"] = Path.Combine(dir, "placeholder.yaml");
-        start.Environment["PLACEHOLDER_SELECTOR"] = EventManifests.PlaceholderSelectorText(Hackathon());
-        start.Environment["STATE_CONFIGMAP"] = "hackathon-2027-scaler-state";
+        start.Environment["PLACEHOLDER_SELECTOR"] = EventManifests.PlaceholderSelectorText(plan);
+        start.Environment["STATE_CONFIGMAP"] = EventManifests.StateName(plan);
+        // The fake cluster: which namespace holds what, the placeholders' labels, the one state ConfigMap.
+        start.Environment["FAKE_CAPACITY_NS"] = plan.CapacityNamespace;
+        start.Environment["FAKE_HUB_NS"] = plan.Namespace;
+        start.Environment["FAKE_PLACEHOLDER_LABELS"] = EventManifests.PlaceholderSelectorText(plan);
+        start.Environment["FAKE_STATE_CONFIGMAP"] = EventManifests.StateName(plan);
         start.Environment["BASELINE"] = baseline;
         foreach (var (k, v) in extraEnv ?? [])
             start.Environment[k] = v;
@@ -270,6 +315,22 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Contains("placeholders left unchanged", run.Stderr);
         Assert.Equal(33, run.Replicas);
         Assert.False(Scaled(run));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void When_the_api_server_stops_answering_each_call_gives_up_and_the_look_fails_loudly(string shell)
+    {
+        _shell = shell;
+        // kubectl waits for ever by default (--request-timeout 0): the scaler sets a timeout on every call, so a hung
+        // API server counts as a failure (and, repeated, restarts the pod) instead of freezing the scaler.
+        var dir = Cluster("a", 33, PlaceholderScaler.Schedule(Hackathon()));
+        File.WriteAllText(Path.Combine(dir, "hang"), "");
+        var run = Once(dir, InArrival);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("placeholders left unchanged", run.Stderr);
+        Assert.All(run.Calls, c => Assert.Contains("--request-timeout=20s", c));
+        Assert.Equal(33, run.Replicas);
     }
 
     [Theory]
@@ -456,5 +517,53 @@ public sealed class PlaceholderScalerScriptTests : IDisposable
         Assert.Equal(0, next.ExitCode);
         Assert.Equal(47, next.Created.Count);
         Assert.Equal(77, next.Replicas);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_large_event_deletes_its_surplus_of_thousands_of_placeholders(string shell)
+    {
+        _shell = shell;
+        // 2,500 placeholders "NAME|NODE" are ~150 KB: more than Linux lets one argument of a program be (128 KiB).
+        var from = InArrival - Duration.FromHours(1);
+        var dir = Cluster("a", 0, $"{from.ToUnixTimeSeconds()} {(from + Duration.FromHours(4)).ToUnixTimeSeconds()} 100 -1 {from.ToUnixTimeSeconds()}\n");
+        File.WriteAllLines(Path.Combine(dir, "placeholders"),
+            Enumerable.Range(1, 2500).Select(i => $"hackathon-2027-placeholder-{i:D5}|gke-hub-user-pool-0123abcd-{i / 7:D4}|Running|"));
+        var run = Once(dir, InArrival, baseline: "none");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(100, run.Replicas);
+        Assert.Equal(2400, run.Deleted.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void A_baseline_of_thousands_of_regular_servers_is_stored(string shell)
+    {
+        _shell = shell;
+        // 7,000 names of ~20 characters: a patch of ~150 KB, too long for one argument (kubectl patch -p).
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        var regulars = Named("regular-user-", 7000);
+        Pods(dir, regulars);
+        var run = Once(dir, WarmFrom);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(77, run.Replicas);
+        Pods(dir, [.. regulars, .. Named("attendee", 10)]);
+        Assert.Equal(67, Once(dir, InArrival).Replicas);
+    }
+
+    [Theory]
+    [MemberData(nameof(Shells))]
+    public void Without_get_on_its_state_configmap_the_scaler_cannot_store_a_baseline(string shell)
+    {
+        _shell = shell;
+        // kubectl patch reads the object before patching it: a Role with patch but not get would break the scaler.
+        // The fake API refuses what the Role does not grant, so this Role change fails here, not in the cluster.
+        var dir = Cluster("a", 0, PlaceholderScaler.Schedule(Hackathon()));
+        var rbac = Path.Combine(dir, "rbac");
+        File.WriteAllLines(rbac, File.ReadAllLines(rbac).Where(l => !l.Contains(" configmaps get ")));
+        var run = Once(dir, WarmFrom);
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("Forbidden", run.Stderr);
+        Assert.False(Scaled(run));
     }
 }
