@@ -41,7 +41,7 @@ public static class PlaceholderScaler
     public const string AttendeeSelector = "component=singleuser-server";
 
     /// <summary>The shell script, exactly as the scaler runs it.</summary>
-    public static string Script { get; } = Load(ScriptFile);
+    public static string Script { get; } = ClusterScripts.Load(ScriptFile);
 
     /// <summary>
     /// <c>none</c> on the event's own workshop hub (every server there is an attendee's); <c>warm-up</c> on a shared
@@ -64,12 +64,4 @@ public static class PlaceholderScaler
     /// <summary>A short hash of the scaler's inputs, put on its pod template so a new schedule restarts it at once.</summary>
     public static string Checksum(EventPlan plan) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Schedule(plan) + Script + EventManifests.PlaceholderTemplateYaml(plan))))[..16];
-
-    private static string Load(string name)
-    {
-        using var stream = typeof(PlaceholderScaler).Assembly.GetManifestResourceStream($"HubInfra.Core.Scripts.{name}")
-            ?? throw new InvalidOperationException($"embedded script {name} is missing");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd().Replace("\r\n", "\n");
-    }
 }

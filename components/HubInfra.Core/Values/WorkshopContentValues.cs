@@ -1,11 +1,13 @@
 using HubInfra.Core.Model;
+using HubInfra.Core.Planning;
 using static HubInfra.Core.Values.ValueTree;
 
 namespace HubInfra.Core.Values;
 
 /// <summary>
-/// Pulls the workshop's repository into every home when a server starts (nbgitpuller's <c>gitpuller</c> when the
-/// image has it, else a shallow <c>git clone</c> the first time) and opens the first notebook.
+/// Pulls the workshop's repository into every home when a server starts (<c>Scripts/workshop-content.sh</c>, the
+/// postStart hook: nbgitpuller's <c>gitpuller</c> when the image has it, else a shallow <c>git clone</c> the first
+/// time) and opens the first notebook.
 /// </summary>
 public static class WorkshopContentValues
 {
@@ -16,12 +18,12 @@ public static class WorkshopContentValues
         return name.EndsWith(".git", StringComparison.Ordinal) ? name[..^4] : name;
     }
 
-    public static string PostStartScript(WorkshopContent content)
-    {
-        var dir = Folder(content);
-        return $"if command -v gitpuller >/dev/null 2>&1; then gitpuller '{content.RepositoryUrl}' '{content.Branch}' '{dir}'; " +
-               $"elif [ ! -d '{dir}' ]; then git clone --depth 1 --branch '{content.Branch}' '{content.RepositoryUrl}' '{dir}'; fi || true";
-    }
+    /// <summary>The script the hook runs (an embedded file); its inputs are the arguments of <see cref="PostStartCommand"/>.</summary>
+    public static string Script { get; } = ClusterScripts.Load("workshop-content.sh");
+
+    /// <summary><c>sh -c SCRIPT workshop-content REPOSITORY BRANCH FOLDER</c>: values are arguments, never script text.</summary>
+    public static List<object?> PostStartCommand(WorkshopContent content) =>
+        ["sh", "-c", Script, "workshop-content", content.RepositoryUrl, content.Branch, Folder(content)];
 
     public static string DefaultUrl(WorkshopContent content)
     {
@@ -32,7 +34,7 @@ public static class WorkshopContentValues
 
     public static void Apply(WorkshopContent content, Dictionary<string, object?> singleUser)
     {
-        singleUser["lifecycleHooks"] = Map(("postStart", Map(("exec", Map(("command", new List<object?> { "sh", "-c", PostStartScript(content) }))))));
+        singleUser["lifecycleHooks"] = Map(("postStart", Map(("exec", Map(("command", PostStartCommand(content)))))));
         singleUser["defaultUrl"] = DefaultUrl(content);
     }
 }
