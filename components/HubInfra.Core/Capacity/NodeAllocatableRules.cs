@@ -28,7 +28,7 @@ public static class NodeAllocatableRules
     /// n1-standard-2 of the Kubernetes documentation's GCE example, capacity 7679792Ki), so planned allocatable stays
     /// at or below what GKE reports. GKE computes its reservation from that reported capacity; the planner computes it
     /// from the nominal memory, which reserves a little more. Override it in <c>hubinfra:capacity.kubeletCapacityFactor</c> with
-    /// <c>capacity.memory / nominal</c> from <c>kubectl get node -o yaml</c> of your own nodes.
+    /// <c>capacity.memory / nominal</c> from kubectl's <c>get node -o yaml</c> of your own nodes.
     /// </summary>
     public const double DefaultKubeletCapacityFactor = 0.97;
 
@@ -40,7 +40,7 @@ public static class NodeAllocatableRules
     public const double KernelFixedGiB = 64.0 / 1024;
 
     /// <summary>
-    /// Published reports of real nodes (what <c>kubectl get node -o yaml</c> shows), which the default rule must not
+    /// Published reports of real nodes (what kubectl's <c>get node -o yaml</c> shows), which the default rule must not
     /// exceed and should meet within 3%.
     /// </summary>
     public static IReadOnlyList<AllocatableMeasurement> Measurements { get; } =

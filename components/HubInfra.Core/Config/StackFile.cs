@@ -20,7 +20,7 @@ public static class StackFile
 
     public static string FileName(string stack) => $"{Prefix}{stack}{Suffix}";
 
-    /// <summary>A stack's file in a folder, spelled from the folder as the user gave it (<c>stacks/Pulumi.x.yaml</c>, <c>/tmp/s/Pulumi.x.yaml</c>).</summary>
+    /// <summary>A stack's file in a folder, spelled from the folder as the user gave it (<c>stacks/Pulumi.x.yaml</c>, <c>../other/Pulumi.x.yaml</c>).</summary>
     public static string PathIn(string folder, string stack) => Path.Combine(folder, FileName(stack));
 
     public static string StackNameOf(string path)

@@ -25,7 +25,7 @@ public sealed record ChartObject(
 /// the rendered values satisfy.
 /// </summary>
 /// <remarks>
-/// Read from jupyterhub/zero-to-jupyterhub-k8s at tag 4.4.0. Names: <c>jupyterhub/templates/_helpers-names.tpl</c>
+/// Read at tag 4.4.0 of jupyterhub/zero-to-jupyterhub-k8s. Names: <c>jupyterhub/templates/_helpers-names.tpl</c>
 /// derives every name from <c>jupyterhub.fullname</c>, which is <c>fullnameOverride</c> when that is a string; the
 /// chart's values.yaml sets <c>fullnameOverride: ""</c> and our values never set it, so the fullname is empty and
 /// the cluster-scoped and scheduler names fall back to <c>{{ .Release.Name }}-…</c> (helpers

@@ -192,7 +192,7 @@ public static class EventManifests
             ("image", PlaceholderScaler.KubectlImage),
             ("command", new List<object?> { "/bin/sh", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScriptFile}" }),
             ("env", env),
-            // Limit 512Mi, not 128Mi: `kubectl get pods -o jsonpath` holds the whole list in memory several times over
+            // Limit 512Mi, not 128Mi: kubectl's `get pods -o jsonpath` holds the whole list in memory several times over
             // (kubectl pkg/cmd/get/get.go printGeneric: every item, then the list marshalled to JSON and decoded again),
             // and on a hub of thousands of servers of several KB each that alone is tens of MB times a few. Not
             // measured here (no kubectl on this machine): an OOM-killed scaler would never finish a look.

@@ -2,7 +2,7 @@ namespace HubInfra.Core.Simulation;
 
 /// <summary>
 /// How fast the cluster reacts, as the simulator models it. Every default names its source; override any of them
-/// to match what your own cluster's events show (<c>kubectl get events</c>, the cluster autoscaler's visibility logs).
+/// to match what your own cluster's events show (kubectl's <c>get events</c>, the cluster autoscaler's visibility logs).
 /// </summary>
 public sealed record ClusterTimings
 {

@@ -34,7 +34,7 @@ public sealed record SimulationPolicy(
     /// <summary>
     /// Pull time of a large single-user image on a fresh node when nothing else is known: 5 minutes. An assumption
     /// in the middle of the 2 to 20 minutes issue 9 reports for large images; measure yours
-    /// (<c>kubectl get events</c>: "Successfully pulled image ... in ...") and pass <c>--pull-minutes</c>.
+    /// (kubectl's <c>get events</c>: "Successfully pulled image ... in ...") and pass <c>--pull-minutes</c>.
     /// </summary>
     public const double DefaultPullMinutes = 5;
 
