@@ -83,8 +83,8 @@ public class CliTests : IDisposable
         Assert.InRange(pool.GetProperty("allocatableMemoryGiB").GetDouble(), 25.85, 25.95);
     }
 
-    [Fact]
-    public void Diff_against_a_git_ref_renders_the_stack_files_of_that_commit()
+    /// <summary>A git repository in the temp folder whose first commit holds the example stacks; returns its stacks folder.</summary>
+    private string CommittedStacks()
     {
         var repo = Path.Combine(_temp, "repo");
         var stacks = Path.Combine(repo, "stacks");
@@ -94,6 +94,13 @@ public class CliTests : IDisposable
         Git.Run(repo, "init", "-q");
         Git.Run(repo, "add", ".");
         Git.Run(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base");
+        return stacks;
+    }
+
+    [Fact]
+    public void Diff_against_a_git_ref_renders_the_stack_files_of_that_commit()
+    {
+        var stacks = CommittedStacks();
         var file = Path.Combine(stacks, "Pulumi.community-gpu.yaml");
         File.WriteAllText(file, File.ReadAllText(file).Replace("tag: cuda12-2025-03-14", "tag: cuda12-2025-06-01"));
 
@@ -166,14 +173,7 @@ public class CliTests : IDisposable
     [Fact]
     public void Affected_reports_a_deleted_stack_with_its_destroy_command_in_text_and_json()
     {
-        var repo = Path.Combine(_temp, "repo");
-        var stacks = Path.Combine(repo, "stacks");
-        Directory.CreateDirectory(stacks);
-        foreach (var f in Directory.GetFiles(TestStacks.Directory))
-            File.Copy(f, Path.Combine(stacks, Path.GetFileName(f)));
-        Git.Run(repo, "init", "-q");
-        Git.Run(repo, "add", ".");
-        Git.Run(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base");
+        var stacks = CommittedStacks();
         File.Delete(Path.Combine(stacks, "Pulumi.hackathon-2027.yaml"));
         File.Delete(Path.Combine(stacks, "Pulumi.local.yaml"));
 
