@@ -1,3 +1,4 @@
+using HubInfra.Core.Model;
 using System.CommandLine;
 using System.Globalization;
 using HubInfra.Core.Planning;

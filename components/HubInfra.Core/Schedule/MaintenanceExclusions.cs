@@ -1,3 +1,4 @@
+using HubInfra.Core.Model;
 using System.Globalization;
 using System.Text;
 using NodaTime;
@@ -78,7 +79,7 @@ public static class MaintenanceExclusions
             else
             {
                 if (merges > 0)
-                    notes.Add($"{merges} pair(s) of exclusions merged across their shortest gaps (up to {Describe(widestGapClosed)}) " +
+                    notes.Add($"{Plural.Of(merges, "pair")} of exclusions merged across their shortest gaps (up to {Describe(widestGapClosed)}) " +
                               $"to stay within GKE's {GkeMaintenanceRules.MaxNoUpgradesExclusions} NO_UPGRADES exclusions per cluster; GKE will not upgrade the cluster in those gaps either");
                 return new MaintenanceExclusionPlan(Named(prefix, pieces, ExclusionScope.NoUpgrades), notes);
             }
@@ -103,7 +104,7 @@ public static class MaintenanceExclusions
             groups.Add((s, end));
         }
         var exclusions = Named(prefix, groups, ExclusionScope.NoMinorOrNodeUpgrades);
-        notes.Add($"{string.Join("; ", why)}: planned {exclusions.Count} NO_MINOR_OR_NODE_UPGRADES exclusion(s) instead (GKE allows up to {limit.Days} days): " +
+        notes.Add($"{string.Join("; ", why)}: planned {Plural.Of(exclusions.Count, "NO_MINOR_OR_NODE_UPGRADES exclusion")} instead (GKE allows up to {limit.Days} days): " +
                   "nodes are not upgraded, so user servers keep running, and the minor version stays; GKE may still patch the control plane " +
                   "(on a zonal cluster the Kubernetes API is briefly unavailable then)");
         notes.Add($"GKE accepts a NO_MINOR_OR_NODE_UPGRADES exclusion only if it ends at most {limit.Days} days after it is created: add " +
@@ -134,7 +135,7 @@ public static class MaintenanceExclusions
             .Select(e => e.Scope == ExclusionScope.NoUpgrades ? e with { Scope = ExclusionScope.NoMinorOrNodeUpgrades } : e)
             .ToList();
         var notes = planned.Notes.ToList();
-        notes.Add($"with the cluster's {existing.Count} current exclusion(s), NO_UPGRADES would break GKE's rules ({breaches[0].Message}); " +
+        notes.Add($"with the cluster's {Plural.Of(existing.Count, "current exclusion")}, NO_UPGRADES would break GKE's rules ({breaches[0].Message}); " +
                   "these use NO_MINOR_OR_NODE_UPGRADES instead, which keeps the nodes (GKE may still patch the control plane)");
         return new MaintenanceExclusionPlan(converted, notes);
     }

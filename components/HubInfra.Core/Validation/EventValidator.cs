@@ -69,7 +69,7 @@ public static class EventValidator
         {
             var poolName = ev.Pool is not null ? "the event's own pool (event.pool)" : $"pool '{profile.NodePool}'";
             problems.Add(new Problem(ev.Pool is not null ? $"{Key}.pool" : $"{Key}.profile",
-                $"profile '{profile.Name}' needs {profile.GpusPerUser} GPU(s) per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
+                $"profile '{profile.Name}' needs {Plural.Of(profile.GpusPerUser, "GPU")} per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
                 $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}"));
             return;
         }

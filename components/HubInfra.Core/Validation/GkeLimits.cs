@@ -53,7 +53,7 @@ public static class GkeLimits
         {
             if (pool.MaxNodes > NodesPerPoolZone * zones)
                 problems.Add(new Problem(pool.Key + ".maxNodeCount",
-                    $"{pool.MaxNodes} nodes over {zones} zone(s) is more than GKE's {NodesPerPoolZone} nodes per node pool per zone ({NodesPerPoolZone * zones} in all); " +
+                    $"{pool.MaxNodes} nodes over {Plural.Of(zones, "zone")} is more than GKE's {NodesPerPoolZone} nodes per node pool per zone ({NodesPerPoolZone * zones} in all); " +
                     "lower maxNodeCount, add zones to cluster.nodeLocations, or split the pool in two"));
         }
 
@@ -106,7 +106,7 @@ public static class GkeLimits
         var zones = ZonesOf(c);
         var fix = "lower attendees, peakFraction or headroomNodes, or use a larger machineType";
         if (pool.MaxNodes > NodesPerPoolZone * zones)
-            problems.Add(new Problem(key, $"event {ev.StackName}'s pool grows to {pool.MaxNodes} nodes over {zones} zone(s), more than GKE's {NodesPerPoolZone} nodes per node pool per zone; {fix}"));
+            problems.Add(new Problem(key, $"event {ev.StackName}'s pool grows to {pool.MaxNodes} nodes over {Plural.Of(zones, "zone")}, more than GKE's {NodesPerPoolZone} nodes per node pool per zone; {fix}"));
         var total = community.AllPools.Sum(p => (long)p.MaxNodes) + pool.MaxNodes;
         if (total > NodesPerCluster)
             problems.Add(new Problem(key, $"with event {ev.StackName}'s pool the cluster can grow to {total} nodes, more than GKE's {NodesPerCluster}; {fix}"));

@@ -80,7 +80,7 @@ public static partial class HubRules
                 continue;
             }
             if (profile.GpusPerUser > 0 && (pool.Gpu is null || pool.Gpu.Count < profile.GpusPerUser))
-                problems.Add(new Problem(profile.Key + ".gpus", $"pool '{pool.Name}' has {pool.Gpu?.Count ?? 0} GPU(s) per node; the profile asks {profile.GpusPerUser}: lower gpus or use a pool with more GPUs per node"));
+                problems.Add(new Problem(profile.Key + ".gpus", $"pool '{pool.Name}' has {Plural.Of(pool.Gpu?.Count ?? 0, "GPU")} per node; the profile asks {profile.GpusPerUser}: lower gpus or use a pool with more GPUs per node"));
             if (stack.Kind == StackKind.Local || !MachineTypeCatalog.TryGet(pool.MachineType, out var machine))
                 continue;
             var seats = SeatPlanner.SeatsFor(profile, pool, machine, stack.Capacity);

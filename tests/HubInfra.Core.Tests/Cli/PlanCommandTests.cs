@@ -1,3 +1,4 @@
+using HubInfra.Core.Model;
 using HubInfra.Cli;
 using HubInfra.Core.Planning;
 

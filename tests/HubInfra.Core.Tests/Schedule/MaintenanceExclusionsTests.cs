@@ -60,7 +60,7 @@ public class MaintenanceExclusionsTests
         var plan = MaintenanceExclusions.Plan("weekly", warm, FortyEightHours);
         Assert.Equal(3, plan.Exclusions.Count);
         Assert.All(plan.Exclusions, e => Assert.Equal(ExclusionScope.NoUpgrades, e.Scope));
-        Assert.Contains("1 pair(s)", Assert.Single(plan.Notes));
+        Assert.Contains("1 pair of exclusions", Assert.Single(plan.Notes));
         Assert.Empty(GkeMaintenanceRules.Check(plan.Exclusions, null));
         AssertAllCovered(warm, plan);
     }

@@ -67,7 +67,7 @@ public sealed class EventCapacityValidationTests : IDisposable
         File.WriteAllText(Path.Combine(_dir, "Pulumi.community-gpu.yaml"), community);
         var error = Assert.Single(set.Load("gpu-class").Errors, e => e.Message.Contains("GPU"));
         Assert.Equal("hubinfra:event.profile", error.Key);
-        Assert.Contains("needs 1 GPU(s) per user but pool 'cpu' has no GPUs", error.Message);
+        Assert.Contains("needs 1 GPU per user but pool 'cpu' has no GPUs", error.Message);
 
         var dedicated = Folder(("gpu-own", Event("community-gpu", "courses", "gpu", 10, "2027-05-03T09:00", "2027-05-03T12:00",
             "    pool: { machineType: n1-standard-8 }")));

@@ -18,10 +18,10 @@ public class GkeLimitsTests
         // Regional without nodeLocations: three zones, 3,000 nodes. (The default core pool adds up to 3.)
         Assert.DoesNotContain(Errors("maxNodeCount: 10", "maxNodeCount: 3000"), e => e.Contains("per node pool per zone", StringComparison.Ordinal));
         var error = Assert.Single(Errors("maxNodeCount: 10", "maxNodeCount: 3001"), e => e.Contains("per zone", StringComparison.Ordinal));
-        Assert.StartsWith("hubinfra:nodePools.user[0].maxNodeCount: 3001 nodes over 3 zone(s) is more than GKE's 1000 nodes per node pool per zone", error);
+        Assert.StartsWith("hubinfra:nodePools.user[0].maxNodeCount: 3001 nodes over 3 zones is more than GKE's 1000 nodes per node pool per zone", error);
 
         var zonal = ErrorsWithCluster("    regional: false\n    nodeLocations: [us-central1-a]\n", "maxNodeCount: 1001");
-        Assert.Contains(zonal, e => e.StartsWith("hubinfra:nodePools.user[0].maxNodeCount: 1001 nodes over 1 zone(s)", StringComparison.Ordinal));
+        Assert.Contains(zonal, e => e.StartsWith("hubinfra:nodePools.user[0].maxNodeCount: 1001 nodes over 1 zone", StringComparison.Ordinal));
     }
 
     [Fact]
