@@ -2,6 +2,7 @@ using HubInfra.Core.Model;
 using System.CommandLine;
 using System.Globalization;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
 using HubInfra.Core.Values;
 using static HubInfra.Core.Values.ValueTree;
@@ -21,23 +22,26 @@ public static class SimulateCommand
     {
         var stacks = CommonOptions.Stacks();
         var stack = CommonOptions.Stack();
-        var noShow = new Option<double>("--no-show") { Description = "share of planned seats whose people never come (0 to 1)", DefaultValueFactory = _ => 0 };
-        var pull = new Option<double?>("--pull-minutes") { Description = $"minutes to pull the user image on a fresh node (default {SimulationPolicy.DefaultPullMinutes}; 0 when the pool has a secondary boot disk)" };
+        var noShow = new Option<double?>("--no-show") { Description = "share of planned seats whose people never come (0 to 1; default: the event's noShowFraction)" };
+        var pull = new Option<double?>("--pull-minutes") { Description = $"minutes to pull the user image on a fresh node (default {ClusterTimings.DefaultPullMinutes}; 0 when the pool has a secondary boot disk)" };
+        var backend = new Option<string?>("--backend") { Description = "placeholders or capacityBuffer (default: the community's capacity.backend)" };
+        backend.AcceptOnlyFromAmong("placeholders", "capacityBuffer");
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same figures)", DefaultValueFactory = _ => SimulationPolicy.DefaultSeed };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("simulate", "Simulate an event's windows with no pre-warm and with the plan: waits, peak nodes, node-hours, cost.")
-            { stacks, stack, noShow, pull, seed, format };
+            { stacks, stack, noShow, pull, seed, format, backend };
         command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(noShow), result.GetValue(pull),
-            result.GetValue(seed), result.GetValue(format)!, stdout, stderr));
+            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, result.GetValue(backend) is { } b ? CapacityBackends.Parse(b) : null));
         return command;
     }
 
-    public static int Run(string directory, string stack, double noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(string directory, string stack, double? noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr,
+        CapacityBackend? backend = null)
     {
-        if (!(noShow is >= 0 and < 1))
+        if (noShow is { } ns && !(ns is >= 0 and < 1))
         {
-            stderr.WriteLine($"--no-show: {noShow.ToString(CultureInfo.InvariantCulture)} must be a share from 0 up to (not including) 1, e.g. 0.3");
+            stderr.WriteLine($"--no-show: {ns.ToString(CultureInfo.InvariantCulture)} must be a share from 0 up to (not including) 1, e.g. 0.3");
             return 1;
         }
         if (pullMinutes is { } p && !(p is >= 0 and <= 240))
@@ -68,7 +72,7 @@ public static class SimulateCommand
             stderr.WriteLine($"{stack}: {refusal}");
             return 1;
         }
-        var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed));
+        var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed, backend));
         if (format == "json")
         {
             stdout.WriteLine(ValuesYaml.Json(Document(sim)));
@@ -94,10 +98,11 @@ public static class SimulateCommand
         ("plannedPeakNodes", sim.PlannedPeakNodes),
         ("currency", sim.Currency),
         ("policy", Map(
-            ("tracking", Map(("intervalSeconds", sim.Policy.TrackingIntervalSeconds))),
-            ("release", Map(("afterMinutes", sim.Policy.ReleaseAfterMinutes), ("headroomSeats", sim.Policy.LateHeadroomSeats))),
-            ("preemptedPlaceholdersRecreated", sim.Policy.PreemptedPlaceholdersRecreated),
-            ("removePlaceholdersFromFullestNodes", sim.Policy.RemovePlaceholdersFromFullestNodes),
+            ("backend", sim.Policy.Backend.Name()),
+            ("placement", sim.Policy.Backend == CapacityBackend.Placeholders ? "packed" : "autoscaler"),
+            ("tracking", Map(("intervalSeconds", sim.Spec.IntervalSeconds))),
+            ("release", Map(("headroomSeats", sim.Spec.HeadroomSeats), ("arrivalSlots", sim.Spec.Backend == CapacityBackend.Placeholders ? sim.Spec.ArrivalSlots : 0),
+                ("stall", Map(("minutes", sim.Spec.Stall.Minutes), ("minShare", sim.Spec.Stall.MinShare))))),
             ("preloaded", sim.Policy.Preloaded),
             ("pullMinutes", sim.Policy.PullMinutes),
             ("noShow", sim.Policy.NoShowFraction),
@@ -113,6 +118,7 @@ public static class SimulateCommand
         ("lowerBoundNodeHours", s.LowerBoundNodeHours),
         ("nodeHoursToLowerBound", s.NodeHoursToLowerBound),
         ("cost", s.Cost),
+        ("preemptions", s.Preemptions),
         ("unserved", s.Unserved));
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
@@ -131,9 +137,12 @@ public static class SimulateCommand
         var p = sim.Policy;
         Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person", "people")}, no-shows {N(p.NoShowFraction * 100)}%, " +
             (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
-        Say($"Policy: tracking every {p.TrackingIntervalSeconds} s, release {p.ReleaseAfterMinutes} min after each start to users + {Plural.Of(p.LateHeadroomSeats, "seat")}");
+        var spec = sim.Spec;
+        Say($"Policy: {(p.Backend == CapacityBackend.Placeholders ? $"placeholder pods, {Plural.Of(spec.ArrivalSlots, "free seat")} kept where attendees land" : "a CapacityBuffer")}; " +
+            $"looks every {spec.IntervalSeconds} s; each window releases to attendees + {Plural.Of(spec.HeadroomSeats, "seat")} once arrivals stall " +
+            $"({spec.Stall.Minutes} min without anyone new, {N(spec.Stall.MinShare * 100)}% of the seats taken) or at the latest after its arrival phase");
         stdout.WriteLine();
-        var table = new FittedTable("", "no pre-warm#", "this plan#", "target (issue 9), this plan");
+        var table = new FittedTable("", "no pre-warm#", "this plan#", "goal for this plan");
         var nodeHoursTarget = p.NoShowFraction > 0 ? 1.25 : 1.15;
         string Met(bool ok) => ok ? "met" : "MISSED";
         void Row(string label, Func<StrategySummary, string> f, string target = "") => table.Add(label, f(sim.NoPrewarm), f(sim.Plan), target);
@@ -148,7 +157,7 @@ public static class SimulateCommand
             Row("never served", s => s.Unserved.ToString(CultureInfo.InvariantCulture));
         foreach (var line in table.Lines(width)) stdout.WriteLine(line);
         stdout.WriteLine();
-        Say($"Lower bound: the nodes the people who came needed, for each window ({N(sim.Plan.LowerBoundNodeHours)} node-hours).");
+        Say($"Lower bound: the nodes the people who came needed, for each session plus the time a node needs to become usable ({N(sim.Plan.LowerBoundNodeHours)} node-hours).");
         Say("Model and defaults: README, \"simulate\".");
     }
 }

@@ -28,7 +28,7 @@ public sealed record EventSettings(
     IReadOnlyList<DailyRange> Daily,
     int Attendees,
     double PeakFraction,
-    Duration Lead,
+    Duration? Lead,
     Duration Grace,
     EventPoolSettings? Pool,
     HubSettings? WorkshopHub,
@@ -43,6 +43,13 @@ public sealed record EventSettings(
 
     /// <summary><c>lateHeadroomSeats</c>: warm seats kept free after the arrival phase; null means one node's seats.</summary>
     public int? LateHeadroomSeats { get; init; }
+
+    /// <summary><c>noShowFraction</c> (0 to 0.9, default 0): the share of planned seats expected to stay empty. It never
+    /// lowers the seats warmed at the start; <c>plan</c> reports the expected node-hours with it and <c>simulate</c> uses it.</summary>
+    public double NoShowFraction { get; init; }
+
+    /// <summary><c>arrivalStallMinutes</c> and <c>arrivalStallShare</c>: when a window's arrival phase ends early.</summary>
+    public Scaling.ArrivalStall Stall { get; init; } = Scaling.ArrivalStall.Default;
 
     public int PeakSeats => (int)Math.Ceiling(Attendees * PeakFraction);
 }

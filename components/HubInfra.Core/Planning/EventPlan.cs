@@ -1,5 +1,6 @@
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Model;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Schedule;
 using HubInfra.Core.Values;
 using NodaTime;
@@ -101,17 +102,39 @@ public sealed record EventPlan(
 
     public IReadOnlyList<WarmWindow> Warm { get; init; } = [];
 
+    /// <summary>
+    /// The warm-seat policy of this event, as the scaler in the cluster, <c>simulate</c> and the plan document read it:
+    /// phases of every warm window, headroom, arrival slots, stall rule, backend, attendee rule.
+    /// </summary>
+    public ScalerSpec Scaler { get; init; } = new([], ScalerSpec.DefaultIntervalSeconds, 0, 0, ArrivalStall.Default,
+        CapacityBackend.Placeholders, AttendeeRule.AllServers, 1);
+
     /// <summary>The scaler's schedule: arrival and release phases of every warm window, sorted, not overlapping.</summary>
-    public IReadOnlyList<PlaceholderPhase> Phases { get; init; } = [];
+    public IReadOnlyList<ScalerPhase> Phases => Scaler.Phases;
 
-    /// <summary>How often the scaler compares placeholders with attendees' servers (seconds).</summary>
-    public int TrackingIntervalSeconds => PlaceholderScaler.IntervalSeconds;
+    /// <summary>How often the scaler compares warm seats with attendees' servers (seconds).</summary>
+    public int TrackingIntervalSeconds => Scaler.IntervalSeconds;
 
-    /// <summary><c>arrivalMinutes</c>: minutes after each window's start until the headroom shrinks.</summary>
+    /// <summary><c>arrivalMinutes</c>: minutes after each window's start until the headroom shrinks, at the latest.</summary>
     public int ReleaseAfterMinutes => (int)Event.Arrival.TotalMinutes;
 
     /// <summary><c>lateHeadroomSeats</c> resolved: the warm seats kept free after the arrival phase (default one node's seats).</summary>
-    public int ReleaseHeadroomSeats { get; init; }
+    public int ReleaseHeadroomSeats => Scaler.HeadroomSeats;
+
+    /// <summary><c>preWarmMinutes</c> as set, or derived (<see cref="LeadTime"/>).</summary>
+    public Duration PreWarm { get; init; }
+
+    /// <summary>Whether <see cref="PreWarm"/> was derived rather than set in the stack file.</summary>
+    public bool PreWarmDerived => Event.Lead is null;
+
+    /// <summary>How the warm seats are held (the community's <c>capacity.backend</c>).</summary>
+    public CapacityBackend Backend => Scaler.Backend;
+
+    /// <summary>Node-hours and cost expected with <c>noShowFraction</c> of the seats empty: arrival phases as planned,
+    /// release phases holding the nodes of those who come plus the headroom.</summary>
+    public double ExpectedNodeHours { get; init; }
+
+    public double ExpectedCost { get; init; }
 
     /// <summary>Upper bound of node-hours and cost in all arrival phases, and what the release phases hold beyond those who came.</summary>
     public double ArrivalNodeHours => Math.Round(Windows.Sum(w => w.ArrivalNodeHours), 2);
@@ -139,7 +162,10 @@ public sealed record EventPlan(
         if (hub is null || profile is null) return null;
 
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
-        var warm = WarmSchedule.Build(calendar.Windows, ev.Lead, ev.Grace);
+        var communityPoolForLead = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
+        var preloaded = (ev.Pool is { } ownPool ? ownPool.SecondaryBootDiskImage : communityPoolForLead?.SecondaryBootDiskImage) is not null;
+        var lead = ev.Lead ?? LeadTime.Derive(preloaded);
+        var warm = WarmSchedule.Build(calendar.Windows, lead, ev.Grace);
         var peakSeats = warm.Count == 0 ? ev.PeakSeats : warm.Max(w => Seats(w.Attendees, ev.PeakFraction));
 
         var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
@@ -168,7 +194,8 @@ public sealed record EventPlan(
 
         var headroom = ev.LateHeadroomSeats ?? seatsPerNode;
         var windows = new List<EventWindowPlan>();
-        var phases = new List<PlaceholderPhase>();
+        var phases = new List<ScalerPhase>();
+        var expectedHours = 0.0;
         foreach (var w in warm)
         {
             var seats = Seats(w.Attendees, ev.PeakFraction);
@@ -177,12 +204,15 @@ public sealed record EventPlan(
             var first = w.Covers[0];
             var last = w.Covers[^1];
             var warmSeats = Math.Max(seats, nodes * seatsPerNode);
-            var windowPhases = PhasesOf(w, warmSeats, headroom, ev.Lead, ev.Arrival);
+            var windowPhases = PhasesOf(w, warmSeats, lead, ev.Arrival, ev.Stall.MinAttendees(seats));
             phases.AddRange(windowPhases);
             var lateSeats = Math.Min(seats, headroom);
             var lateNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)lateSeats / seatsPerNode);
             var arrivalHours = windowPhases.Where(p => p.IsArrival).Sum(p => (p.Until - p.From).TotalHours);
             var releaseHours = hours - arrivalHours;
+            var expectedSeats = (int)Math.Ceiling(seats * (1 - ev.NoShowFraction) - 1e-9);
+            var expectedReleaseNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)Math.Min(seats, expectedSeats + lateSeats) / seatsPerNode);
+            expectedHours += nodes * arrivalHours + expectedReleaseNodes * releaseHours;
             windows.Add(new EventWindowPlan(string.Join(", ", w.Covers.Select(c => c.Source)), first.Start, last.End, w.WarmFrom, w.CoolAt,
                 w.Attendees, seats, nodes, Math.Round(nodes * hours, 2), Math.Round(nodes * hours * hourly, 2))
             {
@@ -207,8 +237,12 @@ public sealed record EventPlan(
             exclusions, workshopPlan)
         {
             Warm = warm,
-            Phases = phases,
-            ReleaseHeadroomSeats = headroom,
+            Scaler = new ScalerSpec(phases, ScalerSpec.DefaultIntervalSeconds, headroom, ArrivalSlots(seatsPerNode), ev.Stall,
+                community.Capacity.Backend, hub.Workshop is not null ? AttendeeRule.AllServers : AttendeeRule.CreatedSinceWarmUp,
+                Math.Max(1, seatsPerNode)),
+            PreWarm = lead,
+            ExpectedNodeHours = Math.Round(expectedHours, 2),
+            ExpectedCost = Math.Round(expectedHours * hourly, 2),
             LocalCluster = community.Kind == StackKind.Local,
             Storm = storm,
             PriceBasis = capacity.Prices.Basis,
@@ -217,27 +251,34 @@ public sealed record EventPlan(
 
     /// <summary>
     /// A warm window as phases: each covered window opens an arrival phase (from its start − lead, but not before
-    /// the warm window) that lasts until its start + <paramref name="arrival"/>; the time between arrival phases and
-    /// until the window cools is the release phase, capped at <paramref name="headroom"/> free seats.
+    /// the warm window) that lasts until its start + <paramref name="arrival"/> at the latest (earlier when arrivals
+    /// stall: <see cref="WarmSeatPolicy.ArrivalsStalled"/>); the time between arrival phases and until the window
+    /// cools is the release phase, capped at <paramref name="headroom"/> free seats.
     /// </summary>
-    public static IReadOnlyList<PlaceholderPhase> PhasesOf(WarmWindow w, int seats, int headroom, Duration lead, Duration arrival)
+    public static IReadOnlyList<ScalerPhase> PhasesOf(WarmWindow w, int seats, Duration lead, Duration arrival, int stallMinAttendees = 0)
     {
-        var phases = new List<PlaceholderPhase>();
+        var phases = new List<ScalerPhase>();
         var cursor = w.WarmFrom;
         foreach (var c in w.Covers)
         {
             var open = Instant.Max(cursor, c.StartInstant - lead);
             var close = Instant.Min(w.CoolAt, Instant.Max(open, c.StartInstant + arrival));
             if (open > cursor)
-                phases.Add(new PlaceholderPhase(cursor, open, seats, headroom, w.WarmFrom));
+                phases.Add(new ScalerPhase(cursor, open, ScalerPhaseKind.Release, seats, w.WarmFrom, c.StartInstant, stallMinAttendees));
             if (close > open)
-                phases.Add(new PlaceholderPhase(open, close, seats, null, w.WarmFrom));
+                phases.Add(new ScalerPhase(open, close, ScalerPhaseKind.Arrival, seats, w.WarmFrom, c.StartInstant, stallMinAttendees));
             cursor = Instant.Max(cursor, close);
         }
         if (w.CoolAt > cursor)
-            phases.Add(new PlaceholderPhase(cursor, w.CoolAt, seats, headroom, w.WarmFrom));
+            phases.Add(new ScalerPhase(cursor, w.CoolAt, ScalerPhaseKind.Release, seats, w.WarmFrom, w.Covers[^1].StartInstant, stallMinAttendees));
         return phases;
     }
+
+    /// <summary>
+    /// Placeholders backend: the free seats kept on the busiest nodes while attendees arrive (one node's seats less
+    /// one, so that the warm-up still asks the autoscaler for every planned node; 0 with one seat a node).
+    /// </summary>
+    public static int ArrivalSlots(int seatsPerNode) => Math.Max(0, seatsPerNode - 1);
 
     public static int Seats(int attendees, double peakFraction) => (int)Math.Ceiling(attendees * peakFraction - 1e-9);
 

@@ -1,16 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using HubInfra.Core.Scaling;
 
 namespace HubInfra.Core.Planning;
 
 /// <summary>
-/// The one small scaler per event that moves its placeholders: a Deployment (one replica) in the event's own
-/// namespace running <c>Scripts/placeholder-scaler.sh</c> in a loop, which reads the event's schedule (plain data in a
-/// ConfigMap) and, every <see cref="IntervalSeconds"/>, keeps placeholder pods = planned seats − the event's
-/// attendees' servers, capped at the late headroom after the arrival phase, 0 outside the warm windows: it creates the
-/// missing ones from the pod template and deletes the surplus, pending ones first, then those on the nodes with the
-/// most user servers. A preempted placeholder is not recreated.
+/// The one small scaler per event that keeps its warm seats: a Deployment (one replica) in the event's own namespace
+/// running <c>Scripts/placeholder-scaler.sh</c> in a loop, which reads the event's <see cref="ScalerSpec"/> (a schedule
+/// file and its environment) and applies <see cref="WarmSeatPolicy"/> every interval: placeholder pods created from the
+/// pod template and deleted in the policy's order, or a CapacityBuffer's <c>spec.replicas</c> patched.
 /// </summary>
 public static class PlaceholderScaler
 {
@@ -24,9 +23,6 @@ public static class PlaceholderScaler
     /// pin with the channels' minors (one minor a release, three a year).
     /// </summary>
     public const string KubectlImage = "docker.io/alpine/k8s:1.35.3";
-
-    /// <summary>Seconds between two looks at the attendees: arrivals are tracked within this (at most 60 s).</summary>
-    public const int IntervalSeconds = 30;
 
     public const string ScriptFile = "placeholder-scaler.sh";
 
@@ -43,23 +39,14 @@ public static class PlaceholderScaler
     /// <summary>The shell script, exactly as the scaler runs it.</summary>
     public static string Script { get; } = ClusterScripts.Load(ScriptFile);
 
-    /// <summary>
-    /// <c>none</c> on the event's own workshop hub (every server there is an attendee's); <c>warm-up</c> on a shared
-    /// community hub (servers already running when a warm window starts are regular users and never counted).
-    /// </summary>
-    public static string BaselineMode(EventPlan plan) => plan.WorkshopHub is not null ? "none" : "warm-up";
+    /// <summary>The schedule as the script reads it (see <see cref="ScalerSpec.Schedule"/>).</summary>
+    public static string Schedule(EventPlan plan) => plan.Scaler.Schedule();
 
-    /// <summary>The schedule as the script reads it: one phase a line, Unix seconds, with a readable comment.</summary>
-    public static string Schedule(EventPlan plan)
-    {
-        var sb = new StringBuilder();
-        sb.Append("# FROM UNTIL SEATS CAP WARMFROM  (Unix seconds, [FROM, UNTIL); CAP -1 = every seat warm)\n");
-        foreach (var p in plan.Phases)
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{p.From.ToUnixTimeSeconds()} {p.Until.ToUnixTimeSeconds()} {p.Seats} {p.HeadroomCap ?? -1} {p.WarmFrom.ToUnixTimeSeconds()}" +
-                $"  # {PlanDocument.Utc(p.From)} {(p.IsArrival ? "arrival" : "release")}\n");
-        return sb.ToString();
-    }
+    /// <summary>The file the scaler touches after every look; its liveness probe fails when it grows stale.</summary>
+    public const string HeartbeatFile = "/tmp/scaler-heartbeat";
+
+    /// <summary>Seconds without a finished look after which the kubelet restarts the scaler (several missed looks).</summary>
+    public const int HeartbeatStaleSeconds = 300;
 
     /// <summary>A short hash of the scaler's inputs, put on its pod template so a new schedule restarts it at once.</summary>
     public static string Checksum(EventPlan plan) =>

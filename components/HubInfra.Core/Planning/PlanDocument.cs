@@ -109,14 +109,14 @@ public static class PlanDocument
             ("timeZone", ev.Zone.Id),
             ("attendees", ev.Attendees),
             ("peakFraction", ev.PeakFraction),
-            ("preWarmMinutes", (int)ev.Lead.TotalMinutes),
+            ("preWarmMinutes", (int)plan.PreWarm.TotalMinutes),
             ("graceMinutes", (int)ev.Grace.TotalMinutes),
             ("tracking", Tracking(plan)),
             ("release", Release(plan)),
             ("placeholderPriority", Map(("priorityClass", plan.PlaceholderPriorityClass), ("value", EventManifests.PlaceholderPriority), ("preemptionPolicy", "Never"))),
             ("attendeeCount", Map(
                 ("selector", PlaceholderScaler.AttendeeSelector),
-                ("baseline", PlaceholderScaler.BaselineMode(plan)))),
+                ("rule", Scaling.AttendeeRules.Name(plan.Scaler.Attendees)))),
             ("nodePools", new List<object?>
             {
                 Map(("name", plan.Pool.Pool), ("machineType", plan.Pool.MachineType), ("allocatableCpu", plan.Pool.AllocatableCpu),
