@@ -149,7 +149,7 @@ public sealed class GkeCluster : HubInfraComponent
 
         Kubeconfig = Output.CreateSecret(Output.Tuple(Cluster.Name, Cluster.Endpoint, Cluster.MasterAuth)
             .Apply(t => Components.Kubeconfig.ForGke(t.Item1, t.Item2, t.Item3.ClusterCaCertificate ?? "")));
-        Provider = new Pulumi.Kubernetes.Provider($"{name}-k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = Kubeconfig }, Child());
+        Provider = new Pulumi.Kubernetes.Provider($"{name}-k8s", KubernetesProviders.ForKubeconfig(Kubeconfig), Child());
 
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = Cluster.Name, ["location"] = Cluster.Location, ["kubeconfig"] = Kubeconfig });
     }

@@ -46,7 +46,7 @@ public static class CommunityDeployment
         }
         else
         {
-            provider = new Pulumi.Kubernetes.Provider("local", new Pulumi.Kubernetes.ProviderArgs { Context = stack.Local!.Context });
+            provider = new Pulumi.Kubernetes.Provider("local", KubernetesProviders.ForContext(stack.Local!.Context));
         }
 
         var urls = new Dictionary<string, Output<string>>();

@@ -40,8 +40,8 @@ public static class EventDeployment
                 $"event {ev.StackName} at its peak ({community.StackName}'s pools at their max plus the event's pool)");
 
         var provider = community!.Kind == StackKind.Local
-            ? new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { Context = community.Local!.Context })
-            : new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = reference.RequireOutput("kubeconfig").Apply(k => (string)k) });
+            ? new Pulumi.Kubernetes.Provider("community", KubernetesProviders.ForContext(community.Local!.Context))
+            : new Pulumi.Kubernetes.Provider("community", KubernetesProviders.ForKubeconfig(reference.RequireOutput("kubeconfig").Apply(k => (string)k)));
         var options = new ComponentResourceOptions { Provider = provider };
 
         var outputs = new Dictionary<string, object?>
