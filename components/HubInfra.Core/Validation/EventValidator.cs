@@ -26,7 +26,11 @@ public static class EventValidator
             problems.Add(new Problem(Key, $"every window of this event is past: destroy the stack (pulumi destroy -s {ev.StackName}) and remove {StackFile.PathIn(stacksFolder, ev.StackName)}", Severity.Warning));
 
         if (ev.WorkshopHub is { } ws)
+        {
             WorkshopRules.Check(ws, ev, community, problems);
+            if (otherEvents is not null)
+                WorkshopRules.CheckAgainstOtherEvents(ws, ev, otherEvents, problems, stacksFolder);
+        }
 
         if (community is null)
         {

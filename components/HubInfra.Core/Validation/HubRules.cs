@@ -33,6 +33,9 @@ public static partial class HubRules
             problems.Add(new Problem(hub.Key + ".name", $"'{hub.Name}' {Naming.LabelRule(Naming.ReleaseNameMax)} (it names the Helm release)"));
         if (!Naming.IsLabel(hub.Namespace))
             problems.Add(new Problem(hub.Key + ".namespace", $"'{hub.Namespace}' is not a Kubernetes namespace name: it {Naming.LabelRule(63)}"));
+        else if (SystemNamespaces.Contains(hub.Namespace))
+            problems.Add(new Problem(hub.Key + ".namespace", $"'{hub.Namespace}' is a namespace Kubernetes or GKE keeps for itself (default, kube-*, gke-*, gmp-*); " +
+                                                             $"give the hub a namespace of its own, e.g. '{hub.Name}'"));
         if (hub.Domain.Length > 0 && !Hostname().IsMatch(hub.Domain))
             problems.Add(new Problem(hub.Key + ".domain", $"'{hub.Domain}' is not a host name; use one like hub.example.org"));
         if (!SemVer().IsMatch(hub.ChartVersion))
