@@ -232,5 +232,19 @@ public class WorkshopTests
         Assert.Equal(hops, throttle["client_address_hops"]);
     }
 
+    [Fact]
+    public void A_workshop_hubs_proxy_service_keeps_client_addresses_and_a_community_hubs_is_left_alone()
+    {
+        var loaded = TestStacks.Example("workshop-2027");
+        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        Assert.Equal(new ProxyServicePatch("workshop-g1", "proxy-public", "Local"), ProxyServicePatch.For(plan.WorkshopHub!));
+        // The chart creates the Service the patch names, and its values cannot set the field themselves.
+        Assert.Contains(ChartObjects.CreatedFor(plan.WorkshopHub!.ReleaseName, plan.WorkshopHub.Values), c => c.Name == "proxy-public");
+        var service = (Dictionary<string, object?>)((Dictionary<string, object?>)plan.WorkshopHub.Values["proxy"]!)["service"]!;
+        Assert.DoesNotContain("externalTrafficPolicy", service.Keys);
+        var community = TestStacks.Example("community-small").Community!;
+        Assert.All(community.Hubs, h => Assert.Null(ProxyServicePatch.For(HubPlan.From(h, community))));
+    }
+
     private static string SourceFile([CallerFilePath] string path = "") => path;
 }
