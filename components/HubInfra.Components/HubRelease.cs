@@ -68,6 +68,22 @@ public sealed class HubRelease : HubInfraComponent
             MaxHistory = 10,
         }, ReleaseOptions(plan.Protect));
 
+        // The proxy Service keeps clients' addresses for the login throttle (externalTrafficPolicy: Local; see
+        // ProxyServicePatch): a server-side-apply patch of that one field, after the release created the Service.
+        // Forced: the field manager that created the Service (Helm) owns the defaulted value; Helm's upgrades patch
+        // only what its manifests change, and they never name this field.
+        if (ProxyServicePatch.For(plan) is { } patch)
+            ProxyService = new K8s.Core.V1.ServicePatch($"{plan.ReleaseName}-{patch.ServiceName}", new K8s.Types.Inputs.Core.V1.ServicePatchArgs
+            {
+                Metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaPatchArgs
+                {
+                    Name = patch.ServiceName,
+                    Namespace = patch.Namespace,
+                    Annotations = { { "pulumi.com/patchForce", "true" } },
+                },
+                Spec = new K8s.Types.Inputs.Core.V1.ServiceSpecPatchArgs { ExternalTrafficPolicy = patch.ExternalTrafficPolicy },
+            }, new CustomResourceOptions { Parent = this, DependsOn = { Release } });
+
         Url = Output.Create(plan.Url);
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["namespace"] = plan.Namespace });
     }
@@ -92,6 +108,9 @@ public sealed class HubRelease : HubInfraComponent
     public Gcp.Compute.Address? Address { get; }
 
     public K8s.Helm.V3.Release Release { get; }
+
+    /// <summary>The patch of the proxy's public Service, where <see cref="ProxyServicePatch.For"/> asks for one.</summary>
+    public K8s.Core.V1.ServicePatch? ProxyService { get; }
 
     public Output<string> Url { get; }
 }

@@ -81,13 +81,20 @@ def proxy_command():
 
 
 class RunningHub:
-    """JupyterHub started on 127.0.0.1 with the given values files (chart defaults first, then HubInfra's)."""
+    """JupyterHub started on 127.0.0.1 with the given values files (chart defaults first, then HubInfra's).
+
+    Clients reach it through configurable-http-proxy alone: there is no Traefik (z2jh's autohttps) in front, so the
+    login throttle is told that one proxy appends to X-Forwarded-For (an overlay values file, last); the rendered
+    value (2 behind autohttps) is checked by the .NET tests, reading it by the unit tests in throttle_test.py."""
 
     def __init__(self, values_files, accounts=None, env=None, log_name="hub.log"):
-        self.values_files = [os.path.abspath(p) for p in values_files]
+        self.dir = tempfile.mkdtemp(prefix="hubinfra-hub-")
+        overlay = os.path.join(self.dir, "chp-only-values.yaml")
+        with open(overlay, "w") as f:
+            json.dump({"hub": {"config": {"ThrottledAuthenticator": {"client_address_hops": 1}}}}, f)
+        self.values_files = [os.path.abspath(p) for p in values_files] + [overlay]
         self.accounts = accounts
         self.env = env or {}
-        self.dir = tempfile.mkdtemp(prefix="hubinfra-hub-")
         self.log_path = os.path.join(self.dir, log_name)
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
@@ -150,13 +157,26 @@ class RunningHub:
 XSRF = re.compile(r'name="_xsrf"\s+value="([^"]*)"')
 
 
-def new_session():
+def new_session(address=None):
+    """A browser; `address` is its source address on the loopback network (127.0.0.0/8), so that the hub sees
+    logins from different clients (configurable-http-proxy appends the address to X-Forwarded-For)."""
     # unsafe=True: keep cookies set by an IP address host (127.0.0.1)
-    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),
+    connector = aiohttp.TCPConnector(local_addr=(address, 0)) if address else None
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), connector=connector,
                                  timeout=aiohttp.ClientTimeout(total=300))
 
 
-async def login(session, base, username, password):
+def loopback_addresses(second_octet):
+    """127.<second_octet>.x.y, x.y from 0.1 up: distinct client addresses on this machine only."""
+    n = 0
+    while True:
+        n += 1
+        if n % 256 in (0, 255):
+            continue
+        yield f"127.{second_octet}.{n // 256}.{n % 256}"
+
+
+async def login(session, base, username, password, headers=None):
     """The login form as a browser submits it (GET the form for _xsrf, POST it). Returns (status, location, page)."""
     async with session.get(f"{base}/hub/login") as r:
         page = await r.text()
@@ -164,7 +184,7 @@ async def login(session, base, username, password):
     m = XSRF.search(page)
     if m:
         form["_xsrf"] = m.group(1)
-    async with session.post(f"{base}/hub/login", data=form, allow_redirects=False) as r:
+    async with session.post(f"{base}/hub/login", data=form, allow_redirects=False, headers=headers) as r:
         page = await r.text()
         return r.status, r.headers.get("Location", ""), page
 
@@ -176,6 +196,11 @@ def logged_in(status, location):
 def refused(status, page):
     """The login form again with JupyterHub's error: 403 since JupyterHub 4, 200 before."""
     return status in (200, 403) and "Invalid username or password" in page
+
+
+def throttled(status, page):
+    """A login refused by the throttle: 429 and the page saying when to retry."""
+    return status == 429 and "Try again in" in page
 
 
 def run(coroutine):

@@ -88,6 +88,21 @@ public static class ChartObjects
         values => IsTrue(values, false, "scheduling", "podPriority", "enabled") && FullnameIsEmpty(values));
 
     /// <summary>
+    /// The proxy's public Service: <c>jupyterhub/templates/proxy/service.yaml</c> creates it unconditionally, named
+    /// <c>jupyterhub.proxy-public.fullname</c> = <c>jupyterhub.proxy.fullname</c> + <c>-public</c> = <c>proxy-public</c>
+    /// (the fullname is empty), in the release's namespace, of type <c>proxy.service.type</c>. Its <c>spec</c> has no
+    /// <c>externalTrafficPolicy</c> and the chart's values offer none (values.schema.yaml <c>proxy.service</c>:
+    /// <c>additionalProperties: false</c>). Used by: <see cref="ProxyServicePatch"/>, which sets that one field.
+    /// </summary>
+    public static readonly ChartObject ProxyPublic = new(
+        "Service (in the hub's namespace)",
+        "proxy-public",
+        "always",
+        "jupyterhub/templates/proxy/service.yaml",
+        _ => "proxy-public",
+        FullnameIsEmpty);
+
+    /// <summary>
     /// The priority every user server gets: 0 (the chart's <c>scheduling.podPriority.defaultPriority</c> default, or
     /// no PriorityClass at all). The image puller's pods get -5 (<c>imagePullerPriority</c>, values.yaml).
     /// </summary>
@@ -96,7 +111,7 @@ public static class ChartObjects
     /// <summary>The image puller's priority (values.yaml <c>scheduling.podPriority.imagePullerPriority</c>).</summary>
     public const int ImagePullerPriority = -5;
 
-    public static IReadOnlyList<ChartObject> All { get; } = [UserScheduler, UserSchedulerClusterRole, DefaultPriority];
+    public static IReadOnlyList<ChartObject> All { get; } = [UserScheduler, UserSchedulerClusterRole, DefaultPriority, ProxyPublic];
 
     /// <summary>The names the chart creates for one release with these values, per kind.</summary>
     public static IEnumerable<(ChartObject Object, string Name)> CreatedFor(string release, IReadOnlyDictionary<string, object?> values) =>

@@ -38,6 +38,7 @@ public static class HubValues
                 ("maxAge", hub.Cull.MaxAgeSeconds))));
         if (hub.Storm is { } storm)
             LoginStormValues.Apply(storm, values);
+        WorkshopAuthValues.ApplyClientAddressHops(values);
         return values;
     }
 
