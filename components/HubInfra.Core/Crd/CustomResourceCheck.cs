@@ -46,8 +46,9 @@ public sealed partial class CustomResourceCheck(CustomResourceDefinition crd)
     /// <summary>How messages name an object: <c>namespace/name</c>, or the name, or <c>(no name)</c>.</summary>
     public static string NameOf(JsonNode? document)
     {
-        var name = Text(document?["metadata"]?["name"]);
-        var ns = Text(document?["metadata"]?["namespace"]);
+        var metadata = (document as JsonObject)?["metadata"] as JsonObject;
+        var name = Text(metadata?["name"]);
+        var ns = Text(metadata?["namespace"]);
         return string.IsNullOrEmpty(name) ? "(no name)" : string.IsNullOrEmpty(ns) ? name : $"{ns}/{name}";
     }
 

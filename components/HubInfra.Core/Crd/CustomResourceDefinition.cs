@@ -48,7 +48,7 @@ public sealed class CustomResourceDefinition
             found.Add($"apiVersion/kind are '{Text(root["apiVersion"])}'/'{Text(root["kind"])}', not apiextensions.k8s.io/v1 CustomResourceDefinition; give the CRD's YAML file");
         var spec = root["spec"] as JsonObject;
         var group = Text(spec?["group"]);
-        var kind = Text(spec?["names"]?["kind"]);
+        var kind = Text((spec?["names"] as JsonObject)?["kind"]);
         if (string.IsNullOrEmpty(group)) found.Add("spec.group is missing; give a complete CRD");
         if (string.IsNullOrEmpty(kind)) found.Add("spec.names.kind is missing; give a complete CRD");
         var versions = new List<CrdVersion>();
@@ -65,7 +65,7 @@ public sealed class CustomResourceDefinition
                     found.Add($"spec.versions[{i}].name is missing; give a complete CRD");
                     continue;
                 }
-                if (v["schema"]?["openAPIV3Schema"] is not JsonObject schema)
+                if ((v["schema"] as JsonObject)?["openAPIV3Schema"] is not JsonObject schema)
                 {
                     found.Add($"spec.versions[{i}] ({name}) has no schema.openAPIV3Schema; give a CRD with a schema for every version");
                     continue;

@@ -308,7 +308,7 @@ public sealed class StructuralSchemaCheck
             }
             if (properties is not null)
                 foreach (var (name, sub) in properties)
-                    if (!obj.ContainsKey(name) && sub?["default"] is { } def)
+                    if (!obj.ContainsKey(name) && (sub as JsonObject)?["default"] is { } def)
                         obj[name] = def.DeepClone();
         }
 
@@ -341,7 +341,7 @@ public sealed class StructuralSchemaCheck
                 var seen = new Dictionary<string, int>(StringComparer.Ordinal);
                 for (var i = 0; i < array.Count; i++)
                 {
-                    var key = string.Join(", ", names.Select(k => $"{k}={array[i]?[k]?.ToJsonString() ?? "null"}"));
+                    var key = string.Join(", ", names.Select(k => $"{k}={(array[i] as JsonObject)?[k]?.ToJsonString() ?? "null"}"));
                     if (seen.TryGetValue(key, out var first))
                         Add(FieldPath.Index(path, i), $"duplicates item {first} ({key}); the list is a map keyed by {string.Join(", ", names)}: keep one", FindingKind.Error);
                     else seen[key] = i;

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using HubInfra.Core.Config;
+using HubInfra.Core.Crd;
+
+namespace HubInfra.Core.Tests.Crd;
+
+/// <summary>
+/// A small made-up CRD (Widget) for what the CapacityBuffer CRD does not exercise: rules deeper in the schema (each
+/// with <c>self</c> bound to its own node: a list item, a string), messageExpression and fieldPath, transition rules,
+/// defaults seen by the rules, enums, list-type map keys, preserve-unknown-fields; and inputs that must not crash.
+/// </summary>
+public class SchemaRulesTests
+{
+    private const string Crd = """
+        apiVersion: apiextensions.k8s.io/v1
+        kind: CustomResourceDefinition
+        metadata: {name: widgets.example.org}
+        spec:
+          group: example.org
+          names: {kind: Widget, plural: widgets}
+          scope: Namespaced
+          versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  apiVersion: {type: string}
+                  kind: {type: string}
+                  metadata: {type: object}
+                  spec:
+                    type: object
+                    x-kubernetes-validations:
+                    - rule: self.mode != 'off' || self.size == 0
+                      messageExpression: "'mode off needs size 0, not ' + string(self.size)"
+                    - rule: self.size <= 10
+                      fieldPath: .size
+                      message: size is at most 10
+                    - rule: self.size >= oldSelf.size
+                      message: size never shrinks
+                    properties:
+                      mode:
+                        type: string
+                        default: on
+                        enum: ["on", "off"]
+                      size: {type: integer, default: 1}
+                      name:
+                        type: string
+                        x-kubernetes-validations:
+                        - rule: self.startsWith('w-')
+                          message: name starts with w-
+                      ranges:
+                        type: array
+                        x-kubernetes-list-type: map
+                        x-kubernetes-list-map-keys: [id]
+                        items:
+                          type: object
+                          required: [id]
+                          properties:
+                            id: {type: string}
+                            min: {type: integer}
+                            max: {type: integer}
+                          x-kubernetes-validations:
+                          - rule: self.min <= self.max
+                            message: min is at most max
+                      free:
+                        type: object
+                        x-kubernetes-preserve-unknown-fields: true
+        """;
+
+    private readonly CustomResourceCheck _check = new(CustomResourceDefinition.Read(StackYaml.Read(Crd, "crd.yaml"), out _)!);
+
+    private IReadOnlyList<string> Problems(string spec) =>
+        _check.Check((JsonObject)StackYaml.Read($"apiVersion: example.org/v1\nkind: Widget\nmetadata: {{name: w, namespace: n}}\nspec: {spec}\n", "w.yaml")!)
+            .Select(f => f.ToString()).ToList();
+
+    [Fact]
+    public void Defaults_are_applied_before_the_rules_and_transition_rules_are_skipped_on_create()
+    {
+        // mode defaults to on and size to 1: no rule fails; 'size never shrinks' uses oldSelf (update only).
+        Assert.Empty(Problems("{}"));
+        Assert.Empty(Problems("{name: w-1, free: {anything: [1, {deep: true}]}}"));
+    }
+
+    [Fact]
+    public void A_message_expression_gives_the_message_and_a_field_path_the_place()
+    {
+        Assert.Equal(["spec: mode off needs size 0, not 1 (rule: self.mode != 'off' || self.size == 0)"], Problems("{mode: off}"));
+        Assert.Equal(["spec.size: size is at most 10 (rule: self.size <= 10)"], Problems("{size: 11}"));
+    }
+
+    [Fact]
+    public void Each_rule_sees_its_own_node_as_self()
+    {
+        Assert.Equal(["spec.name: name starts with w- (rule: self.startsWith('w-'))"], Problems("{name: x-1}"));
+        Assert.Equal(["spec.ranges[1]: min is at most max (rule: self.min <= self.max)"],
+            Problems("{ranges: [{id: a, min: 1, max: 2}, {id: b, min: 3, max: 2}]}"));
+    }
+
+    [Fact]
+    public void Enum_and_list_map_keys_are_checked()
+    {
+        Assert.Equal(["spec.mode: must be one of \"on\", \"off\", not the string \"auto\"; write one of them", CustomResourceCheck.RulesNotChecked],
+            Problems("{mode: auto}"));
+        Assert.Equal(["spec.ranges[1]: duplicates item 0 (id=\"a\"); the list is a map keyed by id: keep one"],
+            Problems("{ranges: [{id: a, min: 1, max: 2}, {id: a, min: 1, max: 2}]}"));
+    }
+
+    [Fact]
+    public void A_rule_that_cannot_be_evaluated_is_a_problem_not_a_pass()
+    {
+        var crd = Crd.Replace("self.startsWith('w-')", "self.startsWith(", StringComparison.Ordinal);
+        var check = new CustomResourceCheck(CustomResourceDefinition.Read(StackYaml.Read(crd, "crd.yaml"), out _)!);
+        var findings = check.Check((JsonObject)StackYaml.Read("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w, namespace: n}\nspec: {name: w-1}\n", "w.yaml")!);
+        var finding = Assert.Single(findings);
+        Assert.Equal("spec.name", finding.Path);
+        Assert.StartsWith("the rule 'self.startsWith(' could not be evaluated (does not compile", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("apiVersion: example.org/v1\nkind: Widget\nmetadata: [1, 2]\nspec: 7\n")]
+    [InlineData("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w, namespace: n, labels: {a: 1}}\nspec: {ranges: [null, 3, {min: x}], size: 1e400, name: null}\n")]
+    [InlineData("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w, namespace: n}\nspec: {size: 99999999999999999999999, mode: [on]}\n")]
+    [InlineData("apiVersion: example.org/v1\nkind: Widget\n")]
+    public void Malformed_objects_give_problems_never_exceptions(string yaml)
+    {
+        var findings = _check.Check((JsonObject)StackYaml.Read(yaml, "w.yaml")!);
+        Assert.Contains(findings, f => f.IsError);
+    }
+
+    [Theory]
+    [InlineData("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: {group: g, names: [1], versions: [{name: v1, schema: 3}, 4]}\n")]
+    [InlineData("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nspec: [1]\n")]
+    [InlineData("- 1\n- 2\n")]
+    public void A_malformed_crd_is_refused_with_problems_never_an_exception(string yaml)
+    {
+        Assert.Null(CustomResourceDefinition.Read(StackYaml.Read(yaml, "crd.yaml"), out var problems));
+        Assert.NotEmpty(problems);
+    }
+
+    [Theory]
+    [InlineData("spec: {group: g, names: {kind: K}, versions: [{name: v1, served: true, schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {a: {type: string, pattern: '(', minLength: x, enum: 3, required: 5}}}}}}}]}")]
+    [InlineData("spec: {group: g, names: {kind: K}, versions: [{name: v1, served: true, schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, x-kubernetes-validations: [{rule: 3}, 4, {rule: 'self.a.b.c'}], anyOf: [1], items: 2}}}}}]}")]
+    public void Malformed_crd_schemas_give_problems_never_exceptions(string specYaml)
+    {
+        var crd = CustomResourceDefinition.Read(StackYaml.Read("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\n" + specYaml, "crd.yaml"), out var problems);
+        Assert.Empty(problems);
+        var check = new CustomResourceCheck(crd!);
+        var findings = check.Check((JsonObject)StackYaml.Read("apiVersion: g/v1\nkind: K\nmetadata: {name: k, namespace: n}\nspec: {a: 'x', q: 1}\n", "k.yaml")!);
+        Assert.Contains(findings, f => f.IsError);
+    }
+}
