@@ -6,8 +6,8 @@ using HubInfra.Core.Config;
 
 namespace HubInfra.Core.Crd;
 
-/// <summary>A node of an object that carries <c>x-kubernetes-validations</c>: where it is, its rules, its value.</summary>
-public sealed record RuleSite(string Path, JsonArray Rules, JsonNode? Value);
+/// <summary>A node of an object that carries <c>x-kubernetes-validations</c>: where it is, its rules, its value and schema.</summary>
+public sealed record RuleSite(string Path, JsonArray Rules, JsonNode? Value, JsonObject Schema);
 
 /// <summary>
 /// Checks one object against a CRD version's <c>openAPIV3Schema</c> the way the API server treats a structural
@@ -126,7 +126,7 @@ public sealed class StructuralSchemaCheck
         if (value is JsonObject obj) WalkObject(obj, schema, path, isRoot);
         else if (value is JsonArray array) WalkArray(array, schema, path);
         if (!_valuesOnly && schema["x-kubernetes-validations"] is JsonArray rules && rules.Count > 0)
-            _sites.Add(new RuleSite(path, rules, value));
+            _sites.Add(new RuleSite(path, rules, value, schema));
     }
 
     /// <summary>The type check; false when the value is not of the schema's type (nothing below it is checked then).</summary>

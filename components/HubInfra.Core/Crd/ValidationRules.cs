@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Cel;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 
 namespace HubInfra.Core.Crd;
 
@@ -11,7 +14,9 @@ namespace HubInfra.Core.Crd;
 /// CustomResourceDefinitions", Validation rules): each rule at its node of the schema with <c>self</c> bound to
 /// that node's value, after pruning and defaulting; a rule that does not hold reports its <c>message</c> (or the
 /// value of its <c>messageExpression</c>, or <c>failed rule: RULE</c>) at the node, or at its <c>fieldPath</c>.
-/// Objects become CEL maps, lists CEL lists, integers <c>int</c>, other numbers <c>double</c>.
+/// Objects become CEL maps, lists CEL lists, integers <c>int</c>, other numbers <c>double</c>; strings of
+/// <c>format: date-time</c> or <c>date</c> become <c>timestamp</c>s and of <c>format: byte</c> <c>bytes</c>, as the
+/// docs' type table says (<c>format: duration</c> stays a string here: cel-net has no Go duration parser).
 /// <para>
 /// <c>has(self.f)</c> on a map is a presence test in CEL (cel-spec, langdef.md, "Macros": true when the map has the
 /// key), whatever the value; cel-net's own <c>has</c> follows proto3 field semantics instead (an empty map, list or
@@ -36,7 +41,7 @@ public sealed partial class ValidationRules
 
     public IEnumerable<CrdFinding> Evaluate(RuleSite site)
     {
-        var self = ToCel(site.Value);
+        var self = ToCel(site.Value, site.Schema);
         foreach (var entry in site.Rules)
         {
             if (entry is not JsonObject rule || Text(rule["rule"]) is not { Length: > 0 } text)
@@ -92,8 +97,11 @@ public sealed partial class ValidationRules
         }
     }
 
-    /// <summary>A JSON value as cel-net reads CEL values: maps, lists, int (long), double, string, bool, null.</summary>
-    public static object? ToCel(JsonNode? node)
+    /// <summary>
+    /// A JSON value as cel-net reads CEL values: maps, lists, int (long), double, string, bool, null; timestamps
+    /// and bytes where <paramref name="schema"/> (the value's schema node, if known) gives the string a format.
+    /// </summary>
+    public static object? ToCel(JsonNode? node, JsonObject? schema = null)
     {
         switch (node)
         {
@@ -101,21 +109,45 @@ public sealed partial class ValidationRules
                 return null;
             case JsonObject obj:
                 var map = new Dictionary<string, object>(StringComparer.Ordinal);
-                foreach (var (key, value) in obj) map[key] = ToCel(value)!;
+                var properties = schema?["properties"] as JsonObject;
+                var each = schema?["additionalProperties"] as JsonObject;
+                foreach (var (key, value) in obj) map[key] = ToCel(value, properties?[key] as JsonObject ?? each)!;
                 return map;
             case JsonArray array:
-                return array.Select(ToCel).ToArray();
+                var items = schema?["items"] as JsonObject;
+                return array.Select(item => ToCel(item, items)).ToArray();
         }
         var v = (JsonValue)node;
         return v.GetValueKind() switch
         {
-            JsonValueKind.String => v.GetValue<string>(),
+            JsonValueKind.String => Formatted(v.GetValue<string>(), Text(schema?["format"])),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number when v.TryGetValue<long>(out var l) => l,
             JsonValueKind.Number => StructuralSchemaCheck.NumberOf(v),
             _ => null,
         };
+    }
+
+    private static object Formatted(string text, string? format)
+    {
+        switch (format)
+        {
+            case "date-time" or "datetime" or "date"
+                when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at):
+                return Timestamp.FromDateTimeOffset(at);
+            case "byte":
+                try
+                {
+                    return ByteString.FromBase64(text);
+                }
+                catch (FormatException)
+                {
+                    return text;
+                }
+            default:
+                return text;
+        }
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -68,6 +68,12 @@ public class SchemaRulesTests
                       free:
                         type: object
                         x-kubernetes-preserve-unknown-fields: true
+                      until:
+                        type: string
+                        format: date-time
+                        x-kubernetes-validations:
+                        - rule: self < timestamp('2030-01-01T00:00:00Z')
+                          message: until is before 2030
         """;
 
     private readonly CustomResourceCheck _check = new(CustomResourceDefinition.Read(StackYaml.Read(Crd, "crd.yaml"), out _)!);
@@ -97,6 +103,13 @@ public class SchemaRulesTests
         Assert.Equal(["spec.name: name starts with w- (rule: self.startsWith('w-'))"], Problems("{name: x-1}"));
         Assert.Equal(["spec.ranges[1]: min is at most max (rule: self.min <= self.max)"],
             Problems("{ranges: [{id: a, min: 1, max: 2}, {id: b, min: 3, max: 2}]}"));
+    }
+
+    [Fact]
+    public void A_date_time_string_is_a_timestamp_in_the_rules()
+    {
+        Assert.Empty(Problems("{until: '2029-12-31T23:00:00Z'}"));
+        Assert.Equal(["spec.until: until is before 2030 (rule: self < timestamp('2030-01-01T00:00:00Z'))"], Problems("{until: '2031-01-01T00:00:00Z'}"));
     }
 
     [Fact]
