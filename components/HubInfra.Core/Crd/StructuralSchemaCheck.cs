@@ -215,7 +215,7 @@ public sealed class StructuralSchemaCheck
                 Add(path, $"must be less than {(exclusive ? "" : "or equal to ")}{Shown(schema["maximum"])}, not {shown}; give a smaller value");
         }
         if (Double(schema["multipleOf"]) is { } step && step > 0 && Math.Abs(Math.IEEERemainder(d, step)) > 1e-9 * Math.Max(1, Math.Abs(d)))
-            Add(path, $"must be a multiple of {Shown(schema["multipleOf"])}, not {shown}; round it");
+            Add(path, $"must be a multiple of {Shown(schema["multipleOf"])}, not {shown}; give a multiple of {Shown(schema["multipleOf"])}");
         switch (Text(schema["format"]))
         {
             case "int32" when IsInteger(number) && (!number.TryGetValue<long>(out var i) || i is < int.MinValue or > int.MaxValue):
@@ -233,7 +233,7 @@ public sealed class StructuralSchemaCheck
         if (Long(schema["minLength"]) is { } minLength && length < minLength)
             Add(path, $"must be at least {Plural(minLength, "character")} long, not {Describe(JsonValue.Create(text))}; give a longer value");
         if (Long(schema["maxLength"]) is { } maxLength && length > maxLength)
-            Add(path, $"must be at most {Plural(maxLength, "character")} long, is {length}; shorten it", FindingKind.Blocking);
+            Add(path, $"must be at most {Plural(maxLength, "character")} long, is {length}; write a shorter value", FindingKind.Blocking);
         if (Text(schema["pattern"]) is { } pattern)
         {
             bool matches;
@@ -259,7 +259,7 @@ public sealed class StructuralSchemaCheck
                 Add(path, $"must be a date (format date) such as 2027-07-01, not {Describe(JsonValue.Create(text))}; fix the value");
                 break;
             case "byte" when !IsBase64(text):
-                Add(path, "must be base64 (format byte); encode the value with base64");
+                Add(path, "must be base64 (format byte); write the value in base64");
                 break;
             case "uuid" when !Guid.TryParseExact(text, "D", out _):
                 Add(path, $"must be a UUID (format uuid), not {Describe(JsonValue.Create(text))}; fix the value");

@@ -67,7 +67,7 @@ public sealed partial class ValidationRules
             var message = Text(rule["message"]);
             if (Text(rule["messageExpression"]) is { Length: > 0 } expression && Run(expression, self) is { Error: null, Result: string computed } && computed.Length > 0)
                 message = computed;
-            yield return new CrdFinding(path, $"{(string.IsNullOrEmpty(message) ? $"failed rule: {text}" : message)} (rule: {text})");
+            yield return new CrdFinding(path, $"{(string.IsNullOrEmpty(message) ? $"failed rule: {text}" : message)} (rule: {text}); change the object so that the rule holds");
         }
     }
 

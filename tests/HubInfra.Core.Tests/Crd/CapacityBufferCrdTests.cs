@@ -1,5 +1,6 @@
 using HubInfra.Core.Config;
 using HubInfra.Core.Crd;
+using HubInfra.Core.Tests.Corpus;
 
 namespace HubInfra.Core.Tests.Crd;
 
@@ -14,8 +15,13 @@ public class CapacityBufferCrdTests
     private static string Buffer(string spec, string apiVersion = "autoscaling.x-k8s.io/v1beta1", string metadata = "{name: warm-seats, namespace: ev-capacity}") =>
         $"apiVersion: {apiVersion}\nkind: CapacityBuffer\nmetadata: {metadata}\nspec:\n{spec}\n";
 
-    private IReadOnlyList<string> Problems(string yaml) =>
-        _check.Check(CrdFixtures.Object(yaml)).Select(f => f.ToString()).ToList();
+    /// <summary>The problems as printed; each one says how to fix it (the house's fix rule).</summary>
+    private IReadOnlyList<string> Problems(string yaml)
+    {
+        var findings = _check.Check(CrdFixtures.Object(yaml));
+        Assert.All(findings, f => Assert.True(FixRule.Holds(f.Message), $"no fix in: {f.Message}"));
+        return findings.Select(f => f.ToString()).ToList();
+    }
 
     private const string Ref = "  podTemplateRef: {name: seat}\n";
 
@@ -70,14 +76,14 @@ public class CapacityBufferCrdTests
     [Fact]
     public void Both_pod_template_ref_and_scalable_ref_break_the_crds_rule()
     {
-        Assert.Equal(["spec: You must define either PodTemplateRef or ScalableRef, but not both (rule: !(has(self.podTemplateRef) && has(self.scalableRef)))"],
+        Assert.Equal(["spec: You must define either PodTemplateRef or ScalableRef, but not both (rule: !(has(self.podTemplateRef) && has(self.scalableRef))); change the object so that the rule holds"],
             Problems(Buffer(Ref + "  scalableRef: {kind: Deployment, name: web}\n  replicas: 2")));
     }
 
     [Fact]
     public void A_pod_template_ref_without_replicas_or_limits_breaks_the_crds_rule()
     {
-        Assert.Equal(["spec: If X is set, replicas or limits must also be set (rule: !has(self.podTemplateRef) || has(self.replicas) || has(self.limits))"],
+        Assert.Equal(["spec: If X is set, replicas or limits must also be set (rule: !has(self.podTemplateRef) || has(self.replicas) || has(self.limits)); change the object so that the rule holds"],
             Problems(Buffer(Ref.TrimEnd('\n'))));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HubInfra.Core.Config;
 using HubInfra.Core.Crd;
+using HubInfra.Core.Tests.Corpus;
 
 namespace HubInfra.Core.Tests.Crd;
 
@@ -78,9 +79,12 @@ public class SchemaRulesTests
 
     private readonly CustomResourceCheck _check = new(CustomResourceDefinition.Read(StackYaml.Read(Crd, "crd.yaml"), out _)!);
 
-    private IReadOnlyList<string> Problems(string spec) =>
-        _check.Check((JsonObject)StackYaml.Read($"apiVersion: example.org/v1\nkind: Widget\nmetadata: {{name: w, namespace: n}}\nspec: {spec}\n", "w.yaml")!)
-            .Select(f => f.ToString()).ToList();
+    private IReadOnlyList<string> Problems(string spec)
+    {
+        var findings = _check.Check((JsonObject)StackYaml.Read($"apiVersion: example.org/v1\nkind: Widget\nmetadata: {{name: w, namespace: n}}\nspec: {spec}\n", "w.yaml")!);
+        Assert.All(findings, f => Assert.True(FixRule.Holds(f.Message), $"no fix in: {f.Message}"));
+        return findings.Select(f => f.ToString()).ToList();
+    }
 
     [Fact]
     public void Defaults_are_applied_before_the_rules_and_transition_rules_are_skipped_on_create()
@@ -93,15 +97,15 @@ public class SchemaRulesTests
     [Fact]
     public void A_message_expression_gives_the_message_and_a_field_path_the_place()
     {
-        Assert.Equal(["spec: mode off needs size 0, not 1 (rule: self.mode != 'off' || self.size == 0)"], Problems("{mode: off}"));
-        Assert.Equal(["spec.size: size is at most 10 (rule: self.size <= 10)"], Problems("{size: 11}"));
+        Assert.Equal(["spec: mode off needs size 0, not 1 (rule: self.mode != 'off' || self.size == 0); change the object so that the rule holds"], Problems("{mode: off}"));
+        Assert.Equal(["spec.size: size is at most 10 (rule: self.size <= 10); change the object so that the rule holds"], Problems("{size: 11}"));
     }
 
     [Fact]
     public void Each_rule_sees_its_own_node_as_self()
     {
-        Assert.Equal(["spec.name: name starts with w- (rule: self.startsWith('w-'))"], Problems("{name: x-1}"));
-        Assert.Equal(["spec.ranges[1]: min is at most max (rule: self.min <= self.max)"],
+        Assert.Equal(["spec.name: name starts with w- (rule: self.startsWith('w-')); change the object so that the rule holds"], Problems("{name: x-1}"));
+        Assert.Equal(["spec.ranges[1]: min is at most max (rule: self.min <= self.max); change the object so that the rule holds"],
             Problems("{ranges: [{id: a, min: 1, max: 2}, {id: b, min: 3, max: 2}]}"));
     }
 
@@ -109,7 +113,7 @@ public class SchemaRulesTests
     public void A_date_time_string_is_a_timestamp_in_the_rules()
     {
         Assert.Empty(Problems("{until: '2029-12-31T23:00:00Z'}"));
-        Assert.Equal(["spec.until: until is before 2030 (rule: self < timestamp('2030-01-01T00:00:00Z'))"], Problems("{until: '2031-01-01T00:00:00Z'}"));
+        Assert.Equal(["spec.until: until is before 2030 (rule: self < timestamp('2030-01-01T00:00:00Z')); change the object so that the rule holds"], Problems("{until: '2031-01-01T00:00:00Z'}"));
     }
 
     [Fact]
