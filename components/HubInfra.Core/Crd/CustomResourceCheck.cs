@@ -85,8 +85,23 @@ public sealed partial class CustomResourceCheck(CustomResourceDefinition crd)
             return findings;
         }
         foreach (var site in schema.Sites)
-            findings.AddRange(_rules.Evaluate(site));
+            findings.AddRange(_rules.Evaluate(site.Path.Length == 0 ? AtRoot(site) : site));
         return findings;
+    }
+
+    /// <summary>
+    /// A rule at the root sees, of the metadata, only <c>name</c> and <c>generateName</c> (Kubernetes docs,
+    /// "Validation rules": the root's rules may select apiVersion, kind, metadata.name and metadata.generateName).
+    /// </summary>
+    private static RuleSite AtRoot(RuleSite site)
+    {
+        if (site.Value is not JsonObject root || root["metadata"] is not JsonObject meta) return site;
+        var copy = (JsonObject)root.DeepClone();
+        var visible = new JsonObject();
+        foreach (var key in new[] { "name", "generateName" })
+            if (meta[key] is { } value) visible[key] = value.DeepClone();
+        copy["metadata"] = visible;
+        return site with { Value = copy };
     }
 
     private IEnumerable<CrdFinding> CheckMetadata(JsonNode? metadata)
@@ -109,7 +124,9 @@ public sealed partial class CustomResourceCheck(CustomResourceDefinition crd)
             yield return new CrdFinding("metadata.name",
                 $"'{name}' is not a DNS subdomain name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters); fix the name");
         var ns = Text(meta["namespace"]);
-        if (Definition.Namespaced && string.IsNullOrEmpty(ns))
+        if (!Definition.Namespaced && !string.IsNullOrEmpty(ns))
+            yield return new CrdFinding("metadata.namespace", $"is set, but a {Definition.Kind} is cluster-scoped: remove the namespace");
+        else if (Definition.Namespaced && string.IsNullOrEmpty(ns))
             yield return new CrdFinding("metadata.namespace", $"is missing; a {Definition.Kind} lives in a namespace: set the namespace it belongs in");
         else if (!string.IsNullOrEmpty(ns) && (ns.Length > 63 || !DnsLabel().IsMatch(ns)))
             yield return new CrdFinding("metadata.namespace",

@@ -320,7 +320,8 @@ public sealed class StructuralSchemaCheck
         foreach (var (name, child) in obj.ToList())
         {
             var childPath = FieldPath.Child(path, name);
-            if (isRoot && name == "metadata") continue;
+            // An object's metadata (the root's, or an embedded resource's) is an ObjectMeta, not pruned by the schema.
+            if ((isRoot || embedded) && name == "metadata") continue;
             if (properties?[name] is JsonObject sub) Walk(child, sub, childPath);
             else if (additional is JsonObject each) Walk(child, each, FieldPath.Key(path, name));
         }

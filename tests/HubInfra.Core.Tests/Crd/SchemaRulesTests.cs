@@ -27,6 +27,11 @@ public class SchemaRulesTests
             schema:
               openAPIV3Schema:
                 type: object
+                x-kubernetes-validations:
+                - rule: self.metadata.name.startsWith('w')
+                  message: a widget's name starts with w
+                - rule: "!has(self.metadata.labels)"
+                  message: labels are not visible to rules at the root
                 properties:
                   apiVersion: {type: string}
                   kind: {type: string}
@@ -69,6 +74,14 @@ public class SchemaRulesTests
                       free:
                         type: object
                         x-kubernetes-preserve-unknown-fields: true
+                      template:
+                        type: object
+                        x-kubernetes-embedded-resource: true
+                        properties:
+                          metadata: {type: object}
+                          spec:
+                            type: object
+                            x-kubernetes-preserve-unknown-fields: true
                       until:
                         type: string
                         format: date-time
@@ -107,6 +120,33 @@ public class SchemaRulesTests
         Assert.Equal(["spec.name: name starts with w- (rule: self.startsWith('w-')); change the object so that the rule holds"], Problems("{name: x-1}"));
         Assert.Equal(["spec.ranges[1]: min is at most max (rule: self.min <= self.max); change the object so that the rule holds"],
             Problems("{ranges: [{id: a, min: 1, max: 2}, {id: b, min: 3, max: 2}]}"));
+    }
+
+    [Fact]
+    public void A_rule_at_the_root_sees_the_name_but_not_the_rest_of_the_metadata()
+    {
+        var widget = (JsonObject)StackYaml.Read("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w, namespace: n, labels: {a: b}}\nspec: {}\n", "w.yaml")!;
+        Assert.Empty(_check.Check(widget));
+        widget["metadata"]!["name"] = "gadget";
+        Assert.Equal(["a widget's name starts with w (rule: self.metadata.name.startsWith('w')); change the object so that the rule holds"],
+            _check.Check(widget).Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public void An_embedded_resource_keeps_its_metadata_and_kind()
+    {
+        Assert.Empty(Problems("{template: {apiVersion: v1, kind: Pod, metadata: {name: p, labels: {a: b}}, spec: {containers: []}}}"));
+        Assert.Equal(["spec.template.extra: unknown field: the API server prunes fields the CRD does not declare, so it would be dropped; " +
+                      "remove it or fix its name (known here: metadata, spec)"],
+            Problems("{template: {kind: Pod, extra: 1}}"));
+    }
+
+    [Fact]
+    public void A_cluster_scoped_kind_takes_no_namespace()
+    {
+        var check = new CustomResourceCheck(CustomResourceDefinition.Read(StackYaml.Read(Crd.Replace("scope: Namespaced", "scope: Cluster", StringComparison.Ordinal), "crd.yaml"), out _)!);
+        var findings = check.Check((JsonObject)StackYaml.Read("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w, namespace: n}\nspec: {}\n", "w.yaml")!);
+        Assert.Equal(["metadata.namespace: is set, but a Widget is cluster-scoped: remove the namespace"], findings.Select(f => f.ToString()));
     }
 
     [Fact]
