@@ -176,6 +176,17 @@ public class SchemaRulesTests
         Assert.StartsWith("the rule 'self.startsWith(' could not be evaluated (does not compile", finding.Message);
     }
 
+    [Fact]
+    public void A_rule_calling_a_kubernetes_cel_library_is_reported_and_a_format_not_checked_is_listed()
+    {
+        var crd = Crd.Replace("self.startsWith('w-')", "quantity(self).isGreaterThan(quantity('1'))", StringComparison.Ordinal)
+            .Replace("format: date-time", "format: duration", StringComparison.Ordinal);
+        var check = new CustomResourceCheck(CustomResourceDefinition.Read(StackYaml.Read(crd, "crd.yaml"), out _)!);
+        var finding = Assert.Single(check.Check((JsonObject)StackYaml.Read("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w, namespace: n}\nspec: {name: '2'}\n", "w.yaml")!));
+        Assert.StartsWith("spec.name: the rule 'quantity(self).isGreaterThan(quantity('1'))' could not be evaluated (", finding.ToString());
+        Assert.Equal(["v1: format 'duration' at spec.until"], check.NotChecked);
+    }
+
     [Theory]
     [InlineData("apiVersion: example.org/v1\nkind: Widget\nmetadata: [1, 2]\nspec: 7\n")]
     [InlineData("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w, namespace: n, labels: {a: 1}}\nspec: {ranges: [null, 3, {min: x}], size: 1e400, name: null}\n")]
