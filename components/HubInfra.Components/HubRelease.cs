@@ -15,6 +15,9 @@ public sealed class HubRelease : ComponentResource
 {
     /// <param name="secrets">Turns each secret <see cref="ValueRef"/> of the values into its (secret) Output.</param>
     /// <param name="beforeRelease">Creates what must exist in the namespace before the chart is installed (a workshop's account Secret).</param>
+    /// <summary>Objects applied beside the release (<see cref="HubPlan.Manifests"/>), or null when there are none.</summary>
+    public K8s.Yaml.V2.ConfigGroup? ExtraObjects { get; }
+
     public HubRelease(string name, HubPlan plan, string project, string region, Func<ValueRef, Output<string>> secrets, ComponentResourceOptions options,
         Func<K8s.Core.V1.Namespace, IEnumerable<Resource>>? beforeRelease = null)
         : base("hubinfra:hub:Hub", name, options)
@@ -75,6 +78,14 @@ public sealed class HubRelease : ComponentResource
             // classes named after the release) would clash if the new release were installed before the old one goes.
             DeleteBeforeReplace = !plan.Protect,
         });
+
+        // The RBAC a newer user scheduler needs beyond the chart's ClusterRole, bound to the chart's ServiceAccount:
+        // the same text render writes to hubs/<hub>/manifests.yaml.
+        if (plan.Manifests.Count > 0)
+            ExtraObjects = new K8s.Yaml.V2.ConfigGroup($"{name}-extra", new K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs
+            {
+                Yaml = plan.ManifestsYaml,
+            }, new ComponentResourceOptions { Parent = this, DependsOn = { Release } });
 
         Url = Output.Create(plan.Url);
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["namespace"] = plan.Namespace });

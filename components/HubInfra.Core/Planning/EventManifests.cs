@@ -189,7 +189,7 @@ public static class EventManifests
             env.Add(Env("STATE_CONFIGMAP", StateName(plan)));
         var container = Map(
             ("name", "scaler"),
-            ("image", PlaceholderScaler.KubectlImage),
+            ("image", PlaceholderScaler.KubectlImageFor(plan)),
             ("command", new List<object?> { "/bin/sh", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScriptFile}" }),
             ("env", env),
             // Limit 512Mi, not 128Mi: kubectl's `get pods -o jsonpath` holds the whole list in memory several times over

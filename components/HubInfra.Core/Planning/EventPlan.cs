@@ -128,6 +128,9 @@ public sealed record EventPlan(
     /// <summary>What the cost is: "USD list prices of europe-west4 as of 2025-03-06".</summary>
     public string PriceBasis { get; init; } = "";
 
+    /// <summary>The community cluster's GKE release channel (decides the scaler's kubectl, see <see cref="PlaceholderScaler.KubectlImageFor"/>).</summary>
+    public string ReleaseChannel { get; init; } = "REGULAR";
+
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
@@ -210,6 +213,7 @@ public sealed record EventPlan(
             Phases = phases,
             ReleaseHeadroomSeats = headroom,
             LocalCluster = community.Kind == StackKind.Local,
+            ReleaseChannel = community.Cluster.ReleaseChannel,
             Storm = storm,
             PriceBasis = capacity.Prices.Basis,
         };

@@ -63,6 +63,10 @@ public static partial class CommunityValidator
             problems.Add(new Problem("hubinfra:cluster.name", $"'{c.Name}' {Naming.LabelRule(Naming.ClusterNameMax)}"));
         if (!ReleaseChannels.Contains(c.ReleaseChannel))
             problems.Add(new Problem("hubinfra:cluster.releaseChannel", $"'{c.ReleaseChannel}' is not a GKE release channel; use one of {string.Join(", ", ReleaseChannels)}"));
+        else
+            foreach (var choice in new[] { Kubernetes.UserSchedulerImage.For(c.ReleaseChannel), Kubernetes.KubectlImage.For(c.ReleaseChannel) })
+                if (choice.Why is { } why)
+                    problems.Add(new Problem("hubinfra:cluster.releaseChannel", $"{why}; use REGULAR or STABLE, whose clusters run minors one image serves", Severity.Warning));
         for (var i = 0; i < c.NodeLocations.Count; i++)
             if (!c.NodeLocations[i].StartsWith(stack.Region + "-", StringComparison.Ordinal))
                 problems.Add(new Problem($"hubinfra:cluster.nodeLocations[{i}]", $"zone '{c.NodeLocations[i]}' is not in region {stack.Region}; use e.g. {stack.Region}-a"));
