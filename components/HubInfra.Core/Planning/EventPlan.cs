@@ -200,7 +200,7 @@ public sealed record EventPlan(
             });
         }
 
-        var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48));
+        var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48), GkeRecurringWindow.From(community.Cluster.MaintenanceWindow));
         var storm = LoginStorm.For(peakSeats, seatsPerNode, hub.Workshop is not null, poolSettings.SecondaryBootDiskImage is not null);
         var workshopPlan = hub.Workshop is not null ? HubPlan.From(hub, community with { UserPools = PoolsForWorkshop(community, poolSettings) }) : null;
         if (workshopPlan is not null)

@@ -27,8 +27,10 @@ public static partial class CommunityValidator
             CheckCluster(stack, problems);
             GkeLimits.Check(stack, problems);
             QuotaRules.CheckCommunity(stack, problems);
+            var window = Schedule.GkeRecurringWindow.From(stack.Cluster.MaintenanceWindow);
+            CheckMaintenanceWindow(stack, window, problems);
             foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now,
-                         inReleaseChannel: stack.Cluster.ReleaseChannel != "UNSPECIFIED"))
+                         inReleaseChannel: stack.Cluster.ReleaseChannel != "UNSPECIFIED", window: window))
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
                     breach.IsWarning ? Severity.Warning : Severity.Error));
             CheckPool(stack.CorePool, stack, problems);
@@ -91,6 +93,33 @@ public static partial class CommunityValidator
         for (var i = 0; i < c.MaintenanceExclusions.Count; i++)
             if (!Naming.IsLabel(c.MaintenanceExclusions[i].Name))
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{i}].name", $"'{c.MaintenanceExclusions[i].Name}' {Naming.LabelRule(63)}"));
+    }
+
+    /// <summary>
+    /// GKE's rules for the window itself (<see cref="Schedule.GkeMaintenanceRules"/>): openings of at least four hours,
+    /// 48 hours of them in every 32 days; and a default window needs the region's time zone.
+    /// </summary>
+    private static void CheckMaintenanceWindow(CommunityStack stack, Schedule.GkeRecurringWindow window, List<Problem> problems)
+    {
+        const string key = "hubinfra:cluster.maintenanceWindow";
+        var w = stack.Cluster.MaintenanceWindow;
+        var rules = Schedule.GkeMaintenanceRules.ConceptDoc;
+        if (w.FromRegion && stack.Region.Length > 0 && GkeRegions.Find(stack.Region) is null)
+            problems.Add(new Problem(key, $"region {stack.Region} is not in HubInfra's list of GKE regions ({GkeRegions.Source}, {GkeRegions.AsOf}), so the default window " +
+                "01:00–05:00 is in UTC; set maintenanceWindow.timeZone to the cluster's local zone, e.g. Europe/Berlin", Severity.Warning));
+        if (w.Start == w.End)
+            return;
+        if (w.Length < Schedule.GkeMaintenanceRules.MinStretch)
+        {
+            problems.Add(new Problem(key + ".end", $"the window lasts {w.Length.TotalHours:0.##} hours, but GKE counts only stretches of {Schedule.GkeMaintenanceRules.MinStretch.Hours} hours or more ({rules}); " +
+                $"set end at least {Schedule.GkeMaintenanceRules.MinStretch.Hours} hours after start"));
+            return;
+        }
+        var hours = Schedule.GkeMaintenanceRules.WindowAvailability(window);
+        if (hours < Schedule.GkeMaintenanceRules.MinAvailability)
+            problems.Add(new Problem(key + ".days", $"the window ({window.UtcText}) gives {hours.TotalHours:0.##} hours of maintenance availability in the worst " +
+                $"{Schedule.GkeMaintenanceRules.RollingPeriod.Days} days, but GKE requires at least {Schedule.GkeMaintenanceRules.MinAvailability.TotalHours} ({rules}); " +
+                "add days or lengthen the window"));
     }
 
     private static void CheckPool(NodePoolSettings pool, CommunityStack stack, List<Problem> problems)

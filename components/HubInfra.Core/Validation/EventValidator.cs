@@ -148,7 +148,7 @@ public static class EventValidator
         if (uncovered.Count == 0) return;
         var suggested = MaintenanceExclusions.FitWith(
             community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList(), plan.Exclusions, now,
-            inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED");
+            inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED", window: GkeRecurringWindow.From(community.Cluster.MaintenanceWindow));
         var yaml = string.Join(" ", suggested.Exclusions.Select(e =>
             $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
             (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
