@@ -194,16 +194,20 @@ public static class CommunityBinder
         var disk = p.IntIn("diskSizeGb", core ? 50 : 100, ConfigLimits.DiskGbMin, ConfigLimits.DiskGbMax, ConfigLimits.DiskWhy);
         var diskType = p.Text("diskType", "pd-balanced");
         var streaming = p.Bool("imageStreaming", !core);
-        GpuSettings? gpu = null;
-        var g = p.Object("gpu");
-        if (g is not null)
-        {
-            gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.IntIn("count", 1, 1, ConfigLimits.GpusPerNode, " GPUs per node (the most on one GCE machine)"), g.Text("driverVersion", "DEFAULT"));
-            g.RejectUnknown();
-        }
+        var gpu = BindGpu(p);
         var bootDisk = SecondaryBootDisk(p);
         p.RejectUnknown();
         return new NodePoolSettings(name, purpose, machine, min, max, spot, disk, diskType, streaming, gpu, p.Path) { SecondaryBootDiskImage = bootDisk };
+    }
+
+    /// <summary><c>gpu: {type, count, driverVersion}</c> of a pool (user, core or an event's own), or null.</summary>
+    public static GpuSettings? BindGpu(ConfigReader pool)
+    {
+        var g = pool.Object("gpu");
+        if (g is null) return null;
+        var gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.IntIn("count", 1, 1, ConfigLimits.GpusPerNode, " GPUs per node (the most on one GCE machine)"), g.Text("driverVersion", "DEFAULT"));
+        g.RejectUnknown();
+        return gpu;
     }
 
     /// <summary><c>secondaryBootDisk: {diskImage}</c> of a pool (user, core or an event's own), or null.</summary>

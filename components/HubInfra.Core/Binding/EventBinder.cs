@@ -87,6 +87,7 @@ public static class EventBinder
                 p.IntIn("diskSizeGb", 100, ConfigLimits.DiskGbMin, ConfigLimits.DiskGbMax, ConfigLimits.DiskWhy))
             {
                 SecondaryBootDiskImage = CommunityBinder.SecondaryBootDisk(p),
+                Gpu = CommunityBinder.BindGpu(p),
             };
             p.RejectUnknown();
         }

@@ -68,7 +68,15 @@ public sealed record PriceTable(
 
     /// <summary>
     /// GCE on-demand list prices for us-central1 as read on 2026-11-01. g2's vCPU and memory rates exclude its L4s,
-    /// which are priced from <see cref="GpuHourly"/>; a2 is priced like n1/n2 plus its A100s (an approximation).
+    /// which are priced from <see cref="GpuHourly"/>; a2 is priced like n1/n2 plus its A100s (skypilot-org/skypilot-catalog
+    /// catalogs/v7/gcp/vms.csv lists a2-ultragpu-1g without GPUs at 1.09962 USD/h in us-central1: 12 × 0.031611 + 170 ×
+    /// 0.004237, the same rates). a3 (a3-highgpu, H100) from the same catalogue: a3-highgpu-1g without GPUs 1.18251 USD/h
+    /// for 26 vCPUs and 234 GiB, split between vCPU and memory in n2's ratio (every a3-highgpu shape has the same
+    /// proportions, so the node price is exact whatever the split). GPU rates of the same catalogue, which lists
+    /// nvidia-a100-80gb and nvidia-h100-80gb in us-central1 far below the regions whose machine rates equal
+    /// us-central1's (A100 80GB 1.8462 against us-east5's 4.4242; H100 4.20076 against us-east4's 9.79655, and
+    /// silybench-data's Cloud Billing reading of 2026-09-26 prices a3-highgpu-1g at 10.9791 = 1.18251 + 9.7966): the
+    /// higher is taken.
     /// </summary>
     public static PriceTable Default { get; } = new(
         "2026-11-01",
@@ -83,6 +91,7 @@ public sealed record PriceTable(
             ["c3"] = new(0.03465, 0.003938),
             ["g2"] = new(0.024988, 0.002928),
             ["a2"] = new(0.031611, 0.004237),
+            ["a3"] = new(0.020615, 0.002763),
         },
         new Dictionary<string, double>(StringComparer.Ordinal)
         {
@@ -92,6 +101,8 @@ public sealed record PriceTable(
             ["nvidia-tesla-p100"] = 1.46,
             ["nvidia-l4"] = 0.56,
             ["nvidia-tesla-a100"] = 2.93,
+            ["nvidia-a100-80gb"] = 4.4242,
+            ["nvidia-h100-80gb"] = 9.79655,
         },
         0.35);
 

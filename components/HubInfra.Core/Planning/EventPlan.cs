@@ -19,6 +19,9 @@ public sealed record EventPoolPlan(
 {
     /// <summary>The pool's secondary boot disk image (preloaded container images), or none.</summary>
     public string? SecondaryBootDiskImage { get; init; }
+
+    /// <summary>The accelerators on each node of the pool (an event's own pool: event.pool.gpu or the profile pool's), or none.</summary>
+    public GpuSettings? Gpu { get; init; }
 }
 
 /// <summary>
@@ -167,6 +170,7 @@ public sealed record EventPlan(
             poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan)
         {
             SecondaryBootDiskImage = poolSettings.SecondaryBootDiskImage,
+            Gpu = poolSettings.Gpu,
         };
 
         var headroom = ev.LateHeadroomSeats ?? seatsPerNode;

@@ -141,7 +141,8 @@ public static class PlanDocument
             {
                 Map(("name", plan.Pool.Pool), ("machineType", plan.Pool.MachineType), ("allocatableCpu", plan.Pool.AllocatableCpu),
                     ("allocatableMemoryGiB", plan.Pool.AllocatableMemoryGiB), ("seatsPerNode", plan.Pool.SeatsPerNode), ("maxNodes", plan.Pool.MaxNodes),
-                    ("hourlyPrice", plan.Pool.HourlyPrice), ("dedicated", plan.Pool.Dedicated is not null)),
+                    ("hourlyPrice", plan.Pool.HourlyPrice), ("dedicated", plan.Pool.Dedicated is not null),
+                    ("gpu", plan.Pool.Gpu is { } g ? Map(("type", g.Type), ("count", g.Count)) : null)),
             }),
             ("seatsPerNode", plan.Pool.SeatsPerNode),
             ("peakSeats", plan.PeakSeats),

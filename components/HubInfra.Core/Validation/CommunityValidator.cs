@@ -12,7 +12,6 @@ public static partial class CommunityValidator
 {
     private static readonly string[] ReleaseChannels = ["RAPID", "REGULAR", "STABLE", "EXTENDED", "UNSPECIFIED"];
     private static readonly string[] DiskTypes = ["pd-standard", "pd-balanced", "pd-ssd", "hyperdisk-balanced"];
-    private static readonly string[] DriverVersions = ["DEFAULT", "LATEST", "INSTALLATION_DISABLED"];
 
     /// <param name="now">Decides which maintenance exclusions are past (warnings) and when minor-scope ones are created.</param>
     public static void Validate(CommunityStack stack, List<Problem> problems, NodaTime.Instant? now = null)
@@ -142,27 +141,9 @@ public static partial class CommunityValidator
         problems.AddRange(SecondaryBootDiskRules.Check(pool.SecondaryBootDiskImage, pool.ImageStreaming, pool.Key));
         if (!DiskTypes.Contains(pool.DiskType))
             problems.Add(new Problem(pool.Key + ".diskType", $"'{pool.DiskType}' is not a node disk type; use one of {string.Join(", ", DiskTypes)}"));
-        if (pool.Gpu is { } gpu)
-        {
-            if (pool.Purpose == NodePurpose.Core)
-                problems.Add(new Problem(pool.Key + ".gpu", "the core pool runs no user servers; put GPUs on a user pool"));
-            if (!GpuCatalog.IsKnown(gpu.Type))
-                problems.Add(new Problem(pool.Key + ".gpu.type", $"'{gpu.Type}' is not a GKE accelerator type; use one of {string.Join(", ", GpuCatalog.Known)}"));
-            else if (machine is not null && GpuCatalog.Incompatibility(gpu.Type, machine, gpu.Count) is { } why)
-            {
-                // When some count would fit this machine and GPU, the count is the mistake; otherwise the pairing is.
-                var countIsWrong = Enumerable.Range(1, ConfigLimits.GpusPerNode).Any(n => GpuCatalog.Incompatibility(gpu.Type, machine, n) is null);
-                problems.Add(new Problem(pool.Key + (countIsWrong ? ".gpu.count" : ".gpu"), why));
-            }
-            if (gpu.Count < 1)
-                problems.Add(new Problem(pool.Key + ".gpu.count", "must be at least 1; set count: 1 or more"));
-            if (!DriverVersions.Contains(gpu.DriverVersion))
-                problems.Add(new Problem(pool.Key + ".gpu.driverVersion", $"'{gpu.DriverVersion}' is not a driver version; use one of {string.Join(", ", DriverVersions)}"));
-        }
-        else if (machine?.BundledGpuType is { } bundled)
-        {
-            problems.Add(new Problem(pool.Key + ".gpu", $"machine type {machine.Name} comes with {machine.BundledGpuCount}× {bundled}: declare gpu: {{ type: {bundled}, count: {machine.BundledGpuCount} }}"));
-        }
+        if (pool.Gpu is not null && pool.Purpose == NodePurpose.Core)
+            problems.Add(new Problem(pool.Key + ".gpu", "the core pool runs no user servers; put GPUs on a user pool"));
+        problems.AddRange(AcceleratorRules.Check(pool.Gpu, machine, pool.Key));
         _ = stack;
     }
 

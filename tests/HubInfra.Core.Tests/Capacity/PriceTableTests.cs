@@ -16,9 +16,9 @@ public class PriceTableTests
         var p = PriceTable.Default;
         Assert.Equal(("2026-11-01", "us-central1", "USD", 0.35), (p.AsOf, p.Region, p.Currency, p.SpotFactor));
         Assert.Equal(new FamilyPrice(0.027502, 0.003686), p.Families["n2d"]);
-        Assert.Equal(7, p.Families.Count);
+        Assert.Equal(8, p.Families.Count);
         Assert.Equal(2.93, p.GpuHourly["nvidia-tesla-a100"]);
-        Assert.Equal(6, p.GpuHourly.Count);
+        Assert.Equal(8, p.GpuHourly.Count);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public class PriceTableTests
         var m3 = new MachineType("m3-ultramem-32", "m3", 32, 976);
         var e = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(m3, false, null, 0));
         Assert.Contains("'m3'", e.Message);
-        var g = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(Machine("n1-standard-8"), false, "nvidia-h100-80gb", 1));
-        Assert.Contains("nvidia-h100-80gb", g.Message);
+        var g = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(Machine("n1-standard-8"), false, "nvidia-h200-141gb", 1));
+        Assert.Contains("nvidia-h200-141gb", g.Message);
     }
 
     [Fact]
