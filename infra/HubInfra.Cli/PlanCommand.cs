@@ -230,6 +230,7 @@ public static class PlanCommand
                 pools.Add(p.Name, p.MachineType, $"{I(p.MinNodes)}..{I(p.MaxNodes)}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
                     p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", N(p.HourlyPrice));
             lines.AddRange(pools.Lines(width));
+            Say($"Prices: {stack.Capacity.Prices.Basis}.");
         }
         lines.Add("");
         Say("Seats per profile (max users = seats per node × the pool's maximum nodes):");

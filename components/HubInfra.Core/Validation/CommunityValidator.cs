@@ -24,6 +24,10 @@ public static partial class CommunityValidator
             if (stack.Region.Length > 0 && !Region().IsMatch(stack.Region))
                 problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region; use one such as us-central1"));
             CheckCluster(stack, problems);
+            if (stack.Capacity.Prices.EstimatedFor is { } unpriced && stack.Capacity.Overrides is not { Families.Count: > 0 })
+                problems.Add(new Problem("hubinfra:capacity.prices",
+                    $"HubInfra has no built-in prices for {unpriced}: costs are {stack.Capacity.Prices.Basis}; give your region's rates under " +
+                    "hubinfra:capacity.prices (families, gpus, asOf) to price it", Severity.Warning));
             GkeLimits.Check(stack, problems);
             QuotaRules.CheckCommunity(stack, problems);
             var window = Schedule.GkeRecurringWindow.From(stack.Cluster.MaintenanceWindow);
