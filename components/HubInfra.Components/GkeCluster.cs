@@ -159,7 +159,13 @@ public sealed class GkeCluster : HubInfraComponent
     {
         var policy = new ContainerInputs.ClusterMaintenancePolicyArgs
         {
-            DailyMaintenanceWindow = new ContainerInputs.ClusterMaintenancePolicyDailyMaintenanceWindowArgs { StartTime = plan.DailyMaintenanceStart },
+            // The window in local night, as GKE takes it: a UTC RRULE with its first opening (ClusterPlan.RecurringWindow).
+            RecurringWindow = new ContainerInputs.ClusterMaintenancePolicyRecurringWindowArgs
+            {
+                StartTime = plan.RecurringWindow.StartTime,
+                EndTime = plan.RecurringWindow.EndTime,
+                Recurrence = plan.RecurringWindow.Recurrence,
+            },
         };
         foreach (var exclusion in plan.MaintenanceExclusions)
         {

@@ -39,6 +39,22 @@ public abstract class HubInfraComponent : ComponentResource
         return options;
     }
 
+    /// <summary>Options of a resource of this component that also waits for <paramref name="first"/>.</summary>
+    protected CustomResourceOptions ChildAfter(Resource first)
+    {
+        var options = Child();
+        options.DependsOn.Add(first);
+        return options;
+    }
+
+    /// <summary>Options of a component inside this one that also waits for <paramref name="first"/>.</summary>
+    protected ComponentResourceOptions ChildComponentAfter(Resource first)
+    {
+        var options = ChildComponent();
+        options.DependsOn.Add(first);
+        return options;
+    }
+
     /// <summary>Options of a component inside this one: parented to it and waiting for what it waits for.</summary>
     protected ComponentResourceOptions ChildComponent()
     {

@@ -13,6 +13,9 @@ namespace HubInfra.Components;
 /// </summary>
 public sealed class HubRelease : HubInfraComponent
 {
+    /// <summary>Objects applied beside the release (<see cref="HubPlan.Manifests"/>), or null when there are none.</summary>
+    public K8s.Yaml.V2.ConfigGroup? ExtraObjects { get; }
+
     /// <param name="options">The Kubernetes provider; waits for the node pools the hub needs.</param>
     public HubRelease(string name, HubReleaseArgs args, ComponentResourceOptions options)
         : base(nameof(HubRelease), name, options, new Alias { Type = "hubinfra:hub:Hub" })
@@ -82,7 +85,15 @@ public sealed class HubRelease : HubInfraComponent
                     Annotations = { { "pulumi.com/patchForce", "true" } },
                 },
                 Spec = new K8s.Types.Inputs.Core.V1.ServiceSpecPatchArgs { ExternalTrafficPolicy = patch.ExternalTrafficPolicy },
-            }, new CustomResourceOptions { Parent = this, DependsOn = { Release } });
+            }, ChildAfter(Release));
+
+        // The RBAC a newer user scheduler needs beyond the chart's ClusterRole, bound to the chart's ServiceAccount:
+        // the same text render writes to hubs/<hub>/manifests.yaml.
+        if (plan.Manifests.Count > 0)
+            ExtraObjects = new K8s.Yaml.V2.ConfigGroup($"{name}-extra", new K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs
+            {
+                Yaml = plan.ManifestsYaml,
+            }, ChildComponentAfter(Release));
 
         Url = Output.Create(plan.Url);
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["namespace"] = plan.Namespace });

@@ -100,6 +100,7 @@ public static class EventBinder
                 p.IntIn("diskSizeGb", 100, ConfigLimits.DiskGbMin, ConfigLimits.DiskGbMax, ConfigLimits.DiskWhy))
             {
                 SecondaryBootDiskImage = CommunityBinder.SecondaryBootDisk(p),
+                Gpu = CommunityBinder.BindGpu(p),
             };
             p.RejectUnknown();
         }
@@ -146,7 +147,8 @@ public static class EventBinder
         return null;
     }
 
-    private static LocalTime? ParseTime(ConfigReader r, string key)
+    /// <summary>A time of day, "HH:mm" (also the cluster's maintenance window).</summary>
+    internal static LocalTime? ParseTime(ConfigReader r, string key)
     {
         var text = r.String(key, required: true, example: $"{key}: \"09:00\"");
         if (text is null) return null;
@@ -156,7 +158,8 @@ public static class EventBinder
         return null;
     }
 
-    private static IReadOnlyList<IsoDayOfWeek> ParseDays(ConfigReader r)
+    /// <summary>Weekdays (Mon … Sun, or longer names; also the cluster's maintenance window), Monday to Friday when left out.</summary>
+    internal static IReadOnlyList<IsoDayOfWeek> ParseDays(ConfigReader r)
     {
         if (!r.Has("days"))
         {

@@ -36,7 +36,7 @@ public sealed record CapacitySettings(
     /// </summary>
     public CapacitySettings InRegion(string region)
     {
-        var table = PriceTable.For(region) ?? PriceTable.Default;
+        var table = PriceTable.For(region) ?? PriceTable.Default with { EstimatedFor = region.Length > 0 ? region : null };
         var o = Overrides;
         return this with { Prices = o is null ? table : table.WithOverrides(o.Families, o.Gpus, o.SpotFactor, o.AsOf, o.Currency) };
     }

@@ -6,12 +6,18 @@ namespace HubInfra.Core.Model;
 /// <summary>A node pool only for an event: user-pool labels and taint plus an event label, destroyed with the stack.</summary>
 public sealed record EventPoolSettings(string MachineType, bool Spot, int HeadroomNodes, int DiskSizeGb)
 {
-    /// <summary>The pool as a user pool named like the profile's pool (so user pods land on it too); its maximum is planned later.</summary>
-    public NodePoolSettings AsUserPool(string name, GpuSettings? gpu) =>
-        new(name, NodePurpose.User, MachineType, 0, 1, Spot, DiskSizeGb, "pd-balanced", true, gpu, "hubinfra:event.pool")
+    /// <summary>
+    /// The pool as a user pool named like the profile's pool (so user pods land on it too); its maximum is planned later.
+    /// Its accelerators: <see cref="Gpu"/>, or those of the profile's own pool (<paramref name="profilePoolGpu"/>).
+    /// </summary>
+    public NodePoolSettings AsUserPool(string name, GpuSettings? profilePoolGpu) =>
+        new(name, NodePurpose.User, MachineType, 0, 1, Spot, DiskSizeGb, "pd-balanced", true, Gpu ?? profilePoolGpu, "hubinfra:event.pool")
         {
             SecondaryBootDiskImage = SecondaryBootDiskImage,
         };
+
+    /// <summary><c>event.pool.gpu: {type, count}</c>; none: the accelerators of the profile's pool in the community.</summary>
+    public GpuSettings? Gpu { get; init; }
 
     /// <summary>The pool's preloaded-image disk (see <see cref="NodePoolSettings.SecondaryBootDiskImage"/>).</summary>
     public string? SecondaryBootDiskImage { get; init; }

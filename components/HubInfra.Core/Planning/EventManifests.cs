@@ -42,7 +42,7 @@ public static class EventManifests
                 ("globalDefault", false),
                 ("preemptionPolicy", "Never"),
                 ("description", $"Placeholders of event {plan.Event.StackName}: below every user server, never preempting, still triggering scale-up.")),
-            Manifest("v1", "Namespace", ns, null, labels, null),
+            Manifest("v1", "Namespace", ns, null, RestrictedNamespaceLabels(plan, labels), null),
             Manifest("v1", "ServiceAccount", scaler, ns, labels, null),
             Manifest("rbac.authorization.k8s.io/v1", "Role", scaler, ns, labels, null, ("rules", ScalerRules(plan))),
             Binding(plan, scaler, ns, labels),
@@ -177,7 +177,8 @@ public static class EventManifests
         var selector = Map((Labels.NodePool, plan.Pool.Pool));
         if (plan.Pool.Dedicated is not null)
             selector[Labels.Event] = Naming.Label(plan.Event.StackName);
-        var container = Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources))));
+        var container = Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources))),
+            ("securityContext", RestrictedContainerSecurity()));
         // terminationGracePeriodSeconds 0 makes every deletion of a placeholder (a preemption, the scaler's surplus, the
         // autoscaler's drain) a force-delete: the API server removes the object at once and the kubelet kills the pause
         // container afterwards (pkg/registry/core/pod/strategy.go CheckGracefulDelete takes the pod's own grace when
@@ -187,6 +188,7 @@ public static class EventManifests
             ("priorityClassName", plan.PlaceholderPriorityClass),
             ("terminationGracePeriodSeconds", 0),
             ("automountServiceAccountToken", false),
+            ("securityContext", RestrictedPodSecurity()),
             ("containers", new List<object?> { container }));
         if (plan.LocalCluster)
             return spec;
@@ -229,7 +231,7 @@ public static class EventManifests
         env.AddRange(plan.Scaler.Environment().Select(e => (object?)Env(e.Name, e.Value)));
         var container = Map(
             ("name", "scaler"),
-            ("image", PlaceholderScaler.KubectlImage),
+            ("image", PlaceholderScaler.KubectlImageFor(plan)),
             ("command", new List<object?> { "/bin/sh", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScriptFile}" }),
             ("env", env),
             // Limit 512Mi, not 128Mi: kubectl's `get pods -o jsonpath` holds the whole list in memory several times over
@@ -237,7 +239,7 @@ public static class EventManifests
             // and on a hub of thousands of servers of several KB each that alone is tens of MB times a few. Not
             // measured here (no kubectl on this machine): an OOM-killed scaler would never finish a look.
             ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "512Mi"))))),
-            ("securityContext", Map(("runAsNonRoot", true), ("runAsUser", 65534), ("allowPrivilegeEscalation", false))),
+            ("securityContext", RestrictedContainerSecurity()),
             // Alive while looks finish: the script touches the heartbeat after every look, failed or not; a scaler stuck
             // in a call that never returns (or a loop that stopped) is restarted by the kubelet.
             ("livenessProbe", Map(
@@ -255,6 +257,7 @@ public static class EventManifests
         var spec = Map(
             ("serviceAccountName", ScalerName(plan)),
             ("automountServiceAccountToken", true),
+            ("securityContext", RestrictedPodSecurity()),
             ("terminationGracePeriodSeconds", 5),
             ("containers", new List<object?> { container }),
             ("volumes", new List<object?> { Map(("name", "scaler"), ("configMap", Map(("name", ScalerName(plan))))) }));
@@ -268,6 +271,38 @@ public static class EventManifests
                 ("metadata", Map(("labels", ScalerSelector(plan)), ("annotations", Map(("hubinfra.org/scaler-checksum", PlaceholderScaler.Checksum(plan)))))),
                 ("spec", spec))));
     }
+
+    /// <summary>
+    /// The capacity namespace's labels: ours plus Pod Security admission enforcing the <c>restricted</c> standard
+    /// (kubernetes.io/docs/concepts/security/pod-security-admission: <c>pod-security.kubernetes.io/enforce</c> and
+    /// <c>enforce-version</c>), pinned to the lowest minor the cluster's release channel runs
+    /// (<see cref="Kubernetes.GkeReleaseChannels"/>), so every cluster of the channel knows the version. Nothing but the
+    /// scaler and the placeholders runs there, and both comply (<see cref="RestrictedPodSecurity"/>).
+    /// </summary>
+    public static Dictionary<string, object?> RestrictedNamespaceLabels(EventPlan plan, Dictionary<string, object?> labels)
+    {
+        var ns = new Dictionary<string, object?>(labels, StringComparer.Ordinal)
+        {
+            ["pod-security.kubernetes.io/enforce"] = "restricted",
+            ["pod-security.kubernetes.io/enforce-version"] = $"v1.{Kubernetes.GkeReleaseChannels.For(plan.ReleaseChannel).LowestRun}",
+        };
+        return ns;
+    }
+
+    /// <summary>The Pod Security Standard "restricted" at pod level: non-root (nobody, 65534) and the runtime's default seccomp profile.</summary>
+    public static Dictionary<string, object?> RestrictedPodSecurity() => Map(
+        ("runAsNonRoot", true),
+        ("runAsUser", 65534),
+        ("runAsGroup", 65534),
+        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+
+    /// <summary>The Pod Security Standard "restricted" for each container: no privilege escalation, every capability dropped.</summary>
+    public static Dictionary<string, object?> RestrictedContainerSecurity() => Map(
+        ("runAsNonRoot", true),
+        ("runAsUser", 65534),
+        ("allowPrivilegeEscalation", false),
+        ("capabilities", Map(("drop", new List<object?> { "ALL" }))),
+        ("seccompProfile", Map(("type", "RuntimeDefault"))));
 
     private static Dictionary<string, object?> Env(string name, string value) => Map(("name", name), ("value", value));
 

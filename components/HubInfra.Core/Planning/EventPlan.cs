@@ -20,6 +20,9 @@ public sealed record EventPoolPlan(
 {
     /// <summary>The pool's secondary boot disk image (preloaded container images), or none.</summary>
     public string? SecondaryBootDiskImage { get; init; }
+
+    /// <summary>The accelerators on each node of the pool (an event's own pool: event.pool.gpu or the profile pool's), or none.</summary>
+    public GpuSettings? Gpu { get; init; }
 }
 
 /// <summary>
@@ -151,6 +154,9 @@ public sealed record EventPlan(
     /// <summary>What the cost is: "USD list prices of europe-west4 as of 2025-03-06".</summary>
     public string PriceBasis { get; init; } = "";
 
+    /// <summary>The community cluster's GKE release channel (decides the scaler's kubectl, see <see cref="PlaceholderScaler.KubectlImageFor"/>).</summary>
+    public string ReleaseChannel { get; init; } = "REGULAR";
+
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
@@ -190,6 +196,7 @@ public sealed record EventPlan(
             poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan)
         {
             SecondaryBootDiskImage = poolSettings.SecondaryBootDiskImage,
+            Gpu = poolSettings.Gpu,
         };
 
         var headroom = ev.LateHeadroomSeats ?? seatsPerNode;
@@ -227,7 +234,7 @@ public sealed record EventPlan(
             });
         }
 
-        var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48));
+        var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48), GkeRecurringWindow.From(community.Cluster.MaintenanceWindow));
         var storm = LoginStorm.For(peakSeats, seatsPerNode, hub.Workshop is not null, poolSettings.SecondaryBootDiskImage is not null);
         var workshopPlan = hub.Workshop is not null ? HubPlan.From(hub, community with { UserPools = PoolsForWorkshop(community, poolSettings) }) : null;
         if (workshopPlan is not null)
@@ -244,6 +251,7 @@ public sealed record EventPlan(
             ExpectedNodeHours = Math.Round(expectedHours, 2),
             ExpectedCost = Math.Round(expectedHours * hourly, 2),
             LocalCluster = community.Kind == StackKind.Local,
+            ReleaseChannel = community.Cluster.ReleaseChannel,
             Storm = storm,
             PriceBasis = capacity.Prices.Basis,
         };

@@ -14,15 +14,10 @@ namespace HubInfra.Core.Planning;
 public static class PlaceholderScaler
 {
     /// <summary>
-    /// kubectl and a POSIX sh (busybox): alpine/k8s, pinned by version. kubectl is supported within one minor version
-    /// of the API server (kubernetes.io/releases/version-skew-policy, "kubectl"), so 1.35 serves clusters at 1.34, 1.35
-    /// and 1.36: every minor GKE's Regular (1.34 to 1.36) and Stable (1.34 to 1.35) channels offer (GKE release notes,
-    /// "Current versions", autumn 2026). The tag exists: alpine/k8s tags are kubectl's patch versions, built for the
-    /// four newest minors by alpine-docker/k8s (.github/workflows/build.yml), and 1.35.3 is pulled by digest
-    /// (sha256:097aa60c…) in public manifests. 1.31.4, pinned before, is five minors behind a 1.36 cluster. Move this
-    /// pin with the channels' minors (one minor a release, three a year).
+    /// kubectl and a POSIX sh (busybox): alpine/k8s, pinned per release channel so that kubectl stays within one minor
+    /// of the cluster's API server (<see cref="Kubernetes.KubectlImage"/>, which cites the channel table and the skew policy).
     /// </summary>
-    public const string KubectlImage = "docker.io/alpine/k8s:1.35.3";
+    public static string KubectlImageFor(EventPlan plan) => Kubernetes.KubectlImage.For(plan.ReleaseChannel).Image.Reference;
 
     public const string ScriptFile = "placeholder-scaler.sh";
 

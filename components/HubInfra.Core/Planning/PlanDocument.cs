@@ -32,6 +32,7 @@ public static class PlanDocument
                 ("cloudNat", c.Nat is { } nat ? Map(("router", nat.RouterName), ("nat", nat.NatName), ("logFilter", nat.LogFilter)) : null),
                 ("deletionProtection", c.DeletionProtection),
                 ("nodeServiceAccount", Map(("accountId", c.NodeServiceAccountId), ("roles", c.NodeServiceAccountRoles.ToList()))),
+                ("maintenanceWindow", MaintenanceWindow(c)),
                 ("maintenanceExclusions", c.MaintenanceExclusions.Select(e => (object?)Map(("name", e.Name), ("start", Utc(e.Start)), ("end", Utc(e.End)), ("scope", e.Scope.GkeName()))).ToList()));
             doc["nodePools"] = plan.NodePools.Select(p => (object?)Pool(p)).ToList();
             doc["prices"] = Prices(s.Capacity.Prices, s.Budget);
@@ -45,6 +46,25 @@ public static class PlanDocument
         if (s.Budget is { } b)
             doc["budget"] = Map(("billingAccount", b.BillingAccount), ("amount", b.Amount), ("currency", b.Currency), ("thresholds", b.Thresholds.Cast<object?>().ToList()), ("emails", b.Emails.ToList()));
         return doc;
+    }
+
+    /// <summary>
+    /// <c>"maintenanceWindow": {"timeZone", "localStart", "localEnd", "days", "recurrenceUtc", "startTimeUtc", "endTimeUtc", "local"}</c>:
+    /// the window as configured and as GKE receives it (a UTC RRULE; <c>local</c> says where daylight saving time moves it).
+    /// </summary>
+    public static Dictionary<string, object?> MaintenanceWindow(ClusterPlan c)
+    {
+        var w = c.MaintenanceWindow;
+        var r = c.RecurringWindow;
+        return Map(
+            ("timeZone", w.Zone.Id),
+            ("localStart", GkeRecurringWindow.Hm(w.Start)),
+            ("localEnd", GkeRecurringWindow.Hm(w.End)),
+            ("days", w.Days.Select(d => (object?)d.ToString()[..3]).ToList()),
+            ("recurrenceUtc", r.Recurrence),
+            ("startTimeUtc", r.StartTime),
+            ("endTimeUtc", r.EndTime),
+            ("local", r.LocalTimes(w)));
     }
 
     public static Dictionary<string, object?> Pool(NodePoolPlan p)
@@ -121,7 +141,8 @@ public static class PlanDocument
             {
                 Map(("name", plan.Pool.Pool), ("machineType", plan.Pool.MachineType), ("allocatableCpu", plan.Pool.AllocatableCpu),
                     ("allocatableMemoryGiB", plan.Pool.AllocatableMemoryGiB), ("seatsPerNode", plan.Pool.SeatsPerNode), ("maxNodes", plan.Pool.MaxNodes),
-                    ("hourlyPrice", plan.Pool.HourlyPrice), ("dedicated", plan.Pool.Dedicated is not null)),
+                    ("hourlyPrice", plan.Pool.HourlyPrice), ("dedicated", plan.Pool.Dedicated is not null),
+                    ("gpu", plan.Pool.Gpu is { } g ? Map(("type", g.Type), ("count", g.Count)) : null)),
             }),
             ("seatsPerNode", plan.Pool.SeatsPerNode),
             ("peakSeats", plan.PeakSeats),

@@ -63,18 +63,22 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.pool.machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-8"));
             return;
         }
+        var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
+        if (ev.Pool is { } own && !CheckPoolAccelerators(own, communityPool, problems))
+            return;
         if (ev.Pool is null && community.UserPools.All(p => p.Name != profile.NodePool))
         {
             problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' runs on pool '{profile.NodePool}', which {ev.CommunityStack} does not have; add that pool to {ev.CommunityStack} or give the event its own pool (event.pool)"));
             return;
         }
-        var gpuPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool)?.Gpu;
+        var gpuPool = ev.Pool is { } ownPool ? ownPool.Gpu ?? communityPool?.Gpu : communityPool?.Gpu;
         if (profile.GpusPerUser > 0 && (gpuPool is null || gpuPool.Count < profile.GpusPerUser))
         {
             var poolName = ev.Pool is not null ? "the event's own pool (event.pool)" : $"pool '{profile.NodePool}'";
             problems.Add(new Problem(ev.Pool is not null ? $"{Key}.pool" : $"{Key}.profile",
                 $"profile '{profile.Name}' needs {Plural.Of(profile.GpusPerUser, "GPU")} per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
-                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}"));
+                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give " +
+                (ev.Pool is not null ? "the event's pool gpu: { type, count }" : $"pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}")));
             return;
         }
         if (calendar.Problems.Count > 0 || ev.PeakSeats < 1)
@@ -101,6 +105,29 @@ public static class EventValidator
         GkeLimits.CheckEvent(ev, community, plan, problems);
         foreach (var note in plan.Exclusions.Notes)
             problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
+    }
+
+    /// <summary>
+    /// The event's own pool carries its accelerators (<c>event.pool.gpu</c>, else those of the profile's community pool)
+    /// on its machine type by the same rule as a community pool (<see cref="AcceleratorRules"/>). Errors are reported at
+    /// <c>hubinfra:event.pool</c> (<c>.gpu…</c> when the event declares them); false stops the check before planning,
+    /// so no seat count follows from a pool GKE would refuse.
+    /// </summary>
+    private static bool CheckPoolAccelerators(EventPoolSettings own, NodePoolSettings? communityPool, List<Problem> problems)
+    {
+        MachineTypeCatalog.TryGet(own.MachineType, out var machine);
+        var gpu = own.Gpu ?? communityPool?.Gpu;
+        var found = AcceleratorRules.Check(gpu, machine, $"{Key}.pool").ToList();
+        if (found.Count == 0) return true;
+        if (own.Gpu is null && gpu is not null)
+            found = found.Select(p => p with
+            {
+                Key = $"{Key}.pool",
+                Message = $"the event's pool takes the accelerators of the profile's pool '{communityPool!.Name}' ({gpu.Count}× {gpu.Type}), but {p.Message.TrimEnd('.')}; " +
+                          "or set event.pool.gpu to the accelerators this machine type carries",
+            }).ToList();
+        problems.AddRange(found);
+        return false;
     }
 
     /// <summary>
@@ -152,7 +179,7 @@ public static class EventValidator
         if (uncovered.Count == 0) return;
         var suggested = MaintenanceExclusions.FitWith(
             community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList(), plan.Exclusions, now,
-            inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED");
+            inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED", window: GkeRecurringWindow.From(community.Cluster.MaintenanceWindow));
         var yaml = string.Join(" ", suggested.Exclusions.Select(e =>
             $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
             (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
