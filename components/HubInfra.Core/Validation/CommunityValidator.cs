@@ -29,6 +29,7 @@ public static partial class CommunityValidator
                     $"HubInfra has no built-in prices for {unpriced}: costs are {stack.Capacity.Prices.Basis}; give your region's rates under " +
                     "hubinfra:capacity.prices (families, gpus, asOf) to price it", Severity.Warning));
             GkeLimits.Check(stack, problems);
+            CapacityBufferRules.Check(stack, problems);
             QuotaRules.CheckCommunity(stack, problems);
             var window = Schedule.GkeRecurringWindow.From(stack.Cluster.MaintenanceWindow);
             CheckMaintenanceWindow(stack, window, problems);

@@ -158,6 +158,9 @@ public sealed class ClusterInventory
                     if ((string)s["kind"]! == "ServiceAccount" && !_objects.Contains(("ServiceAccount", (string)s["namespace"]!, (string)s["name"]!)))
                         problems.Add($"{what}: subject ServiceAccount {s["namespace"]}/{s["name"]} does not exist");
             }
+            if (kind == "CapacityBuffer" && Map(Map(m, "spec")!, "podTemplateRef") is { } templateRef
+                && !_objects.Contains(("PodTemplate", ns, (string)templateRef["name"]!)))
+                problems.Add($"{what}: podTemplateRef names PodTemplate {ns}/{templateRef["name"]}, which nobody creates");
             if (PodSpecOf(m) is { } pod)
             {
                 problems.AddRange(CheckPod(what, ns, pod));
@@ -311,6 +314,7 @@ public sealed class ClusterInventory
         "Deployment" or "StatefulSet" or "DaemonSet" or "Job" => Map(Map(Map(m, "spec")!, "template")!, "spec"),
         "CronJob" => Map(Map(Map(Map(Map(m, "spec")!, "jobTemplate")!, "spec")!, "template")!, "spec"),
         "Pod" => Map(m, "spec"),
+        "PodTemplate" => Map(Map(m, "template")!, "spec"),
         _ => null,
     };
 

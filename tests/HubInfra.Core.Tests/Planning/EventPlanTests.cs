@@ -19,11 +19,12 @@ public class EventPlanTests
             windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
         """;
 
-    private static EventPlan PlanOf(string stack)
+    private static EventPlan PlanOf(string stack, CapacityBackend? backend = null)
     {
         var loaded = TestStacks.Example(stack);
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        return EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        return backend is { } b ? plan with { Scaler = plan.Scaler with { Backend = b } } : plan;
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public class EventPlanTests
     [Fact]
     public void The_scaler_manages_pods_only_in_its_own_namespace_and_only_lists_the_hubs()
     {
-        var plan = PlanOf("hackathon-2027");
+        var plan = PlanOf("hackathon-2027", CapacityBackend.Placeholders);
         var manifests = EventManifests.Build(plan);
         string Ns(Dictionary<string, object?> m) => (string)((Dictionary<string, object?>)m["metadata"]!).GetValueOrDefault("namespace")!;
         List<Dictionary<string, object?>> RulesIn(string ns) => manifests.Where(m => (string)m["kind"]! == "Role" && Ns(m) == ns)
@@ -222,7 +223,7 @@ public class EventPlanTests
     [Fact]
     public void The_placeholder_template_is_a_bare_pod_in_the_events_namespace_that_the_autoscaler_may_move()
     {
-        var plan = PlanOf("hackathon-2027");
+        var plan = PlanOf("hackathon-2027", CapacityBackend.Placeholders);
         var pod = EventManifests.PlaceholderTemplate(plan);
         Assert.Equal("Pod", pod["kind"]);
         var meta = (Dictionary<string, object?>)pod["metadata"]!;
