@@ -21,6 +21,7 @@ public class CommunityStackTests
         Assert.Equal(2, types.Count(t => t == "gcp:container/nodePool:NodePool"));
         Assert.Single(types, t => t == "kubernetes:core/v1:Namespace");
         Assert.Single(types, t => t == "kubernetes:helm.sh/v3:Release");
+        Assert.DoesNotContain("kubernetes:core/v1:ServicePatch", types); // a community hub's proxy Service is the chart's
         Assert.Single(types, t => t == "gcp:compute/address:Address");
         Assert.Equal(2, types.Count(t => t == "kubernetes:storage.k8s.io/v1:StorageClass"));
         Assert.Single(types, t => t == "gcp:billing/budget:Budget");

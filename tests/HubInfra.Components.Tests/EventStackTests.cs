@@ -94,6 +94,12 @@ public class EventStackTests
         var release = mocks.OfType("kubernetes:helm.sh/v3:Release").Single().Inputs;
         Assert.DoesNotContain("pw-", System.Text.Json.JsonSerializer.Serialize(release));
 
+        // The proxy Service keeps clients' addresses for the login throttle: one field patched after the release.
+        var patch = mocks.OfType("kubernetes:core/v1:ServicePatch").Single().Inputs;
+        Assert.Equal("proxy-public", Map(patch["metadata"])["name"]);
+        Assert.Equal("workshop-g1", Map(patch["metadata"])["namespace"]);
+        Assert.Equal("Local", Map(patch["spec"])["externalTrafficPolicy"]);
+
         var roster = (Output<string>)outputs["roster"]!;
         Assert.True(await Output.IsSecretAsync(roster));
         var link = "https://workshop.open-science.example.org/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fopen-science-example%2Fintro-python-workshop&branch=main&urlpath=lab%2Ftree%2Fintro-python-workshop%2FREADME.ipynb";

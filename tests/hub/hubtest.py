@@ -197,8 +197,13 @@ def test_accounts(results, values_path, defaults):
     assert all(h.startswith("$2a$10$") for h in hashes.values())
     mount = KubeletSecretMount(tempfile.mkdtemp(prefix="hubinfra-secret-"))
     mount.write({"hashes.json": json.dumps(hashes)})
-    with RunningHub(defaults + [values_path], accounts=mount.path) as hub:
-        print(f"  JupyterHub {hub.version} on {hub.base}, {len(users)} accounts ({len(admins)} admin)")
+    # With Let's Encrypt (autohttps) the rendered values tell the throttle that Traefik is in front of the proxy:
+    # then the browsers go through a stand-in for it, as they do to the deployed hub.
+    hops = values["hub"]["config"].get("ThrottledAuthenticator", {}).get("client_address_hops")
+    front = "traefik" if hops == 2 else None
+    with RunningHub(defaults + [values_path], accounts=mount.path, front=front) as hub:
+        print(f"  JupyterHub {hub.version} on {hub.base}, {len(users)} accounts ({len(admins)} admin), "
+              f"{'Traefik stand-in, then ' if front else ''}configurable-http-proxy in front")
         run(accounts_cases(results, hub, mount, passwords, hashes, seats, admins))
         errors = [line for line in hub.tail(2000).splitlines() if " 500 " in line or "Traceback" in line]
         results.check("the hub logged no 500 and no traceback", not errors, "\n" + "\n".join(errors[:10]))

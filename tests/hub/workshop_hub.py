@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 import aiohttp
 import bcrypt
 
+from traefik_standin import TraefikStandIn
+
 HERE = os.path.dirname(os.path.realpath(__file__))
 PULUMI_BCRYPT_COST = 10  # pulumi-random: bcrypt.GenerateFromPassword(..., bcrypt.DefaultCost), Go's "$2a$" hashes
 
@@ -83,20 +85,27 @@ def proxy_command():
 class RunningHub:
     """JupyterHub started on 127.0.0.1 with the given values files (chart defaults first, then HubInfra's).
 
-    Clients reach it through configurable-http-proxy alone: there is no Traefik (z2jh's autohttps) in front, so the
-    login throttle is told that one proxy appends to X-Forwarded-For (an overlay values file, last); the rendered
-    value (2 behind autohttps) is checked by the .NET tests, reading it by the unit tests in throttle_test.py."""
+    front="traefik": clients reach configurable-http-proxy through a stand-in for z2jh's autohttps Traefik
+    (traefik_standin.py: the forwarded headers Traefik sets), as they do a hub with Let's Encrypt, and the login
+    throttle reads the client address where the rendered values say. Without it, clients reach
+    configurable-http-proxy directly and the throttle is told so (an overlay values file, last:
+    client_address_hops 1) whatever the rendered values say."""
 
-    def __init__(self, values_files, accounts=None, env=None, log_name="hub.log"):
+    def __init__(self, values_files, accounts=None, env=None, log_name="hub.log", front=None):
         self.dir = tempfile.mkdtemp(prefix="hubinfra-hub-")
-        overlay = os.path.join(self.dir, "chp-only-values.yaml")
-        with open(overlay, "w") as f:
-            json.dump({"hub": {"config": {"ThrottledAuthenticator": {"client_address_hops": 1}}}}, f)
-        self.values_files = [os.path.abspath(p) for p in values_files] + [overlay]
+        self.values_files = [os.path.abspath(p) for p in values_files]
+        if front is None:
+            overlay = os.path.join(self.dir, "chp-only-values.yaml")
+            with open(overlay, "w") as f:
+                json.dump({"hub": {"config": {"ThrottledAuthenticator": {"client_address_hops": 1}}}}, f)
+            self.values_files.append(overlay)
+        self.front = front
+        self.front_proxy = None
         self.accounts = accounts
         self.env = env or {}
         self.log_path = os.path.join(self.dir, log_name)
         self.port = free_port()
+        self.chp_port = free_port() if front else self.port
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None
 
@@ -106,7 +115,7 @@ class RunningHub:
         env.update({
             "HUBINFRA_TEST_VALUES": os.pathsep.join(self.values_files),
             "HUBINFRA_TEST_DIR": self.dir,
-            "HUBINFRA_TEST_PORT": str(self.port),
+            "HUBINFRA_TEST_PORT": str(self.chp_port),
             "HUBINFRA_TEST_HUB_PORT": str(free_port()),
             "HUBINFRA_TEST_API_PORT": str(free_port()),
             "HUBINFRA_TEST_CHP": proxy_command() or "configurable-http-proxy",
@@ -116,6 +125,8 @@ class RunningHub:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyterhub", "-f", os.path.join(HERE, "jupyterhub_config.py")],
             cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        if self.front == "traefik":
+            self.front_proxy = TraefikStandIn(self.port, f"http://127.0.0.1:{self.chp_port}").__enter__()
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -135,6 +146,8 @@ class RunningHub:
             return "".join(f.readlines()[-lines:])
 
     def __exit__(self, *exc):
+        if self.front_proxy:
+            self.front_proxy.__exit__(*exc)
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
