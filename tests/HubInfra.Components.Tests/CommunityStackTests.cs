@@ -50,6 +50,31 @@ public class CommunityStackTests
     }
 
     [Fact]
+    public async Task The_maintenance_window_is_a_utc_recurring_window_in_the_regions_night()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var policy = Map(mocks.Single("gcp:container/cluster:Cluster", "open-science").Inputs["maintenancePolicy"]);
+        Assert.False(policy.ContainsKey("dailyMaintenanceWindow"));
+        var window = Map(policy["recurringWindow"]);
+        // us-central1 is in Council Bluffs, Iowa (America/Chicago): 01:00 in standard time (UTC-6) is 07:00 UTC.
+        Assert.Equal("2026-01-01T07:00:00Z", window["startTime"]);
+        Assert.Equal("2026-01-01T11:00:00Z", window["endTime"]);
+        Assert.Equal("FREQ=DAILY", window["recurrence"]);
+    }
+
+    [Fact]
+    public async Task Each_hub_gets_the_rbac_its_newer_user_scheduler_reads_beside_the_release()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var yaml = (string)mocks.Single("kubernetes:yaml/v2:ConfigGroup", "main-extra").Inputs["yaml"];
+        Assert.Contains("kind: ClusterRole\n", yaml);
+        Assert.Contains("resourceslices", yaml);
+        Assert.Contains("name: user-scheduler\n", yaml);
+    }
+
+    [Fact]
     public async Task User_pools_get_z2jh_labels_taint_totals_and_secure_node_settings()
     {
         var mocks = new Mocks();

@@ -135,6 +135,8 @@ public static partial class CommunityValidator
         {
             problems.Add(new Problem(pool.Key + ".machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-4 or e2-standard-4 (families: {string.Join(", ", MachineTypeCatalog.KnownFamilies.Order(StringComparer.Ordinal))})"));
         }
+        else if (PriceRules.Check(stack.Capacity.Prices, machine, pool.Gpu?.Type, pool.Gpu?.Count ?? 0, pool.Key) is { } unpriced)
+            problems.Add(unpriced);
         if (pool.MinNodes < 0)
             problems.Add(new Problem(pool.Key + ".minNodeCount", "must be 0 or more; set 0 or more"));
         if (pool.MaxNodes < 1)

@@ -56,6 +56,14 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.profile", $"'{ev.Profile}' is not a profile of hub '{hub.Name}'; use one of: {string.Join(", ", hub.Profiles.Select(p => p.Name))}"));
             return;
         }
+        // The seats are planned from the profile's guarantees: a profile that fails its own checks (reported at its key,
+        // in the workshop hub here or in the community's file) is never planned.
+        if (!ProfileRules.IsPlannable(profile))
+        {
+            if (ev.WorkshopHub?.Name != hub.Name)
+                problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' of hub '{hub.Name}' has no usable cpu and memory guarantee; fix it in {communityFile} (validate it alone to see how)"));
+            return;
+        }
         if (ev.Pool is { } eventPool)
             problems.AddRange(SecondaryBootDiskRules.Check(eventPool.SecondaryBootDiskImage, true, $"{Key}.pool"));
         if (ev.Pool is { } pool && !MachineTypeCatalog.TryGet(pool.MachineType, out _))
@@ -83,6 +91,14 @@ public static class EventValidator
         }
         if (calendar.Problems.Count > 0 || ev.PeakSeats < 1)
             return;
+        var poolMachine = ev.Pool?.MachineType ?? communityPool?.MachineType ?? "";
+        if (MachineTypeCatalog.TryGet(poolMachine, out var seatMachine) &&
+            PriceRules.Check(ev.Capacity.InRegion(community.Region).Prices, seatMachine, gpuPool?.Type, gpuPool?.Count ?? 0,
+                ev.Pool is not null ? $"{Key}.pool" : $"pool '{profile.NodePool}'") is { } unpriced)
+        {
+            problems.Add(unpriced);
+            return;
+        }
 
         var plan = EventPlan.From(ev, community);
         if (plan is null) return;

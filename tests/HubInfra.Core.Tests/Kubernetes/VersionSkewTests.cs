@@ -94,6 +94,19 @@ public class VersionSkewTests
     }
 
     [Fact]
+    public void The_readme_table_shows_the_pins_each_channel_gets()
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md")).Replace("\r\n", "\n");
+        foreach (var channel in GkeReleaseChannels.All)
+        {
+            var scheduler = UserSchedulerImage.For(channel.Channel);
+            var row = $"| `{channel.Channel}` | {channel.RunText} | {scheduler.Image.Tag}{(scheduler.Fits ? "" : " (warning)")} | " +
+                      $"{KubectlImage.For(channel.Channel).Image.Tag}{(KubectlImage.For(channel.Channel).Fits ? "" : " (warning)")} |";
+            Assert.Contains(row, readme);
+        }
+    }
+
+    [Fact]
     public void The_extra_rbac_grows_with_the_scheduler_as_kube_scheduler_s_own_cluster_role_did()
     {
         Assert.Empty(UserSchedulerRbac.ExtraRules(30));
