@@ -48,7 +48,7 @@ public static class PlanCommand
         }
         var loaded = set.Load(stack);
         var blockers = loaded.Problems.Where(PlanBlockers.Blocks).ToList();
-        object? doc = null;
+        string? json = null;
         EventPlan? eventPlan = null;
         CommunityPlan? communityPlan = null;
         RegionalQuota? quota = null;
@@ -59,17 +59,17 @@ public static class PlanCommand
                 eventPlan = ep;
                 if (c.Kind != StackKind.Local)
                     quota = RegionalQuota.Peak(c, RegionalQuota.Overlapping(ep, EventPlansOf(set, ev.CommunityStack)));
-                doc = PlanDocument.Event(ep, quota);
+                json = PlanDocument.Json(PlanDocument.Event(ep, quota));
             }
             else if (loaded.Event is null && loaded.Community is { } community)
             {
                 communityPlan = CommunityPlan.From(community);
                 if (community.Kind != StackKind.Local)
                     quota = RegionalQuota.Peak(community, EventPlansOf(set, stack));
-                doc = PlanDocument.Community(communityPlan, quota);
+                json = PlanDocument.Json(PlanDocument.Community(communityPlan, quota));
             }
         }
-        if (doc is null)
+        if (json is null)
         {
             stderr.WriteLine($"{file}: no plan: " + (blockers.Count == 0 ? "nothing to plan" : "fix these first (the plan is computed from them):"));
             foreach (var p in blockers)
@@ -83,7 +83,7 @@ public static class PlanCommand
         var rest = loaded.Problems.ToList();
         if (format == "json")
         {
-            stdout.WriteLine(ValuesYaml.Json(doc));
+            stdout.WriteLine(json);
             foreach (var p in rest) stderr.WriteLine(p.Format(file));
             return 0;
         }
@@ -119,6 +119,12 @@ public static class PlanCommand
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>Money: two decimals, rounded once (totals from the unrounded figures).</summary>
+    private static string M(double v) => PlanDocument.Money(v).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>An hourly price: four decimals (0.0971, not 0.1).</summary>
+    private static string R(double v) => PlanDocument.Rate(v).ToString("0.0000", CultureInfo.InvariantCulture);
+
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static List<string> EventLines(EventPlan plan, int width)
@@ -144,10 +150,10 @@ public static class PlanCommand
             table.Add(WindowLabel(w.Source, day), Span(w.Start.LocalDateTime, w.End.LocalDateTime, day, withDate: true),
                 Span(w.Start.ToInstant().InUtc().LocalDateTime, w.End.ToInstant().InUtc().LocalDateTime, day),
                 Span(w.WarmFrom.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
-                I(w.Seats), I(w.Nodes), N(w.NodeHours), N(w.Cost));
+                I(w.Seats), I(w.Nodes), N(w.NodeHours), M(w.Cost));
         }
         table.Add("peak", "", "", "", I(plan.PeakSeats), I(plan.PeakNodes), "", "");
-        table.Add("total", "", "", "", "", "", N(plan.NodeHours), N(plan.Cost));
+        table.Add("total", "", "", "", "", "", N(plan.NodeHours), M(plan.Cost));
         lines.AddRange(table.Lines(width));
         lines.Add("");
         lines.AddRange(PhaseLines(plan, width));
@@ -173,7 +179,7 @@ public static class PlanCommand
     private static List<string> PhaseLines(EventPlan plan, int width)
     {
         var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until " +
-            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {Plural.Of(plan.ReleaseHeadroomSeats, "free seat")} " +
+            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {Plural.Of(plan.HeadroomSeats, "free seat")} " +
             "stay warm (release). Release node-hours: held beyond those who came.", width, "").ToList();
         lines.Add("");
         var table = new FittedTable("window", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
@@ -182,12 +188,12 @@ public static class PlanCommand
             var day = w.Start.Date;
             var label = WindowLabel(w.Source, day);
             table.Add(label, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
-                I(w.WarmSeats), I(w.Nodes), N(w.ArrivalNodeHours), N(w.ArrivalCost));
+                I(w.WarmSeats), I(w.Nodes), N(w.ArrivalNodeHours), M(w.ArrivalCost));
             table.Add(label, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
-                $"{I(w.LateSeats)} free", I(w.LateNodes), N(w.ReleaseNodeHours), N(w.ReleaseCost));
+                $"{I(w.HeadroomSeats)} free", I(w.HeadroomNodes), N(w.ReleaseNodeHours), M(w.ReleaseCost));
         }
-        table.Add("total", "arrival", "", "", "", N(plan.ArrivalNodeHours), N(plan.ArrivalCost));
-        table.Add("total", "release", "", "", "", N(plan.ReleaseNodeHours), N(plan.ReleaseCost));
+        table.Add("total", "arrival", "", "", "", N(plan.ArrivalNodeHours), M(plan.ArrivalCost));
+        table.Add("total", "release", "", "", "", N(plan.ReleaseNodeHours), M(plan.ReleaseCost));
         lines.AddRange(table.Lines(width));
         return lines;
     }
@@ -228,7 +234,7 @@ public static class PlanCommand
             var pools = new FittedTable("pool", "machine", "nodes", "alloc CPU#", "alloc GiB#", "spot", "gpu", $"price/h {stack.Capacity.Prices.Currency}#");
             foreach (var p in plan.NodePools)
                 pools.Add(p.Name, p.MachineType, $"{I(p.MinNodes)}..{I(p.MaxNodes)}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
-                    p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", N(p.HourlyPrice));
+                    p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", R(p.HourlyPrice));
             lines.AddRange(pools.Lines(width));
         }
         lines.Add("");

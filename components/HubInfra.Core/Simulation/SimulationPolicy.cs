@@ -46,7 +46,7 @@ public sealed record SimulationPolicy(
         new(
             TrackingIntervalSeconds: plan.TrackingIntervalSeconds,
             ReleaseAfterMinutes: plan.ReleaseAfterMinutes,
-            LateHeadroomSeats: plan.ReleaseHeadroomSeats,
+            LateHeadroomSeats: plan.HeadroomSeats,
             // The placeholders are bare pods the scaler creates (Scripts/placeholder-scaler.sh): a preempted one is
             // gone, not recreated, and the scaler deletes the surplus pending first, then on the nodes with the most
             // user servers.

@@ -62,13 +62,13 @@ public class PlanCommandTests : IDisposable
     {
         var (_, output, _) = HubInfra.Cli.Program.Run("plan", "--stack", "summer-school-2027", "--stacks", TestStacks.Directory, "--width", "100");
         Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l,
-            @"^\s*daily\[0\]\s+2027-07-05 09:00–17:00\s+07:00–15:00\s+06:30–15:15\s+340\s+23\s+201\.25\s+232\.2$"));
+            @"^\s*daily\[0\]\s+2027-07-05 09:00–17:00\s+07:00–15:00\s+06:30–15:15\s+340\s+23\s+201\.25\s+232\.20$"));
         var dedicated = TestStacks.Example("summer-school-2027");
         var pool = EventPlan.From(dedicated.Event!, dedicated.Community!)!.Pool.Dedicated!.NamePrefix.TrimEnd('-');
         Assert.Contains($"Pool: {pool}, the event's own", output);
         Assert.DoesNotContain("Pool: cpu", output);
         Assert.Contains("15 seats.", output);
-        Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*total\s+2012\.5\s+2322$"));
+        Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*total\s+2012\.5\s+2322\.01$"));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public class SimulationPolicyTests
         Assert.Equal(plan.TrackingIntervalSeconds, policy.TrackingIntervalSeconds);
         Assert.Equal(30, policy.TrackingIntervalSeconds);
         Assert.Equal(plan.ReleaseAfterMinutes, policy.ReleaseAfterMinutes);
-        Assert.Equal(plan.ReleaseHeadroomSeats, policy.LateHeadroomSeats);
+        Assert.Equal(plan.HeadroomSeats, policy.LateHeadroomSeats);
         Assert.False(policy.Preloaded);
         Assert.Equal(HubInfra.Core.Simulation.SimulationPolicy.DefaultPullMinutes, policy.PullMinutes);
         Assert.Equal(0.3, policy.NoShowFraction);
