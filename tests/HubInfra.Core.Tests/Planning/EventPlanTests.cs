@@ -296,4 +296,19 @@ public class EventPlanTests
         var ev = TestStacks.Inline(yaml, "long-course", TestStacks.Examples().Community);
         Assert.Contains(ev.Problems, p => p.Severity == HubInfra.Core.Config.Severity.Warning && p.Key == "hubinfra:event.windows" && p.Message.Contains("30 days", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_daily_range_with_except_in_the_stack_file_plans_no_window_on_those_dates()
+    {
+        var community = TestStacks.Example("community-small").Community!;
+        var yaml = SmallEvent.Replace("    windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]",
+            "    daily: [ { from: 2027-05-03, to: 2027-05-14, start: \"09:00\", end: \"12:00\", except: [2027-05-05, \"2027-05-13\"] } ]");
+        var ev = TestStacks.Inline(yaml, "e", _ => community);
+        Assert.DoesNotContain(TestStacks.Errors(ev), e => e.Contains("daily", StringComparison.Ordinal));
+        var plan = EventPlan.From(ev.Event!, community)!;
+        Assert.Equal(8, plan.Windows.Count);
+        Assert.DoesNotContain(plan.Windows, w => w.Source.EndsWith("2027-05-05", StringComparison.Ordinal) || w.Source.EndsWith("2027-05-13", StringComparison.Ordinal));
+        var wrong = TestStacks.Inline(yaml.Replace("2027-05-05", "2027-05-08"), "e", _ => community);
+        Assert.Contains(TestStacks.Errors(wrong), e => e.StartsWith("hubinfra:event.daily[0].except[0]: 2027-05-08 is a Saturday", StringComparison.Ordinal));
+    }
 }
