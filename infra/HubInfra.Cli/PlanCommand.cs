@@ -139,21 +139,22 @@ public static class PlanCommand
         Say(pool.Dedicated is { } d
             ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
             : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
-        Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day.");
-        Say("Node-hours and cost per window: the upper bound, every planned seat used for the whole window.");
+        Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day. " +
+            $"Capacity is warm from {Plural.Of((int)ev.Lead.TotalMinutes, "minute")} before each start until {Plural.Of((int)ev.Grace.TotalMinutes, "minute")} " +
+            "after each end (the phases below, in UTC).");
+        Say("Node-hours and cost per window: the upper bound, every planned seat used from warm-up to cool-down.");
         lines.Add("");
 
-        var table = new FittedTable("window", "local", "UTC", "warm UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
+        var table = new FittedTable("window", "local", "UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)
         {
             var day = w.Start.Date;
             table.Add(WindowLabel(w.Source, day), Span(w.Start.LocalDateTime, w.End.LocalDateTime, day, withDate: true),
                 Span(w.Start.ToInstant().InUtc().LocalDateTime, w.End.ToInstant().InUtc().LocalDateTime, day),
-                Span(w.WarmFrom.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
                 I(w.Seats), I(w.Nodes), N(w.NodeHours), M(w.Cost));
         }
-        table.Add("peak", "", "", "", I(plan.PeakSeats), I(plan.PeakNodes), "", "");
-        table.Add("total", "", "", "", "", "", N(plan.NodeHours), M(plan.Cost));
+        table.Add("peak", "", "", I(plan.PeakSeats), I(plan.PeakNodes), "", "");
+        table.Add("total", "", "", "", "", N(plan.NodeHours), M(plan.Cost));
         lines.AddRange(table.Lines(width));
         lines.Add("");
         lines.AddRange(PhaseLines(plan, width));
@@ -173,27 +174,29 @@ public static class PlanCommand
     }
 
     /// <summary>
-    /// Arrival phase (every seat warm) and release phase (at most the late headroom free) of each window, one row
-    /// per phase, times in UTC on the window's local date.
+    /// Arrival phase (every seat warm) and release phase (at most the headroom free) of each window, one row per
+    /// phase with the window's local date, times in UTC on that date.
     /// </summary>
     private static List<string> PhaseLines(EventPlan plan, int width)
     {
+        var headroom = Plural.Of(plan.HeadroomSeats, "free seat");
         var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until " +
-            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {Plural.Of(plan.HeadroomSeats, "free seat")} " +
-            "stay warm (release). Release node-hours: held beyond those who came.", width, "").ToList();
+            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {headroom} {(plan.HeadroomSeats == 1 ? "stays" : "stay")} " +
+            "warm (release); release rows count only the nodes held beyond those who came.", width, "").ToList();
         lines.Add("");
-        var table = new FittedTable("window", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
+        var table = new FittedTable("window", "date", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)
         {
             var day = w.Start.Date;
             var label = WindowLabel(w.Source, day);
-            table.Add(label, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
+            var date = day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+            table.Add(label, date, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
                 I(w.WarmSeats), I(w.Nodes), N(w.ArrivalNodeHours), M(w.ArrivalCost));
-            table.Add(label, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
+            table.Add(label, date, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
                 $"{I(w.HeadroomSeats)} free", I(w.HeadroomNodes), N(w.ReleaseNodeHours), M(w.ReleaseCost));
         }
-        table.Add("total", "arrival", "", "", "", N(plan.ArrivalNodeHours), M(plan.ArrivalCost));
-        table.Add("total", "release", "", "", "", N(plan.ReleaseNodeHours), M(plan.ReleaseCost));
+        table.Add("total", "", "arrival", "", "", "", N(plan.ArrivalNodeHours), M(plan.ArrivalCost));
+        table.Add("total", "", "release", "", "", "", N(plan.ReleaseNodeHours), M(plan.ReleaseCost));
         lines.AddRange(table.Lines(width));
         return lines;
     }

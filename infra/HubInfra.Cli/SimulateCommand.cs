@@ -9,8 +9,8 @@ using static HubInfra.Core.Values.ValueTree;
 namespace HubInfra.Cli;
 
 /// <summary>
-/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json]</c>: what the plan buys,
-/// before the event — every window simulated with no pre-warm and with the plan, side by side.
+/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N]</c>: what
+/// the plan buys, before the event — every window simulated with no pre-warm and with the plan, side by side.
 /// </summary>
 public static class SimulateCommand
 {
@@ -26,14 +26,19 @@ public static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same figures)", DefaultValueFactory = _ => SimulationPolicy.DefaultSeed };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
+        var width = new Option<int?>("--width")
+        {
+            Description = $"Line width of the table (default: the terminal's width; when output is redirected, $COLUMNS, else {OutputWidth.Default})",
+        };
         var command = new Command("simulate", "Simulate an event's windows with no pre-warm and with the plan: waits, peak nodes, node-hours, cost.")
-            { stacks, stack, noShow, pull, seed, format };
+            { stacks, stack, noShow, pull, seed, format, width };
         command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(noShow), result.GetValue(pull),
-            result.GetValue(seed), result.GetValue(format)!, stdout, stderr));
+            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, OutputWidth.For(stdout, result.GetValue(width))));
         return command;
     }
 
-    public static int Run(string directory, string stack, double noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr)
+    public static int Run(string directory, string stack, double noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr,
+        int width = OutputWidth.Default)
     {
         if (!(noShow is >= 0 and < 1))
         {
@@ -74,7 +79,7 @@ public static class SimulateCommand
             stdout.WriteLine(ValuesYaml.Json(Document(sim)));
             return 0;
         }
-        Table(stdout, sim);
+        Table(stdout, sim, width);
         return 0;
     }
 
@@ -105,35 +110,38 @@ public static class SimulateCommand
         ("strategies", Map(("noPrewarm", Summary(sim.NoPrewarm)), ("plan", Summary(sim.Plan)))));
 
     private static Dictionary<string, object?> Summary(StrategySummary s) => Map(
-        ("people", s.People),
+        ("personWindows", s.People),
         ("waitSeconds", Map(("p50", s.WaitP50Seconds), ("p95", s.WaitP95Seconds), ("max", s.WaitMaxSeconds))),
         ("peakNodes", s.PeakNodes),
         ("peakToPlanned", s.PeakToPlanned),
         ("nodeHours", s.NodeHours),
         ("lowerBoundNodeHours", s.LowerBoundNodeHours),
         ("nodeHoursToLowerBound", s.NodeHoursToLowerBound),
-        ("cost", s.Cost),
+        ("cost", PlanDocument.Money(s.Cost)),
         ("unserved", s.Unserved));
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
+    private static string M(double v) => PlanDocument.Money(v).ToString("0.00", CultureInfo.InvariantCulture);
+
     private static string Wait(double seconds) =>
         seconds < 120 ? $"{seconds.ToString("0", CultureInfo.InvariantCulture)} s" : $"{(seconds / 60).ToString("0.0", CultureInfo.InvariantCulture)} min";
 
-    /// <summary>The comparison as text that fits the terminal (<see cref="OutputWidth"/>, like <c>plan</c>).</summary>
-    private static void Table(TextWriter stdout, EventSimulation sim)
+    /// <summary>The comparison as text that fits <paramref name="width"/> (<see cref="OutputWidth"/>, like <c>plan</c>).</summary>
+    private static void Table(TextWriter stdout, EventSimulation sim, int width)
     {
-        var width = OutputWidth.For(stdout, null);
         void Say(string text)
         {
             foreach (var line in Wrap.Words(text, width, "")) stdout.WriteLine(line);
         }
         var p = sim.Policy;
-        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person", "people")}, no-shows {N(p.NoShowFraction * 100)}%, " +
+        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person-window")} (each person counted " +
+            $"in every window they come to), no-shows {N(p.NoShowFraction * 100)}%, " +
             (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
-        Say($"Policy: tracking every {p.TrackingIntervalSeconds} s, release {p.ReleaseAfterMinutes} min after each start to users + {Plural.Of(p.LateHeadroomSeats, "seat")}");
+        Say($"Policy: warm seats follow arrivals every {p.TrackingIntervalSeconds} s; {p.ReleaseAfterMinutes} min after each start they shrink " +
+            $"to the servers of those who came plus a headroom of {Plural.Of(p.LateHeadroomSeats, "free seat")}.");
         stdout.WriteLine();
-        var table = new FittedTable("", "no pre-warm#", "this plan#", "target (issue 9), this plan");
+        var table = new FittedTable("", "no pre-warm#", "this plan#", "goal for this plan");
         var nodeHoursTarget = p.NoShowFraction > 0 ? 1.25 : 1.15;
         string Met(bool ok) => ok ? "met" : "MISSED";
         void Row(string label, Func<StrategySummary, string> f, string target = "") => table.Add(label, f(sim.NoPrewarm), f(sim.Plan), target);
@@ -143,7 +151,7 @@ public static class SimulateCommand
         Row("peak nodes", s => $"{s.PeakNodes} ({N(s.PeakToPlanned)}x plan)", $"<= 1.1x plan: {Met(sim.Plan.PeakToPlanned <= 1.1)}");
         Row("node-hours", s => $"{N(s.NodeHours)} ({N(s.NodeHoursToLowerBound)}x lower bound)",
             $"<= {N(nodeHoursTarget)}x lower bound: {Met(sim.Plan.NodeHoursToLowerBound <= nodeHoursTarget)}");
-        Row($"cost ({sim.Currency})", s => N(s.Cost));
+        Row($"cost ({sim.Currency})", s => M(s.Cost));
         if (sim.NoPrewarm.Unserved + sim.Plan.Unserved > 0)
             Row("never served", s => s.Unserved.ToString(CultureInfo.InvariantCulture));
         foreach (var line in table.Lines(width)) stdout.WriteLine(line);

@@ -1,3 +1,5 @@
+using HubInfra.Core.Model;
+
 namespace HubInfra.Core.Capacity;
 
 /// <summary>
@@ -43,7 +45,7 @@ public static class GpuCatalog
         if (Bundled.TryGetValue(gpuType, out var family))
         {
             if (machine.Family != family || machine.BundledGpuType != gpuType)
-                return $"{gpuType} comes only built into {family} machine types, not with {machine.Name}; use an {family} machineType.";
+                return $"{gpuType} comes only built into {family} machine types, not with {machine.Name}; use {Article.With(family)} machineType.";
             if (count != machine.BundledGpuCount)
                 return $"{machine.Name} comes with exactly {machine.BundledGpuCount} {gpuType}, not {count}; set the count to {machine.BundledGpuCount}.";
             return null;

@@ -104,8 +104,8 @@ public class EventPlanTests
         var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory);
         Assert.True(exit == 0, err);
         Assert.Contains("every 30 s", output);
-        Assert.Matches(@"windows\[0\]\s+arrival\s+13:15–15:00\s+77\s+11\s+19\.25", output); // every seat of the 11 planned nodes
-        Assert.Matches(@"windows\[0\]\s+release\s+15:00–23:30\s+7 free\s+1\s+8\.5", output);
+        Assert.Matches(@"windows\[0\]\s+2027-03-06\s+arrival\s+13:15–15:00\s+77\s+11\s+19\.25", output); // every seat of the 11 planned nodes
+        Assert.Matches(@"windows\[0\]\s+2027-03-06\s+release\s+15:00–23:30\s+7 free\s+1\s+8\.5", output);
     }
 
     [Fact]

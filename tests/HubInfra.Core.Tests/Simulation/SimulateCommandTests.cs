@@ -16,7 +16,9 @@ public class SimulateCommandTests
         Assert.Contains("this plan", output);
         foreach (var row in new[] { "wait p50", "wait p95", "wait max", "peak nodes", "node-hours", "cost" })
             Assert.Contains(row, output);
-        Assert.Contains("target (issue 9)", output);
+        Assert.Contains("goal for this plan", output);
+        Assert.DoesNotContain("issue", output);
+        Assert.Contains("person-window", output); // a person at ten windows counts ten times
         Assert.Contains("<= 15 s: met", output); // the plan's warm seats make every example start within seconds
     }
 
@@ -34,7 +36,7 @@ public class SimulateCommandTests
         var none = root.GetProperty("strategies").GetProperty("noPrewarm");
         var plan = root.GetProperty("strategies").GetProperty("plan");
         Assert.True(plan.GetProperty("waitSeconds").GetProperty("p95").GetDouble() < none.GetProperty("waitSeconds").GetProperty("p95").GetDouble());
-        Assert.Equal(none.GetProperty("people").GetInt32(), plan.GetProperty("people").GetInt32());
+        Assert.Equal(none.GetProperty("personWindows").GetInt32(), plan.GetProperty("personWindows").GetInt32());
     }
 
     [Fact]
