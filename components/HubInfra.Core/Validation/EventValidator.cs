@@ -95,8 +95,6 @@ public static class EventValidator
         CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         QuotaRules.CheckEvent(ev, community, plan, problems);
         GkeLimits.CheckEvent(ev, community, plan, problems);
-        foreach (var note in plan.Exclusions.Notes)
-            problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
     }
 
     /// <summary>
@@ -146,10 +144,15 @@ public static class EventValidator
         var existing = community.Cluster.MaintenanceExclusions.Where(e => e.Scope.KeepsNodes()).Select(e => (e.Start, e.End)).ToList();
         var uncovered = plan.Warm.Where(w => w.CoolAt > now && !MaintenanceExclusions.Covers(existing, w)).ToList();
         if (uncovered.Count == 0) return;
-        var suggested = MaintenanceExclusions.FitWith(
-            community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList(), plan.Exclusions, now,
+        var current = community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList();
+        var suggested = MaintenanceExclusions.FitWith(current, plan.Exclusions, now,
             inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED");
-        var yaml = string.Join(" ", suggested.Exclusions.Select(e =>
+        // Only what the cluster lacks; the plan's notes (why this scope, what was merged) and when each can be added.
+        var lacking = suggested.Exclusions.Where(e => !MaintenanceExclusions.IsPresent(e, current)).ToList();
+        var missing = lacking.Count > 0 ? lacking : suggested.Exclusions;
+        if (MaintenanceExclusions.WhenToAdd(missing, current, now) is { } when)
+            suggested = suggested with { Notes = [.. suggested.Notes, when] };
+        var yaml = string.Join(" ", missing.Select(e =>
             $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
             (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
         var notes = suggested.Notes.Count > 0 ? " (" + string.Join("; ", suggested.Notes) + ")" : "";

@@ -52,4 +52,19 @@ public partial class OutputWordingTests
         var message = HubInfra.Core.Capacity.GpuCatalog.Incompatibility("nvidia-l4", machine, 1);
         Assert.Contains("use a g2 machineType", message);
     }
+
+    [Fact]
+    public void Validate_wraps_long_messages_to_the_width_and_keeps_one_line_per_problem_when_piped()
+    {
+        var (_, piped, _) = HubInfra.Cli.Program.Run("validate", "--stacks", TestStacks.Directory);
+        var problems = piped.Split('\n').Where(l => l.Contains(": warning: ", StringComparison.Ordinal)).ToList();
+        Assert.Contains(problems, l => l.Length > 100);
+        var (_, wrapped, _) = HubInfra.Cli.Program.Run("validate", "--stacks", TestStacks.Directory, "--width", "80");
+        var lines = wrapped.TrimEnd('\n').Split('\n');
+        Assert.All(lines, l => Assert.True(l.Length <= 80, $"{l.Length}: {l}"));
+        // The same words, only broken into lines (a path longer than the width is cut, not lost).
+        static string Words(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+        Assert.Equal(Words(piped), Words(wrapped));
+        Assert.True(lines.Length > piped.TrimEnd('\n').Split('\n').Length);
+    }
 }

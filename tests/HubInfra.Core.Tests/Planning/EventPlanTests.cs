@@ -289,12 +289,15 @@ public class EventPlanTests
     }
 
     [Fact]
-    public void An_event_longer_than_a_gke_exclusion_gets_a_warning_about_the_split()
+    public void An_event_longer_than_a_gke_exclusion_is_told_why_its_exclusion_has_the_node_scope_once()
     {
         var yaml = SmallEvent.Replace("windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]",
             "daily: [ { from: 2027-05-03, to: 2027-06-25, start: \"09:00\", end: \"17:00\", days: [Mon, Tue, Wed, Thu, Fri, Sat] } ]");
         var ev = TestStacks.Inline(yaml, "long-course", TestStacks.Examples().Community);
-        Assert.Contains(ev.Problems, p => p.Severity == HubInfra.Core.Config.Severity.Warning && p.Key == "hubinfra:event.windows" && p.Message.Contains("30 days", StringComparison.Ordinal));
+        // One problem at the key: the entry to add, why it has that scope, and from when GKE accepts it.
+        var problem = Assert.Single(ev.Problems, p => p.Key == "hubinfra:event.windows");
+        Assert.Contains("scope: NO_MINOR_OR_NODE_UPGRADES", problem.Message);
+        Assert.Contains("a warm stretch lasts more than 30 days", problem.Message);
     }
 
     [Fact]
