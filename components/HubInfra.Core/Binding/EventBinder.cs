@@ -28,10 +28,12 @@ public static class EventBinder
 
         var community = e.String("community", required: true, example: "community: community-small (the community stack's name)") ?? "";
         var zoneId = e.String("timeZone", required: true, example: "timeZone: America/Los_Angeles") ?? "UTC";
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        var zone = TimeZoneIds.Find(zoneId);
         if (zone is null)
         {
-            e.Error("timeZone", $"'{zoneId}' is not an IANA time zone; write e.g. America/Los_Angeles or Europe/Berlin");
+            e.Error("timeZone", TimeZoneIds.Nearest(zoneId) is { } nearest
+                ? $"'{zoneId}' is not an IANA time zone; did you mean {nearest}? Write the zone as the tz database names it"
+                : $"'{zoneId}' is not an IANA time zone; write e.g. America/Los_Angeles or Europe/Berlin (region/city, as the tz database names it)");
             zone = DateTimeZone.Utc;
         }
         var attendees = e.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people", required: true, example: "120") ?? 0;

@@ -15,8 +15,9 @@ public static class EventValidator
     private const string Key = "hubinfra:event";
 
     /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
+    /// <param name="communities">The community stacks beside it (offline: the folder's), named when <c>community</c> names none of them.</param>
     public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
-        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks")
+        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks", IReadOnlyList<string>? communities = null)
     {
         var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
@@ -31,7 +32,7 @@ public static class EventValidator
         if (community is null)
         {
             if (communityLookedUp)
-                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' ({communityFile}) was found; name an existing community stack"));
+                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' ({communityFile}) was found; " + NameOneOf(ev.CommunityStack, communities ?? [])));
             return;
         }
         if (community.Kind == StackKind.Event)
@@ -95,6 +96,16 @@ public static class EventValidator
         CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         QuotaRules.CheckEvent(ev, community, plan, problems);
         GkeLimits.CheckEvent(ev, community, plan, problems);
+    }
+
+    /// <summary>"did you mean X? name one of: a, b" — or, with none known, how to name one.</summary>
+    private static string NameOneOf(string typed, IReadOnlyList<string> communities)
+    {
+        if (communities.Count == 0)
+            return "name an existing community stack (its stack file must sit beside this one)";
+        var nearest = communities.MinBy(c => EditDistance.Between(c, typed))!;
+        var guess = EditDistance.Between(nearest, typed) <= Math.Max(2, typed.Length / 3) ? $"did you mean {nearest}? Otherwise " : "";
+        return $"{guess}name one of the community stacks: {string.Join(", ", communities)}";
     }
 
     /// <summary>
