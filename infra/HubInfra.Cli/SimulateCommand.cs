@@ -9,7 +9,7 @@ using static HubInfra.Core.Values.ValueTree;
 namespace HubInfra.Cli;
 
 /// <summary>
-/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N]</c>: what
+/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N] [--plot FILE]</c>: what
 /// the plan buys, before the event — every window simulated with no pre-warm and with the plan, side by side.
 /// </summary>
 public static class SimulateCommand
@@ -30,16 +30,25 @@ public static class SimulateCommand
         {
             Description = $"Line width of the table (default: the terminal's width; when output is redirected, $COLUMNS, else {OutputWidth.Default})",
         };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "Also draw each window (attendees, warm seats, nodes, lower bound; this plan and no pre-warm) into FILE (.png or .svg)",
+        };
         var command = new Command("simulate", "Simulate an event's windows with no pre-warm and with the plan: waits, peak nodes, node-hours, cost.")
-            { stacks, stack, noShow, pull, seed, format, width };
+            { stacks, stack, noShow, pull, seed, format, width, plot };
         command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(noShow), result.GetValue(pull),
-            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, OutputWidth.For(stdout, result.GetValue(width))));
+            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, OutputWidth.For(stdout, result.GetValue(width)), result.GetValue(plot)));
         return command;
     }
 
     public static int Run(string directory, string stack, double noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr,
-        int width = OutputWidth.Default)
+        int width = OutputWidth.Default, string? plotFile = null)
     {
+        if (plotFile is not null && SimulationPlot.Refusal(plotFile) is { } badPlot)
+        {
+            stderr.WriteLine(badPlot);
+            return 1;
+        }
         if (!(noShow is >= 0 and < 1))
         {
             stderr.WriteLine($"--no-show: {noShow.ToString(CultureInfo.InvariantCulture)} must be a share from 0 up to (not including) 1, e.g. 0.3");
@@ -74,6 +83,19 @@ public static class SimulateCommand
             return 1;
         }
         var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed));
+        if (plotFile is not null)
+        {
+            try
+            {
+                var shown = SimulationPlot.Save(plan, sim, plotFile);
+                stderr.WriteLine($"plot: {plotFile} ({Plural.Of(shown, "window")}{(shown < sim.Windows ? $" of {sim.Windows}" : "")})");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"--plot: cannot write {plotFile}: {e.Message}; choose a path in a folder you can write to");
+                return 1;
+            }
+        }
         if (format == "json")
         {
             stdout.WriteLine(ValuesYaml.Json(Document(sim)));

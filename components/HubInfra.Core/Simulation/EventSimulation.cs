@@ -17,6 +17,9 @@ public sealed record EventSimulation(
     StrategySummary Plan,
     IReadOnlyList<WindowOutcome> PlanWindows)
 {
+    /// <summary>The same windows with no pre-warm (for plots beside <see cref="PlanWindows"/>).</summary>
+    public IReadOnlyList<WindowOutcome> NoPrewarmWindows { get; init; } = [];
+
     public static EventSimulation Run(EventPlan plan, SimulationPolicy policy, ClusterTimings? timings = null, ArrivalCurve? curve = null)
     {
         timings ??= ClusterTimings.Default;
@@ -31,7 +34,10 @@ public sealed record EventSimulation(
         }
         var hourly = plan.Pool.HourlyPrice;
         return new EventSimulation(plan.Event.StackName, policy, scenarios.Count, plan.PeakNodes, hourly, plan.Currency,
-            StrategySummary.Of(Strategy.NoPrewarm, none, hourly), StrategySummary.Of(Strategy.Plan, warm, hourly), warm);
+            StrategySummary.Of(Strategy.NoPrewarm, none, hourly), StrategySummary.Of(Strategy.Plan, warm, hourly), warm)
+        {
+            NoPrewarmWindows = none,
+        };
     }
 
     /// <summary>The plan's windows in the simulator's terms (seconds from each window's start).</summary>

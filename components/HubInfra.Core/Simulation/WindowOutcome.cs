@@ -21,4 +21,10 @@ public sealed record WindowOutcome(
 
     /// <summary>Nodes (booting or up) at each whole minute of the simulation.</summary>
     public IReadOnlyList<int> NodesPerMinute { get; init; } = [];
+
+    /// <summary>The window minute by minute, from <see cref="StartMinute"/>.</summary>
+    public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
+
+    /// <summary>The nodes the people who came need at once (the lower bound's height).</summary>
+    public int LowerBoundNodes { get; init; }
 }

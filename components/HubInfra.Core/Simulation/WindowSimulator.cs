@@ -36,6 +36,7 @@ public static class WindowSimulator
         var lastScaleUp = double.NegativeInfinity;
         var peak = 0;
         var timeline = new List<int>();
+        var points = new List<TimelinePoint>();
         var alive = 0;
         var pullSeconds = policy.Preloaded ? 0 : Math.Max(0, policy.PullMinutes) * 60;
         var releaseAt = policy.ReleaseAfterMinutes * 60.0;
@@ -135,7 +136,12 @@ public static class WindowSimulator
                 }
             }
             peak = Math.Max(peak, alive);
-            if ((t - start) % 60 == 0) timeline.Add(alive);
+            if ((t - start) % 60 == 0)
+            {
+                timeline.Add(alive);
+                var warmSeats = nodes.Where(n => n.Ready(t)).Sum(n => seatsPerNode - n.Users);
+                points.Add(new TimelinePoint(t / 60.0, users + pendingUsers.Count, warmSeats, alive));
+            }
 
             if (t > quietAfter && alive == 0 && pendingPlaceholders == 0) break;
         }
@@ -147,6 +153,8 @@ public static class WindowSimulator
         {
             StartMinute = start / 60.0,
             NodesPerMinute = timeline,
+            Timeline = points,
+            LowerBoundNodes = (int)Math.Ceiling(people / (double)seatsPerNode),
         };
     }
 
