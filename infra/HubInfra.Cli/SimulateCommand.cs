@@ -3,8 +3,6 @@ using System.CommandLine;
 using System.Globalization;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Simulation;
-using HubInfra.Core.Values;
-using static HubInfra.Core.Values.ValueTree;
 
 namespace HubInfra.Cli;
 
@@ -98,7 +96,7 @@ public static class SimulateCommand
         }
         if (format == "json")
         {
-            stdout.WriteLine(ValuesYaml.Json(Document(sim)));
+            stdout.WriteLine(PlanDocument.Json(SimulationDocument.From(sim)));
             return 0;
         }
         Table(stdout, sim, width);
@@ -114,33 +112,6 @@ public static class SimulateCommand
               "simulate a copy of the stack with fewer windows (the windows are independent)"
             : null;
     }
-
-    public static Dictionary<string, object?> Document(EventSimulation sim) => Map(
-        ("stack", sim.Stack),
-        ("windows", sim.Windows),
-        ("plannedPeakNodes", sim.PlannedPeakNodes),
-        ("currency", sim.Currency),
-        ("policy", Map(
-            ("tracking", Map(("intervalSeconds", sim.Policy.TrackingIntervalSeconds))),
-            ("release", Map(("afterMinutes", sim.Policy.ReleaseAfterMinutes), ("headroomSeats", sim.Policy.LateHeadroomSeats))),
-            ("preemptedPlaceholdersRecreated", sim.Policy.PreemptedPlaceholdersRecreated),
-            ("removePlaceholdersFromFullestNodes", sim.Policy.RemovePlaceholdersFromFullestNodes),
-            ("preloaded", sim.Policy.Preloaded),
-            ("pullMinutes", sim.Policy.PullMinutes),
-            ("noShow", sim.Policy.NoShowFraction),
-            ("seed", sim.Policy.Seed))),
-        ("strategies", Map(("noPrewarm", Summary(sim.NoPrewarm)), ("plan", Summary(sim.Plan)))));
-
-    private static Dictionary<string, object?> Summary(StrategySummary s) => Map(
-        ("personWindows", s.People),
-        ("waitSeconds", Map(("p50", s.WaitP50Seconds), ("p95", s.WaitP95Seconds), ("max", s.WaitMaxSeconds))),
-        ("peakNodes", s.PeakNodes),
-        ("peakToPlanned", s.PeakToPlanned),
-        ("nodeHours", s.NodeHours),
-        ("lowerBoundNodeHours", s.LowerBoundNodeHours),
-        ("nodeHoursToLowerBound", s.NodeHoursToLowerBound),
-        ("cost", PlanDocument.Money(s.Cost)),
-        ("unserved", s.Unserved));
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
