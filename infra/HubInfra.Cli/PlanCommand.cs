@@ -48,7 +48,7 @@ public static class PlanCommand
         }
         var loaded = set.Load(stack);
         var blockers = loaded.Problems.Where(PlanBlockers.Blocks).ToList();
-        object? doc = null;
+        string? json = null;
         EventPlan? eventPlan = null;
         CommunityPlan? communityPlan = null;
         RegionalQuota? quota = null;
@@ -59,17 +59,17 @@ public static class PlanCommand
                 eventPlan = ep;
                 if (c.Kind != StackKind.Local)
                     quota = RegionalQuota.Peak(c, RegionalQuota.Overlapping(ep, EventPlansOf(set, ev.CommunityStack)));
-                doc = PlanDocument.Event(ep, quota);
+                json = PlanDocument.Json(PlanDocument.Event(ep, quota));
             }
             else if (loaded.Event is null && loaded.Community is { } community)
             {
                 communityPlan = CommunityPlan.From(community);
                 if (community.Kind != StackKind.Local)
                     quota = RegionalQuota.Peak(community, EventPlansOf(set, stack));
-                doc = PlanDocument.Community(communityPlan, quota);
+                json = PlanDocument.Json(PlanDocument.Community(communityPlan, quota));
             }
         }
-        if (doc is null)
+        if (json is null)
         {
             stderr.WriteLine($"{file}: no plan: " + (blockers.Count == 0 ? "nothing to plan" : "fix these first (the plan is computed from them):"));
             foreach (var p in blockers)
@@ -83,7 +83,7 @@ public static class PlanCommand
         var rest = loaded.Problems.ToList();
         if (format == "json")
         {
-            stdout.WriteLine(ValuesYaml.Json(doc));
+            stdout.WriteLine(json);
             foreach (var p in rest) stderr.WriteLine(p.Format(file));
             return 0;
         }
@@ -119,6 +119,12 @@ public static class PlanCommand
 
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>Money: two decimals, rounded once (totals from the unrounded figures).</summary>
+    private static string M(double v) => PlanDocument.Money(v).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>An hourly price: four decimals (0.0971, not 0.1).</summary>
+    private static string R(double v) => PlanDocument.Rate(v).ToString("0.0000", CultureInfo.InvariantCulture);
+
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     private static List<string> EventLines(EventPlan plan, int width)
@@ -133,21 +139,34 @@ public static class PlanCommand
         Say(pool.Dedicated is { } d
             ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
             : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
-        Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day.");
-        Say("Node-hours and cost per window: the upper bound, every planned seat used for the whole window.");
+        Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day. " +
+            $"Capacity is warm from {Plural.Of((int)plan.PreWarm.TotalMinutes, "minute")} before each start" +
+            (plan.PreWarmDerived ? " (derived: how early people come, the time a node needs to become usable, 2 minutes more)" : "") +
+            $" until {Plural.Of((int)ev.Grace.TotalMinutes, "minute")} after each end (the phases below, in UTC).");
+        Say($"Warm seats: {(plan.Backend == HubInfra.Core.Scaling.CapacityBackend.Placeholders
+                ? $"placeholder pods, attendees packed onto the busiest nodes ({Plural.Of(plan.Scaler.ArrivalSlots, "free seat")} kept where they land)"
+                : "a CapacityBuffer the scaler resizes (the autoscaler keeps its seats free)")}; " +
+            $"each window's arrival phase ends once nobody new came for {Plural.Of(plan.Scaler.Stall.Minutes, "minute")} " +
+            $"with {(plan.Scaler.Stall.MinShare * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% of its seats taken, " +
+            $"at the latest {Plural.Of(plan.ReleaseAfterMinutes, "minute")} after its start.");
+        Say("Node-hours and cost per window: the upper bound, every planned seat used from warm-up to cool-down." +
+            (ev.NoShowFraction > 0
+                ? $" Expected with {(ev.NoShowFraction * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% no-shows: " +
+                  $"{plan.ExpectedNodeHours.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} node-hours, " +
+                  $"{plan.ExpectedCost.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {plan.Currency}."
+                : ""));
         lines.Add("");
 
-        var table = new FittedTable("window", "local", "UTC", "warm UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
+        var table = new FittedTable("window", "local", "UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)
         {
             var day = w.Start.Date;
             table.Add(WindowLabel(w.Source, day), Span(w.Start.LocalDateTime, w.End.LocalDateTime, day, withDate: true),
                 Span(w.Start.ToInstant().InUtc().LocalDateTime, w.End.ToInstant().InUtc().LocalDateTime, day),
-                Span(w.WarmFrom.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
-                I(w.Seats), I(w.Nodes), N(w.NodeHours), N(w.Cost));
+                I(w.Seats), I(w.Nodes), N(w.NodeHours), M(w.Cost));
         }
-        table.Add("peak", "", "", "", I(plan.PeakSeats), I(plan.PeakNodes), "", "");
-        table.Add("total", "", "", "", "", "", N(plan.NodeHours), N(plan.Cost));
+        table.Add("peak", "", "", I(plan.PeakSeats), I(plan.PeakNodes), "", "");
+        table.Add("total", "", "", "", "", N(plan.NodeHours), M(plan.Cost));
         lines.AddRange(table.Lines(width));
         lines.Add("");
         lines.AddRange(PhaseLines(plan, width));
@@ -167,27 +186,29 @@ public static class PlanCommand
     }
 
     /// <summary>
-    /// Arrival phase (every seat warm) and release phase (at most the late headroom free) of each window, one row
-    /// per phase, times in UTC on the window's local date.
+    /// Arrival phase (every seat warm) and release phase (at most the headroom free) of each window, one row per
+    /// phase with the window's local date, times in UTC on that date.
     /// </summary>
     private static List<string> PhaseLines(EventPlan plan, int width)
     {
+        var headroom = Plural.Of(plan.HeadroomSeats, "free seat");
         var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until " +
-            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {Plural.Of(plan.ReleaseHeadroomSeats, "free seat")} " +
-            "stay warm (release). Release node-hours: held beyond those who came.", width, "").ToList();
+            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {headroom} {(plan.HeadroomSeats == 1 ? "stays" : "stay")} " +
+            "warm (release); release rows count only the nodes held beyond those who came.", width, "").ToList();
         lines.Add("");
-        var table = new FittedTable("window", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
+        var table = new FittedTable("window", "date", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)
         {
             var day = w.Start.Date;
             var label = WindowLabel(w.Source, day);
-            table.Add(label, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
-                I(w.WarmSeats), I(w.Nodes), N(w.ArrivalNodeHours), N(w.ArrivalCost));
-            table.Add(label, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
-                $"{I(w.LateSeats)} free", I(w.LateNodes), N(w.ReleaseNodeHours), N(w.ReleaseCost));
+            var date = day.ToString("uuuu-MM-dd", CultureInfo.InvariantCulture);
+            table.Add(label, date, "arrival", Span(w.WarmFrom.InUtc().LocalDateTime, w.ReleaseAt.InUtc().LocalDateTime, day),
+                I(w.WarmSeats), I(w.Nodes), N(w.ArrivalNodeHours), M(w.ArrivalCost));
+            table.Add(label, date, "release", Span(w.ReleaseAt.InUtc().LocalDateTime, w.CoolAt.InUtc().LocalDateTime, day),
+                $"{I(w.HeadroomSeats)} free", I(w.HeadroomNodes), N(w.ReleaseNodeHours), M(w.ReleaseCost));
         }
-        table.Add("total", "arrival", "", "", "", N(plan.ArrivalNodeHours), N(plan.ArrivalCost));
-        table.Add("total", "release", "", "", "", N(plan.ReleaseNodeHours), N(plan.ReleaseCost));
+        table.Add("total", "", "arrival", "", "", "", N(plan.ArrivalNodeHours), M(plan.ArrivalCost));
+        table.Add("total", "", "release", "", "", "", N(plan.ReleaseNodeHours), M(plan.ReleaseCost));
         lines.AddRange(table.Lines(width));
         return lines;
     }
@@ -228,7 +249,7 @@ public static class PlanCommand
             var pools = new FittedTable("pool", "machine", "nodes", "alloc CPU#", "alloc GiB#", "spot", "gpu", $"price/h {stack.Capacity.Prices.Currency}#");
             foreach (var p in plan.NodePools)
                 pools.Add(p.Name, p.MachineType, $"{I(p.MinNodes)}..{I(p.MaxNodes)}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
-                    p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", N(p.HourlyPrice));
+                    p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", R(p.HourlyPrice));
             lines.AddRange(pools.Lines(width));
             Say($"Prices: {stack.Capacity.Prices.Basis}.");
         }

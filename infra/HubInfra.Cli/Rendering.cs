@@ -13,13 +13,13 @@ public static class Rendering
         if (loaded.Community is { } community && loaded.Kind != StackKind.Event)
         {
             var plan = CommunityPlan.From(community);
-            files["plan.yaml"] = ValuesYaml.Serialize(PlanDocument.Community(plan));
+            files["plan.yaml"] = PlanDocument.Yaml(PlanDocument.Community(plan));
             foreach (var hub in plan.Hubs)
                 HubFiles(hub, files);
         }
         else if (loaded.Event is { } ev && loaded.Community is { } target && EventPlan.From(ev, target) is { } eventPlan)
         {
-            files["plan.yaml"] = ValuesYaml.Serialize(PlanDocument.Event(eventPlan));
+            files["plan.yaml"] = PlanDocument.Yaml(PlanDocument.Event(eventPlan));
             files["event/manifests.yaml"] = EventManifests.Yaml(eventPlan);
             if (eventPlan.WorkshopHub is { } ws)
                 HubFiles(ws, files);

@@ -4,14 +4,12 @@ using System.Globalization;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
-using HubInfra.Core.Values;
-using static HubInfra.Core.Values.ValueTree;
 
 namespace HubInfra.Cli;
 
 /// <summary>
-/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json]</c>: what the plan buys,
-/// before the event — every window simulated with no pre-warm and with the plan, side by side.
+/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N] [--plot FILE]</c>: what
+/// the plan buys, before the event — every window simulated with no pre-warm and with the plan, side by side.
 /// </summary>
 public static class SimulateCommand
 {
@@ -29,16 +27,30 @@ public static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same figures)", DefaultValueFactory = _ => SimulationPolicy.DefaultSeed };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
+        var width = new Option<int?>("--width")
+        {
+            Description = $"Line width of the table (default: the terminal's width; when output is redirected, $COLUMNS, else {OutputWidth.Default})",
+        };
+        var plot = new Option<string?>("--plot")
+        {
+            Description = "Also draw each window (attendees, warm seats, nodes, lower bound; this plan and no pre-warm) into FILE (.png or .svg)",
+        };
         var command = new Command("simulate", "Simulate an event's windows with no pre-warm and with the plan: waits, peak nodes, node-hours, cost.")
-            { stacks, stack, noShow, pull, seed, format, backend };
+            { stacks, stack, noShow, pull, seed, format, width, plot, backend };
         command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(noShow), result.GetValue(pull),
-            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, result.GetValue(backend) is { } b ? CapacityBackends.Parse(b) : null));
+            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, OutputWidth.For(stdout, result.GetValue(width)), result.GetValue(plot),
+            result.GetValue(backend) is { } b ? CapacityBackends.Parse(b) : null));
         return command;
     }
 
     public static int Run(string directory, string stack, double? noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr,
-        CapacityBackend? backend = null)
+        int width = OutputWidth.Default, string? plotFile = null, CapacityBackend? backend = null)
     {
+        if (plotFile is not null && SimulationPlot.Refusal(plotFile) is { } badPlot)
+        {
+            stderr.WriteLine(badPlot);
+            return 1;
+        }
         if (noShow is { } ns && !(ns is >= 0 and < 1))
         {
             stderr.WriteLine($"--no-show: {ns.ToString(CultureInfo.InvariantCulture)} must be a share from 0 up to (not including) 1, e.g. 0.3");
@@ -73,12 +85,25 @@ public static class SimulateCommand
             return 1;
         }
         var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed, backend));
+        if (plotFile is not null)
+        {
+            try
+            {
+                var shown = SimulationPlot.Save(plan, sim, plotFile);
+                stderr.WriteLine($"plot: {plotFile} ({Plural.Of(shown, "window")}{(shown < sim.Windows ? $" of {sim.Windows}" : "")})");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"--plot: cannot write {plotFile}: {e.Message}; choose a path in a folder you can write to");
+                return 1;
+            }
+        }
         if (format == "json")
         {
-            stdout.WriteLine(ValuesYaml.Json(Document(sim)));
+            stdout.WriteLine(PlanDocument.Json(SimulationDocument.From(sim)));
             return 0;
         }
-        Table(stdout, sim);
+        Table(stdout, sim, width);
         return 0;
     }
 
@@ -92,50 +117,23 @@ public static class SimulateCommand
             : null;
     }
 
-    public static Dictionary<string, object?> Document(EventSimulation sim) => Map(
-        ("stack", sim.Stack),
-        ("windows", sim.Windows),
-        ("plannedPeakNodes", sim.PlannedPeakNodes),
-        ("currency", sim.Currency),
-        ("policy", Map(
-            ("backend", sim.Policy.Backend.Name()),
-            ("placement", sim.Policy.Backend == CapacityBackend.Placeholders ? "packed" : "autoscaler"),
-            ("tracking", Map(("intervalSeconds", sim.Spec.IntervalSeconds))),
-            ("release", Map(("headroomSeats", sim.Spec.HeadroomSeats), ("arrivalSlots", sim.Spec.Backend == CapacityBackend.Placeholders ? sim.Spec.ArrivalSlots : 0),
-                ("stall", Map(("minutes", sim.Spec.Stall.Minutes), ("minShare", sim.Spec.Stall.MinShare))))),
-            ("preloaded", sim.Policy.Preloaded),
-            ("pullMinutes", sim.Policy.PullMinutes),
-            ("noShow", sim.Policy.NoShowFraction),
-            ("seed", sim.Policy.Seed))),
-        ("strategies", Map(("noPrewarm", Summary(sim.NoPrewarm)), ("plan", Summary(sim.Plan)))));
-
-    private static Dictionary<string, object?> Summary(StrategySummary s) => Map(
-        ("people", s.People),
-        ("waitSeconds", Map(("p50", s.WaitP50Seconds), ("p95", s.WaitP95Seconds), ("max", s.WaitMaxSeconds))),
-        ("peakNodes", s.PeakNodes),
-        ("peakToPlanned", s.PeakToPlanned),
-        ("nodeHours", s.NodeHours),
-        ("lowerBoundNodeHours", s.LowerBoundNodeHours),
-        ("nodeHoursToLowerBound", s.NodeHoursToLowerBound),
-        ("cost", s.Cost),
-        ("preemptions", s.Preemptions),
-        ("unserved", s.Unserved));
-
     private static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+
+    private static string M(double v) => PlanDocument.Money(v).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Wait(double seconds) =>
         seconds < 120 ? $"{seconds.ToString("0", CultureInfo.InvariantCulture)} s" : $"{(seconds / 60).ToString("0.0", CultureInfo.InvariantCulture)} min";
 
-    /// <summary>The comparison as text that fits the terminal (<see cref="OutputWidth"/>, like <c>plan</c>).</summary>
-    private static void Table(TextWriter stdout, EventSimulation sim)
+    /// <summary>The comparison as text that fits <paramref name="width"/> (<see cref="OutputWidth"/>, like <c>plan</c>).</summary>
+    private static void Table(TextWriter stdout, EventSimulation sim, int width)
     {
-        var width = OutputWidth.For(stdout, null);
         void Say(string text)
         {
             foreach (var line in Wrap.Words(text, width, "")) stdout.WriteLine(line);
         }
         var p = sim.Policy;
-        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person", "people")}, no-shows {N(p.NoShowFraction * 100)}%, " +
+        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person-window")} (each person counted " +
+            $"in every window they come to), no-shows {N(p.NoShowFraction * 100)}%, " +
             (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
         var spec = sim.Spec;
         Say($"Policy: {(p.Backend == CapacityBackend.Placeholders ? $"placeholder pods, {Plural.Of(spec.ArrivalSlots, "free seat")} kept where attendees land" : "a CapacityBuffer")}; " +
@@ -152,7 +150,7 @@ public static class SimulateCommand
         Row("peak nodes", s => $"{s.PeakNodes} ({N(s.PeakToPlanned)}x plan)", $"<= 1.1x plan: {Met(sim.Plan.PeakToPlanned <= 1.1)}");
         Row("node-hours", s => $"{N(s.NodeHours)} ({N(s.NodeHoursToLowerBound)}x lower bound)",
             $"<= {N(nodeHoursTarget)}x lower bound: {Met(sim.Plan.NodeHoursToLowerBound <= nodeHoursTarget)}");
-        Row($"cost ({sim.Currency})", s => N(s.Cost));
+        Row($"cost ({sim.Currency})", s => M(s.Cost));
         if (sim.NoPrewarm.Unserved + sim.Plan.Unserved > 0)
             Row("never served", s => s.Unserved.ToString(CultureInfo.InvariantCulture));
         foreach (var line in table.Lines(width)) stdout.WriteLine(line);

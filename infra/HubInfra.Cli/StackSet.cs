@@ -57,7 +57,26 @@ public sealed class StackSet
         if (raw is null)
             return new LoadedStack(stack, StackKind.Community, null, null,
                 [new Problem("", $"no such stack file in {_directory}; check the stack name or --stacks") { InFile = true }]);
-        return StackLoader.Load(raw, Community, _now, Events, _directory);
+        return StackLoader.Load(raw, Community, _now, Events, _directory, CommunityNames);
+    }
+
+    /// <summary>The folder's community and local stacks: what an event's <c>community</c> may name.</summary>
+    public IReadOnlyList<string> CommunityNames()
+    {
+        var names = new List<string>();
+        foreach (var name in StackNames)
+        {
+            try
+            {
+                if (Raw(name) is { } raw && StackLoader.KindOf(raw) != StackKind.Event)
+                    names.Add(name);
+            }
+            catch (StackFileException)
+            {
+                // reported when that stack itself is loaded
+            }
+        }
+        return names;
     }
 
     /// <summary>Every event stack of the folder, bound without validation (for checks across events).</summary>

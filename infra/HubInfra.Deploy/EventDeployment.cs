@@ -44,16 +44,8 @@ public static class EventDeployment
             : new Pulumi.Kubernetes.Provider("community", KubernetesProviders.ForKubeconfig(reference.RequireOutput("kubeconfig").Apply(k => (string)k)));
         var options = new ComponentResourceOptions { Provider = provider };
 
-        var outputs = new Dictionary<string, object?>
-        {
-            ["schedule"] = plan.Windows.Select(w => PlanDocument.Window(w, ev.Zone)).ToList(),
-            ["seatsPerNode"] = plan.Pool.SeatsPerNode,
-            ["nodes"] = plan.PeakNodes,
-            ["nodeHours"] = plan.NodeHours,
-            ["tracking"] = PlanDocument.Tracking(plan),
-            ["release"] = PlanDocument.Release(plan),
-            ["estimatedCost"] = new Dictionary<string, object?> { ["amount"] = plan.Cost, ["currency"] = plan.Currency, ["pricesAsOf"] = plan.PricesAsOf, ["basis"] = plan.PriceBasis },
-        };
+        // The plan document's own records (windows, policy, cost), as plain values Pulumi registers as outputs.
+        var outputs = PlanDocument.Tree(PlanDocument.Outputs(plan));
 
         // The event's capacity waits for its workshop hub (the placeholders use its user scheduler) and its own pool.
         var capacityOptions = new ComponentResourceOptions { Provider = provider };

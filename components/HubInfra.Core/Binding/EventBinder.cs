@@ -30,10 +30,12 @@ public static class EventBinder
 
         var community = e.String("community", required: true, example: "community: community-small (the community stack's name)") ?? "";
         var zoneId = e.String("timeZone", required: true, example: "timeZone: America/Los_Angeles") ?? "UTC";
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId);
+        var zone = TimeZoneIds.Find(zoneId);
         if (zone is null)
         {
-            e.Error("timeZone", $"'{zoneId}' is not an IANA time zone; write e.g. America/Los_Angeles or Europe/Berlin");
+            e.Error("timeZone", TimeZoneIds.Nearest(zoneId) is { } nearest
+                ? $"'{zoneId}' is not an IANA time zone; did you mean {nearest}? Write the zone as the tz database names it"
+                : $"'{zoneId}' is not an IANA time zone; write e.g. America/Los_Angeles or Europe/Berlin (region/city, as the tz database names it)");
             zone = DateTimeZone.Utc;
         }
         var attendees = e.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people", required: true, example: "120") ?? 0;
@@ -77,12 +79,13 @@ public static class EventBinder
             var start = ParseTime(d, "start");
             var end = ParseTime(d, "end");
             var days = ParseDays(d);
+            var except = ParseExcept(d);
             var n = d.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people");
             d.RejectUnknown();
             if (from is { } f0 && to is { } t0 && Period.Between(f0, t0, PeriodUnits.Days).Days > ConfigLimits.EventSpanDays)
                 d.Error("to", $"is more than {ConfigLimits.EventSpanDays} days after from; split the event into shorter ranges or stacks");
             else if (from is { } f && to is { } t && start is { } s && end is { } en)
-                daily.Add(new DailyRange(f, t, s, en, days, n));
+                daily.Add(new DailyRange(f, t, s, en, days, n) { Except = except });
         }
         if (windows.Count + daily.Count > ConfigLimits.EventEntriesMax)
             e.Error("windows", $"has {windows.Count + daily.Count} windows and daily ranges; at most {ConfigLimits.EventEntriesMax} are allowed: merge them into daily ranges or split the event");
@@ -145,6 +148,20 @@ public static class EventBinder
         if (result.Success) return result.Value;
         r.Error(key, $"'{text}' is not a date; write e.g. 2027-07-05");
         return null;
+    }
+
+    /// <summary><c>except: [2027-07-14, ...]</c>: local dates of the range without a window (checked against the range by the calendar).</summary>
+    private static IReadOnlyList<LocalDate> ParseExcept(ConfigReader r)
+    {
+        var result = new List<LocalDate>();
+        var texts = r.Strings("except");
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var parsed = Date.Parse(texts[i]);
+            if (parsed.Success) result.Add(parsed.Value);
+            else r.Error($"except[{i}]", $"'{texts[i]}' is not a date; write it as e.g. 2027-07-14 (a local date of the range)");
+        }
+        return result;
     }
 
     /// <summary>A time of day, "HH:mm" (also the cluster's maintenance window).</summary>

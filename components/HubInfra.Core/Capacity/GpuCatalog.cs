@@ -1,3 +1,5 @@
+using HubInfra.Core.Model;
+
 namespace HubInfra.Core.Capacity;
 
 /// <summary>
@@ -47,7 +49,7 @@ public static class GpuCatalog
         if (Bundled.TryGetValue(gpuType, out var shapes))
         {
             if (machine.BundledGpuType != gpuType)
-                return $"{gpuType} comes only built into {shapes} machine types, not with {machine.Name}; use one as machineType, e.g. {shapes}-{(shapes == "g2-standard" ? "8" : "1g")}.";
+                return $"{gpuType} comes only built into {shapes} machine types, not with {machine.Name}; use {Article.With(shapes.Split('-')[0])} machineType, e.g. {shapes}-{(shapes == "g2-standard" ? "8" : "1g")}.";
             if (count != machine.BundledGpuCount)
                 return $"{machine.Name} comes with exactly {machine.BundledGpuCount} {gpuType}, not {count}; set the count to {machine.BundledGpuCount}.";
             return null;

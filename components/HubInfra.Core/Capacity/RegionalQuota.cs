@@ -180,15 +180,4 @@ public sealed record RegionalQuota(
     /// <summary>"480 N2_CPUS (quota 200)" for messages.</summary>
     public static string Describe(Excess e) =>
         string.Create(CultureInfo.InvariantCulture, $"{e.Need} {e.QuotaName} (quota {e.Limit}, hubinfra:capacity.quota.{e.Key})");
-
-    /// <summary>The document <c>plan --format json</c> prints under "quota".</summary>
-    public Dictionary<string, object?> ToDocument() => new()
-    {
-        ["region"] = Region,
-        ["cpusByFamily"] = CpusByFamily.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
-        ["gpusByType"] = GpusByType.ToDictionary(kv => kv.Key, kv => (object?)kv.Value),
-        ["ssdGb"] = SsdGb,
-        ["inUseAddresses"] = InUseAddresses,
-        ["overlappingEvents"] = Events.Cast<object?>().ToList(),
-    };
 }

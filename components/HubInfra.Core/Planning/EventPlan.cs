@@ -30,8 +30,9 @@ public sealed record EventPoolPlan(
 /// <see cref="NodeHours"/> and <see cref="Cost"/> are the upper bound (every planned seat taken all along).
 /// The arrival phase runs from <see cref="WarmFrom"/> to <see cref="ReleaseAt"/> (the first covered window's start
 /// plus <c>arrivalMinutes</c>) with every seat warm; the release phase runs from there to <see cref="CoolAt"/>, where
-/// the plan itself holds only <see cref="LateSeats"/> free seats (<see cref="LateNodes"/> nodes) beyond the servers
-/// of those who came: <see cref="ReleaseNodeHours"/> is what it costs if nobody else comes.
+/// the plan itself holds only <see cref="HeadroomSeats"/> free seats (<see cref="HeadroomNodes"/> nodes) beyond the
+/// servers of those who came: <see cref="ReleaseNodeHours"/> is what it costs if nobody else comes.
+/// Node-hours and costs are not rounded: the plan document rounds each figure once, totals after summing.
 /// </summary>
 public sealed record EventWindowPlan(
     string Source,
@@ -47,7 +48,8 @@ public sealed record EventWindowPlan(
 {
     public Instant ReleaseAt { get; init; }
 
-    public int LateSeats { get; init; }
+    /// <summary>The free seats held in the release phase: the headroom, at most the window's seats.</summary>
+    public int HeadroomSeats { get; init; }
 
     /// <summary>
     /// The seats the scaler keeps warm in the arrival phase: every seat of the planned nodes (nodes × seats per node,
@@ -58,7 +60,7 @@ public sealed record EventWindowPlan(
     /// </summary>
     public int WarmSeats { get; init; }
 
-    public int LateNodes { get; init; }
+    public int HeadroomNodes { get; init; }
 
     public double ArrivalNodeHours { get; init; }
 
@@ -121,8 +123,8 @@ public sealed record EventPlan(
     /// <summary><c>arrivalMinutes</c>: minutes after each window's start until the headroom shrinks, at the latest.</summary>
     public int ReleaseAfterMinutes => (int)Event.Arrival.TotalMinutes;
 
-    /// <summary><c>lateHeadroomSeats</c> resolved: the warm seats kept free after the arrival phase (default one node's seats).</summary>
-    public int ReleaseHeadroomSeats => Scaler.HeadroomSeats;
+    /// <summary>The headroom (stack key <c>lateHeadroomSeats</c>) resolved: the warm seats kept free after the arrival phase (default one node's seats).</summary>
+    public int HeadroomSeats => Scaler.HeadroomSeats;
 
     /// <summary><c>preWarmMinutes</c> as set, or derived (<see cref="LeadTime"/>).</summary>
     public Duration PreWarm { get; init; }
@@ -139,14 +141,14 @@ public sealed record EventPlan(
 
     public double ExpectedCost { get; init; }
 
-    /// <summary>Upper bound of node-hours and cost in all arrival phases, and what the release phases hold beyond those who came.</summary>
-    public double ArrivalNodeHours => Math.Round(Windows.Sum(w => w.ArrivalNodeHours), 2);
+    /// <summary>Upper bound of node-hours and cost in all arrival phases, and what the release phases hold beyond those who came (not rounded).</summary>
+    public double ArrivalNodeHours => Windows.Sum(w => w.ArrivalNodeHours);
 
-    public double ArrivalCost => Math.Round(Windows.Sum(w => w.ArrivalCost), 2);
+    public double ArrivalCost => Windows.Sum(w => w.ArrivalCost);
 
-    public double ReleaseNodeHours => Math.Round(Windows.Sum(w => w.ReleaseNodeHours), 2);
+    public double ReleaseNodeHours => Windows.Sum(w => w.ReleaseNodeHours);
 
-    public double ReleaseCost => Math.Round(Windows.Sum(w => w.ReleaseCost), 2);
+    public double ReleaseCost => Windows.Sum(w => w.ReleaseCost);
 
     /// <summary>What the target hub needs for this event's login storm (applied to a workshop hub; checked on a community hub).</summary>
     public LoginStorm? Storm { get; init; }
@@ -213,24 +215,24 @@ public sealed record EventPlan(
             var warmSeats = Math.Max(seats, nodes * seatsPerNode);
             var windowPhases = PhasesOf(w, warmSeats, lead, ev.Arrival, ev.Stall.MinAttendees(seats));
             phases.AddRange(windowPhases);
-            var lateSeats = Math.Min(seats, headroom);
-            var lateNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)lateSeats / seatsPerNode);
+            var headroomSeats = Math.Min(seats, headroom);
+            var headroomNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)headroomSeats / seatsPerNode);
             var arrivalHours = windowPhases.Where(p => p.IsArrival).Sum(p => (p.Until - p.From).TotalHours);
             var releaseHours = hours - arrivalHours;
             var expectedSeats = (int)Math.Ceiling(seats * (1 - ev.NoShowFraction) - 1e-9);
-            var expectedReleaseNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)Math.Min(seats, expectedSeats + lateSeats) / seatsPerNode);
+            var expectedReleaseNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)Math.Min(seats, expectedSeats + headroomSeats) / seatsPerNode);
             expectedHours += nodes * arrivalHours + expectedReleaseNodes * releaseHours;
             windows.Add(new EventWindowPlan(string.Join(", ", w.Covers.Select(c => c.Source)), first.Start, last.End, w.WarmFrom, w.CoolAt,
-                w.Attendees, seats, nodes, Math.Round(nodes * hours, 2), Math.Round(nodes * hours * hourly, 2))
+                w.Attendees, seats, nodes, nodes * hours, nodes * hours * hourly)
             {
                 ReleaseAt = windowPhases.FirstOrDefault(p => !p.IsArrival)?.From ?? w.CoolAt,
-                LateSeats = lateSeats,
-                LateNodes = lateNodes,
+                HeadroomSeats = headroomSeats,
+                HeadroomNodes = headroomNodes,
                 WarmSeats = warmSeats,
-                ArrivalNodeHours = Math.Round(nodes * arrivalHours, 2),
-                ArrivalCost = Math.Round(nodes * arrivalHours * hourly, 2),
-                ReleaseNodeHours = Math.Round(lateNodes * releaseHours, 2),
-                ReleaseCost = Math.Round(lateNodes * releaseHours * hourly, 2),
+                ArrivalNodeHours = nodes * arrivalHours,
+                ArrivalCost = nodes * arrivalHours * hourly,
+                ReleaseNodeHours = headroomNodes * releaseHours,
+                ReleaseCost = headroomNodes * releaseHours * hourly,
             });
         }
 
@@ -240,7 +242,7 @@ public sealed record EventPlan(
         if (workshopPlan is not null)
             LoginStormValues.Apply(storm.AsSettings().With(hub.Storm), workshopPlan.Values);
         return new EventPlan(ev, hub, hub.Namespace, hub.HelmReleaseName, profile, pool, windows, peakSeats, peakNodes,
-            Math.Round(windows.Sum(w => w.NodeHours), 2), Math.Round(windows.Sum(w => w.Cost), 2), capacity.Prices.Currency, capacity.Prices.AsOf,
+            windows.Sum(w => w.NodeHours), windows.Sum(w => w.Cost), capacity.Prices.Currency, capacity.Prices.AsOf,
             exclusions, workshopPlan)
         {
             Warm = warm,
@@ -248,8 +250,8 @@ public sealed record EventPlan(
                 community.Capacity.Backend, hub.Workshop is not null ? AttendeeRule.AllServers : AttendeeRule.CreatedSinceWarmUp,
                 Math.Max(1, seatsPerNode)),
             PreWarm = lead,
-            ExpectedNodeHours = Math.Round(expectedHours, 2),
-            ExpectedCost = Math.Round(expectedHours * hourly, 2),
+            ExpectedNodeHours = expectedHours,
+            ExpectedCost = expectedHours * hourly,
             LocalCluster = community.Kind == StackKind.Local,
             ReleaseChannel = community.Cluster.ReleaseChannel,
             Storm = storm,

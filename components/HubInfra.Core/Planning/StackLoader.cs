@@ -23,8 +23,9 @@ public static class StackLoader
     /// events that share a node pool at the same time are checked together.
     /// </summary>
     /// <param name="stacksFolder">The folder of the stack files as the user named it (messages point into it).</param>
+    /// <param name="communityNames">The community stacks known beside it, listed when the event's <c>community</c> names none.</param>
     public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null,
-        Func<IReadOnlyList<EventSettings>>? otherEvents = null, string stacksFolder = "stacks")
+        Func<IReadOnlyList<EventSettings>>? otherEvents = null, string stacksFolder = "stacks", Func<IReadOnlyList<string>>? communityNames = null)
     {
         var problems = new List<Problem>(raw.LayoutProblems);
         if (!raw.HasConfig)
@@ -44,7 +45,8 @@ public static class StackLoader
             var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
             if (ev is not null)
                 EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null,
-                    otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList(), stacksFolder);
+                    otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList(), stacksFolder,
+                    community is null ? communityNames?.Invoke() : null);
             return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw)));
         }
 

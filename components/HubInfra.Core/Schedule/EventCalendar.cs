@@ -12,7 +12,8 @@ namespace HubInfra.Core.Schedule;
 /// </summary>
 /// <remarks>
 /// Problems (with paths relative to the event): a dated window whose end is not after its start; a daily range whose
-/// <c>to</c> is before its <c>from</c>, that lists no weekday, or whose weekdays never occur in it; a window that is
+/// <c>to</c> is before its <c>from</c>, that lists no weekday, or whose weekdays never occur in it; an <c>except</c>
+/// date outside the range, on none of its days, listed twice, or leaving the range no date at all; a window that is
 /// empty once daylight-saving time is applied; overlapping windows that expect different attendees (the later one is
 /// dropped). Overlapping windows that agree on attendees are merged into one.
 /// </remarks>
@@ -63,11 +64,15 @@ public static class EventCalendar
                 problems.Add(new CalendarProblem($"{path}.days", "lists no weekday, so the range has no windows; list at least one, e.g. days: [Mon, Tue]"));
                 continue;
             }
+            var skipped = ExceptDates(d, path, problems);
             var occurrences = 0;
+            var kept = 0;
             for (var date = d.From; date <= d.To; date = date.PlusDays(1))
             {
                 if (!d.Days.Contains(date.DayOfWeek)) continue;
                 occurrences++;
+                if (skipped.Contains(date)) continue;
+                kept++;
                 var source = $"{path} {Date.Format(date)}";
                 var startOk = TryResolve(zone, date + d.Start, $"{path}.start", $"start on {Date.Format(date)}", problems, out var start);
                 var endOk = TryResolve(zone, (d.End > d.Start ? date : date.PlusDays(1)) + d.End, $"{path}.end", $"end on {Date.Format(date)}", problems, out var end);
@@ -83,6 +88,9 @@ public static class EventCalendar
             if (occurrences == 0)
                 problems.Add(new CalendarProblem($"{path}.days",
                     $"none of {string.Join(", ", d.Days.Distinct())} falls between {Date.Format(d.From)} and {Date.Format(d.To)}; change days or the date range"));
+            else if (kept == 0)
+                problems.Add(new CalendarProblem($"{path}.except",
+                    $"leaves out every date of the range ({Date.Format(d.From)} to {Date.Format(d.To)}), so it has no windows; remove the range or some of its except dates"));
         }
 
         var sorted = expanded
@@ -94,6 +102,34 @@ public static class EventCalendar
             .ToList();
         return new EventCalendarResult(MergeOverlaps(sorted, problems), problems);
     }
+
+    /// <summary>
+    /// The range's <c>except</c> dates that name one of its days; each other one is a problem at its own key
+    /// (<c>daily[0].except[1]</c>): outside the range, on a weekday the range does not list, or listed twice.
+    /// </summary>
+    private static HashSet<LocalDate> ExceptDates(DailyRange d, string path, List<CalendarProblem> problems)
+    {
+        var dates = new HashSet<LocalDate>();
+        for (var j = 0; j < d.Except.Count; j++)
+        {
+            var date = d.Except[j];
+            var key = $"{path}.except[{j}]";
+            if (date < d.From || date > d.To)
+                problems.Add(new CalendarProblem(key,
+                    $"{Date.Format(date)} is not between from {Date.Format(d.From)} and to {Date.Format(d.To)}, so there is no window to leave out; " +
+                    "fix the date or remove it"));
+            else if (!d.Days.Contains(date.DayOfWeek))
+                problems.Add(new CalendarProblem(key,
+                    $"{Date.Format(date)} is a {date.DayOfWeek}, not one of the range's days ({string.Join(", ", d.Days.Distinct().Select(Short))}), " +
+                    "so there is no window to leave out; fix the date or remove it"));
+            else if (!dates.Add(date))
+                problems.Add(new CalendarProblem(key, $"{Date.Format(date)} is listed twice; remove one"));
+        }
+        return dates;
+    }
+
+    /// <summary>Mon, Tue, ... as the stack file writes weekdays.</summary>
+    private static string Short(IsoDayOfWeek day) => day.ToString()[..3];
 
     /// <summary>
     /// The one instant a local time names, or a problem: a time in a spring-forward gap does not exist and a time in

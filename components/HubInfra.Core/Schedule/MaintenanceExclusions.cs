@@ -108,8 +108,6 @@ public static class MaintenanceExclusions
         notes.Add($"{string.Join("; ", why)}: planned {Plural.Of(exclusions.Count, "NO_MINOR_OR_NODE_UPGRADES exclusion")} instead (GKE allows up to {limit.Days} days): " +
                   "nodes are not upgraded, so user servers keep running, and the minor version stays; GKE may still patch the control plane " +
                   "(on a zonal cluster the Kubernetes API is briefly unavailable then)");
-        notes.Add($"GKE accepts a NO_MINOR_OR_NODE_UPGRADES exclusion only if it ends at most {limit.Days} days after it is created: add " +
-                  string.Join(", ", exclusions.Select(e => $"{e.Name} on or after {e.End.Minus(limit).InUtc().Date:yyyy-MM-dd}")));
         if (exclusions.Count > GkeMaxExclusions)
             notes.Add($"{exclusions.Count} exclusions are over GKE's cap of {GkeMaxExclusions} per cluster: split the event into several stacks or shorten it");
         return new MaintenanceExclusionPlan(exclusions, notes);
@@ -143,20 +141,52 @@ public static class MaintenanceExclusions
         return new MaintenanceExclusionPlan(converted, notes);
     }
 
+    /// <summary>
+    /// When the <paramref name="planned"/> exclusions the cluster lacks can be added, for those that cannot be added on
+    /// <paramref name="now"/>: GKE refuses a minor-scope exclusion that ends more than 180 days after it is created, so
+    /// each is given the first whole UTC day from which it is accepted (never a past date: those that can be added now
+    /// need no date). Exclusions <paramref name="existing"/> already covers are left out. Null when nothing has to wait.
+    /// </summary>
+    public static string? WhenToAdd(IReadOnlyList<MaintenanceExclusion> planned, IReadOnlyList<MaintenanceExclusion> existing, Instant now)
+    {
+        var limit = GkeMaintenanceRules.MaxMinorScopeAhead;
+        var waiting = planned
+            .Where(e => e.Scope != ExclusionScope.NoUpgrades && e.End - now > limit && !IsPresent(e, existing))
+            .Select(e => $"{e.Name} on or after {FirstDayAccepted(e.End - limit):yyyy-MM-dd}")
+            .ToList();
+        return waiting.Count == 0
+            ? null
+            : $"GKE accepts a NO_MINOR_OR_NODE_UPGRADES exclusion only if it ends at most {limit.Days} days after it is created: add {string.Join(", ", waiting)} (UTC)";
+    }
+
+    /// <summary>The first UTC midnight at or after <paramref name="earliest"/>: adding it any time that day is early enough.</summary>
+    private static LocalDate FirstDayAccepted(Instant earliest)
+    {
+        var utc = earliest.InUtc();
+        return utc.TimeOfDay == LocalTime.Midnight ? utc.Date : utc.Date.PlusDays(1);
+    }
+
+    /// <summary>True when the cluster's exclusions that keep the nodes already cover <paramref name="e"/>'s whole span.</summary>
+    public static bool IsPresent(MaintenanceExclusion e, IReadOnlyList<MaintenanceExclusion> existing) =>
+        Covers(existing.Where(x => x.Scope.KeepsNodes()).Select(x => (x.Start, x.End)).ToList(), e.Start, e.End);
+
     private static List<MaintenanceExclusion> Named(string prefix, List<(Instant Start, Instant End)> pieces, ExclusionScope scope) =>
         pieces.Select((p, i) => new MaintenanceExclusion(Name(prefix, i + 1), p.Start, p.End, scope)).ToList();
 
     /// <summary>True when the union of <paramref name="existing"/> covers the whole warm window [WarmFrom, CoolAt].</summary>
-    public static bool Covers(IReadOnlyList<(Instant Start, Instant End)> existing, WarmWindow w)
+    public static bool Covers(IReadOnlyList<(Instant Start, Instant End)> existing, WarmWindow w) => Covers(existing, w.WarmFrom, w.CoolAt);
+
+    /// <summary>True when the union of <paramref name="existing"/> covers [<paramref name="from"/>, <paramref name="until"/>].</summary>
+    public static bool Covers(IReadOnlyList<(Instant Start, Instant End)> existing, Instant from, Instant until)
     {
-        var cursor = w.WarmFrom;
+        var cursor = from;
         foreach (var (start, end) in existing.OrderBy(e => e.Start))
         {
-            if (cursor >= w.CoolAt) break;
+            if (cursor >= until) break;
             if (start > cursor) return false;
             if (end > cursor) cursor = end;
         }
-        return cursor >= w.CoolAt;
+        return cursor >= until;
     }
 
     private static Duration Gap(List<(Instant Start, Instant End)> pieces, int i) => pieces[i + 1].Start - pieces[i].End;

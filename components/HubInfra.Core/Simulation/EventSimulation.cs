@@ -19,6 +19,9 @@ public sealed record EventSimulation(
     StrategySummary Plan,
     IReadOnlyList<WindowOutcome> PlanWindows)
 {
+    /// <summary>The arrival phase's longest length (<c>arrivalMinutes</c>).</summary>
+    public int ArrivalMinutes { get; init; }
+
     /// <summary>The no-pre-warm outcome of each window, beside <see cref="PlanWindows"/>.</summary>
     public IReadOnlyList<WindowOutcome> NoPrewarmWindows { get; init; } = [];
 
@@ -40,6 +43,7 @@ public sealed record EventSimulation(
             StrategySummary.Of(Strategy.NoPrewarm, none, hourly), StrategySummary.Of(Strategy.Plan, warm, hourly), warm)
         {
             NoPrewarmWindows = none,
+            ArrivalMinutes = plan.ReleaseAfterMinutes,
         };
     }
 

@@ -15,8 +15,9 @@ public static class EventValidator
     private const string Key = "hubinfra:event";
 
     /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
+    /// <param name="communities">The community stacks beside it (offline: the folder's), named when <c>community</c> names none of them.</param>
     public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
-        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks")
+        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks", IReadOnlyList<string>? communities = null)
     {
         var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
@@ -35,7 +36,7 @@ public static class EventValidator
         if (community is null)
         {
             if (communityLookedUp)
-                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' ({communityFile}) was found; name an existing community stack"));
+                problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' ({communityFile}) was found; " + NameOneOf(ev.CommunityStack, communities ?? [])));
             return;
         }
         if (community.Kind == StackKind.Event)
@@ -119,8 +120,16 @@ public static class EventValidator
         CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         QuotaRules.CheckEvent(ev, community, plan, problems);
         GkeLimits.CheckEvent(ev, community, plan, problems);
-        foreach (var note in plan.Exclusions.Notes)
-            problems.Add(new Problem($"{Key}.windows", $"maintenance exclusions: {note}", Severity.Warning));
+    }
+
+    /// <summary>"did you mean X? name one of: a, b" — or, with none known, how to name one.</summary>
+    private static string NameOneOf(string typed, IReadOnlyList<string> communities)
+    {
+        if (communities.Count == 0)
+            return "name an existing community stack (its stack file must sit beside this one)";
+        var nearest = communities.MinBy(c => EditDistance.Between(c, typed))!;
+        var guess = EditDistance.Between(nearest, typed) <= Math.Max(2, typed.Length / 3) ? $"did you mean {nearest}? Otherwise " : "";
+        return $"{guess}name one of the community stacks: {string.Join(", ", communities)}";
     }
 
     /// <summary>
@@ -193,10 +202,15 @@ public static class EventValidator
         var existing = community.Cluster.MaintenanceExclusions.Where(e => e.Scope.KeepsNodes()).Select(e => (e.Start, e.End)).ToList();
         var uncovered = plan.Warm.Where(w => w.CoolAt > now && !MaintenanceExclusions.Covers(existing, w)).ToList();
         if (uncovered.Count == 0) return;
-        var suggested = MaintenanceExclusions.FitWith(
-            community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList(), plan.Exclusions, now,
+        var current = community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList();
+        var suggested = MaintenanceExclusions.FitWith(current, plan.Exclusions, now,
             inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED", window: GkeRecurringWindow.From(community.Cluster.MaintenanceWindow));
-        var yaml = string.Join(" ", suggested.Exclusions.Select(e =>
+        // Only what the cluster lacks; the plan's notes (why this scope, what was merged) and when each can be added.
+        var lacking = suggested.Exclusions.Where(e => !MaintenanceExclusions.IsPresent(e, current)).ToList();
+        var missing = lacking.Count > 0 ? lacking : suggested.Exclusions;
+        if (MaintenanceExclusions.WhenToAdd(missing, current, now) is { } when)
+            suggested = suggested with { Notes = [.. suggested.Notes, when] };
+        var yaml = string.Join(" ", missing.Select(e =>
             $"{{ name: {e.Name}, start: \"{InstantPattern.General.Format(e.Start)}\", end: \"{InstantPattern.General.Format(e.End)}\"" +
             (e.Scope == ExclusionScope.NoUpgrades ? "" : $", scope: {e.Scope.GkeName()}") + " }"));
         var notes = suggested.Notes.Count > 0 ? " (" + string.Join("; ", suggested.Notes) + ")" : "";

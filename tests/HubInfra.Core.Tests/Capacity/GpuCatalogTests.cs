@@ -51,9 +51,9 @@ public class GpuCatalogTests
             GpuCatalog.Incompatibility("nvidia-tesla-v100", Machine("n1-standard-8"), 3));
         Assert.Equal("g2-standard-24 comes with exactly 2 nvidia-l4, not 1; set the count to 2.",
             GpuCatalog.Incompatibility("nvidia-l4", Machine("g2-standard-24"), 1));
-        Assert.Equal("nvidia-tesla-a100 comes only built into a2-highgpu machine types, not with n1-standard-8; use one as machineType, e.g. a2-highgpu-1g.",
+        Assert.Equal("nvidia-tesla-a100 comes only built into a2-highgpu machine types, not with n1-standard-8; use an a2 machineType, e.g. a2-highgpu-1g.",
             GpuCatalog.Incompatibility("nvidia-tesla-a100", Machine("n1-standard-8"), 1));
-        Assert.Equal("nvidia-a100-80gb comes only built into a2-ultragpu machine types, not with a2-highgpu-1g; use one as machineType, e.g. a2-ultragpu-1g.",
+        Assert.Equal("nvidia-a100-80gb comes only built into a2-ultragpu machine types, not with a2-highgpu-1g; use an a2 machineType, e.g. a2-ultragpu-1g.",
             GpuCatalog.Incompatibility("nvidia-a100-80gb", Machine("a2-highgpu-1g"), 1));
         Assert.Null(GpuCatalog.Incompatibility("nvidia-h100-80gb", Machine("a3-highgpu-4g"), 4));
         Assert.StartsWith("nvidia-h200-141gb is not an accelerator type we know",

@@ -148,8 +148,8 @@ public class RegionalPriceTests
             "\n  hubinfra:budget: { billingAccount: 012345-6789AB-CDEF01, amount: 500, currency: GBP, emails: [a@example.org] }\n").Community!;
         Assert.Equal("europe-west2", stack.Capacity.Prices.Region);
         var prices = HubInfra.Core.Planning.PlanDocument.Prices(stack.Capacity.Prices, stack.Budget);
-        Assert.Equal("USD list prices of europe-west2 as of 2026-12-05", prices["basis"]);
-        Assert.Equal("costs are USD list prices of europe-west2 as of 2026-12-05, not in the budget's GBP; to estimate in GBP, give hubinfra:capacity.prices with currency: GBP and its rates", prices["note"]);
+        Assert.Equal("USD list prices of europe-west2 as of 2026-12-05", prices.Basis);
+        Assert.Equal("costs are USD list prices of europe-west2 as of 2026-12-05, not in the budget's GBP; to estimate in GBP, give hubinfra:capacity.prices with currency: GBP and its rates", prices.Note);
     }
 
     [Fact]

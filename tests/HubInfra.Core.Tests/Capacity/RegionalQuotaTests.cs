@@ -35,7 +35,7 @@ public class RegionalQuotaTests
         var dedicated = plan.Pool.Dedicated!;
         Assert.Equal(492 + dedicated.MaxNodes * 16, q.CpusByFamily["n2"]);
         Assert.Equal(["summer-school-2027"], q.Events);
-        var doc = q.ToDocument();
+        var doc = HubInfra.Core.Planning.PlanDocument.Tree(HubInfra.Core.Planning.PlanDocument.Quota(q));
         Assert.Equal(["region", "cpusByFamily", "gpusByType", "ssdGb", "inUseAddresses", "overlappingEvents"], doc.Keys);
     }
 

@@ -54,7 +54,8 @@ public class PlanCommandTests : IDisposable
         Assert.True(exit == 0, err);
         Assert.All(Lines(output), line => Assert.True(line.Length <= 100, $"{line.Length} columns: {line}"));
         if (stack.StartsWith("community", StringComparison.Ordinal)) return;
-        Assert.Contains(Lines(output), l => l.TrimStart().StartsWith("window ", StringComparison.Ordinal) && l.Contains("warm UTC") && l.Contains("cost USD"));
+        Assert.Contains(Lines(output), l => l.TrimStart().StartsWith("window ", StringComparison.Ordinal) && l.Contains("UTC") && l.Contains("cost USD"));
+        Assert.DoesNotContain("\n  local ", output); // no window fell back to a block
     }
 
     [Fact]
@@ -62,13 +63,13 @@ public class PlanCommandTests : IDisposable
     {
         var (_, output, _) = HubInfra.Cli.Program.Run("plan", "--stack", "summer-school-2027", "--stacks", TestStacks.Directory, "--width", "100");
         Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l,
-            @"^\s*daily\[0\]\s+2027-07-05 09:00–17:00\s+07:00–15:00\s+06:30–15:15\s+340\s+23\s+201\.25\s+232\.2$"));
+            @"^\s*daily\[0\]\s+2027-07-05 09:00–17:00\s+07:00–15:00\s+340\s+23\s+201\.25\s+232\.20$"));
         var dedicated = TestStacks.Example("summer-school-2027");
         var pool = EventPlan.From(dedicated.Event!, dedicated.Community!)!.Pool.Dedicated!.NamePrefix.TrimEnd('-');
         Assert.Contains($"Pool: {pool}, the event's own", output);
         Assert.DoesNotContain("Pool: cpu", output);
         Assert.Contains("15 seats.", output);
-        Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*total\s+2012\.5\s+2322$"));
+        Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s*total\s+2012\.5\s+2322\.01$"));
     }
 
     [Fact]
@@ -84,6 +85,20 @@ public class PlanCommandTests : IDisposable
             Assert.Contains("11:00–19:00", output);
             Assert.Contains("23:00(-1)–01:00", output);
         }
+    }
+
+    [Fact]
+    public void At_100_columns_windows_across_utc_midnight_keep_one_row_each_and_phase_rows_carry_their_date()
+    {
+        var dir = Folder(("new-year", NewYear));
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "new-year", "--stacks", dir, "--width", "100");
+        Assert.True(exit == 0, err);
+        var lines = Lines(output);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^ windows\[0\]\s+2027-12-31 20:00–04:00\(\+1\)\s+11:00–19:00\s+60\s+9\s+78\.75\s+20\.63$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^ windows\[1\]\s+2028-01-01 08:00–10:00\s+23:00\(-1\)–01:00\s+30\s+5\s+13\.75\s+3\.60$"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^ windows\[1\]\s+2028-01-01\s+arrival\s+22:30\(-1\)–00:00\s+35\s+5\s+7\.5\s+1\.97$"));
+        Assert.DoesNotContain("\n  local ", output); // no block layout
+        Assert.Contains("then at most 7 free seats stay warm", output);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class EventPlanTests
         Assert.Equal(Instant.FromUtc(2027, 3, 6, 13, 15), window.WarmFrom);
         Assert.Equal(Instant.FromUtc(2027, 3, 6, 23, 30), window.CoolAt);
         Assert.Equal(11 * 10.25, window.NodeHours);
-        Assert.Equal(Math.Round(11 * 10.25 * (4 * 0.031611 + 32 * 0.004237), 2), window.Cost);
+        Assert.Equal(11 * 10.25 * (4 * 0.031611 + 32 * 0.004237), window.Cost, 9);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public class EventPlanTests
         var plan = PlanOf("hackathon-2027");
         Assert.Equal(30, plan.TrackingIntervalSeconds);
         Assert.Equal(60, plan.ReleaseAfterMinutes);
-        Assert.Equal(7, plan.ReleaseHeadroomSeats); // default: one node's seats
+        Assert.Equal(7, plan.HeadroomSeats); // default: one node's seats
         var start = Instant.FromUtc(2027, 3, 6, 14, 0); // 09:00 New York
         var warmFrom = Instant.FromUtc(2027, 3, 6, 13, 15);
         Assert.Equal(
@@ -109,8 +109,8 @@ public class EventPlanTests
         var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "hackathon-2027", "--stacks", TestStacks.Directory);
         Assert.True(exit == 0, err);
         Assert.Contains("every 30 s", output);
-        Assert.Matches(@"windows\[0\]\s+arrival\s+13:15–15:00\s+77\s+11\s+19\.25", output); // every seat of the 11 planned nodes
-        Assert.Matches(@"windows\[0\]\s+release\s+15:00–23:30\s+7 free\s+1\s+8\.5", output);
+        Assert.Matches(@"windows\[0\]\s+2027-03-06\s+arrival\s+13:15–15:00\s+77\s+11\s+19\.25", output); // every seat of the 11 planned nodes
+        Assert.Matches(@"windows\[0\]\s+2027-03-06\s+release\s+15:00–23:30\s+7 free\s+1\s+8\.5", output);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public class EventPlanTests
         var ev = TestStacks.Inline(SmallEvent.Replace("attendees: 20", "attendees: 20\n    arrivalMinutes: 15\n    lateHeadroomSeats: 3"), "e", _ => community);
         Assert.DoesNotContain(ev.Errors, e => e.Key is "hubinfra:event.arrivalMinutes" or "hubinfra:event.lateHeadroomSeats");
         var plan = EventPlan.From(ev.Event!, community)!;
-        Assert.Equal(3, plan.ReleaseHeadroomSeats);
+        Assert.Equal(3, plan.HeadroomSeats);
         Assert.Equal(15, plan.ReleaseAfterMinutes);
         Assert.Equal(Instant.FromUtc(2027, 5, 1, 7, 15), plan.Windows[0].ReleaseAt); // 09:00 Berlin (UTC+2) + 15 min
         Assert.False(plan.Phases[^1].IsArrival);
@@ -299,11 +299,29 @@ public class EventPlanTests
     }
 
     [Fact]
-    public void An_event_longer_than_a_gke_exclusion_gets_a_warning_about_the_split()
+    public void An_event_longer_than_a_gke_exclusion_is_told_why_its_exclusion_has_the_node_scope_once()
     {
         var yaml = SmallEvent.Replace("windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]",
             "daily: [ { from: 2027-05-03, to: 2027-06-25, start: \"09:00\", end: \"17:00\", days: [Mon, Tue, Wed, Thu, Fri, Sat] } ]");
         var ev = TestStacks.Inline(yaml, "long-course", TestStacks.Examples().Community);
-        Assert.Contains(ev.Problems, p => p.Severity == HubInfra.Core.Config.Severity.Warning && p.Key == "hubinfra:event.windows" && p.Message.Contains("30 days", StringComparison.Ordinal));
+        // One problem at the key: the entry to add, why it has that scope, and from when GKE accepts it.
+        var problem = Assert.Single(ev.Problems, p => p.Key == "hubinfra:event.windows");
+        Assert.Contains("scope: NO_MINOR_OR_NODE_UPGRADES", problem.Message);
+        Assert.Contains("a warm stretch lasts more than 30 days", problem.Message);
+    }
+
+    [Fact]
+    public void A_daily_range_with_except_in_the_stack_file_plans_no_window_on_those_dates()
+    {
+        var community = TestStacks.Example("community-small").Community!;
+        var yaml = SmallEvent.Replace("    windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]",
+            "    daily: [ { from: 2027-05-03, to: 2027-05-14, start: \"09:00\", end: \"12:00\", except: [2027-05-05, \"2027-05-13\"] } ]");
+        var ev = TestStacks.Inline(yaml, "e", _ => community);
+        Assert.DoesNotContain(TestStacks.Errors(ev), e => e.Contains("daily", StringComparison.Ordinal));
+        var plan = EventPlan.From(ev.Event!, community)!;
+        Assert.Equal(8, plan.Windows.Count);
+        Assert.DoesNotContain(plan.Windows, w => w.Source.EndsWith("2027-05-05", StringComparison.Ordinal) || w.Source.EndsWith("2027-05-13", StringComparison.Ordinal));
+        var wrong = TestStacks.Inline(yaml.Replace("2027-05-05", "2027-05-08"), "e", _ => community);
+        Assert.Contains(TestStacks.Errors(wrong), e => e.StartsWith("hubinfra:event.daily[0].except[0]: 2027-05-08 is a Saturday", StringComparison.Ordinal));
     }
 }

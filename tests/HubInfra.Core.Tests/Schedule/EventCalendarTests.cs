@@ -225,4 +225,45 @@ public class EventCalendarTests
         Assert.Equal(["windows[1]", "daily[0] 2027-05-04", "windows[0]"], result.Windows.Select(w => w.Source));
         Assert.Equal([12, 12, 25], result.Windows.Select(w => w.Attendees));
     }
+
+    [Fact]
+    public void A_weekly_lab_that_skips_one_week_is_one_range_with_an_except_date()
+    {
+        // Thursdays 14:00–16:00 for five weeks, the third (Ascension Day, 2027-05-06) left out.
+        var range = new DailyRange(new LocalDate(2027, 4, 22), new LocalDate(2027, 5, 20), new LocalTime(14, 0), new LocalTime(16, 0),
+            [IsoDayOfWeek.Thursday]) { Except = [new LocalDate(2027, 5, 6)] };
+        var result = EventCalendar.Expand(Berlin, [], [range], 10);
+        Assert.Empty(result.Problems);
+        Assert.Equal(["daily[0] 2027-04-22", "daily[0] 2027-04-29", "daily[0] 2027-05-13", "daily[0] 2027-05-20"],
+            result.Windows.Select(w => w.Source));
+    }
+
+    [Fact]
+    public void An_except_date_outside_the_range_on_another_day_or_twice_is_an_error_at_its_own_key()
+    {
+        var range = new DailyRange(new LocalDate(2027, 7, 5), new LocalDate(2027, 7, 16), new LocalTime(9, 0), new LocalTime(17, 0), Weekdays)
+        {
+            Except = [new LocalDate(2027, 7, 14), new LocalDate(2027, 8, 2), new LocalDate(2027, 7, 10), new LocalDate(2027, 7, 14)],
+        };
+        var result = EventCalendar.Expand(Berlin, [], [range], 10);
+        Assert.Equal(["daily[0].except[1]", "daily[0].except[2]", "daily[0].except[3]"], result.Problems.Select(p => p.Path));
+        Assert.Contains("2027-08-02 is not between from 2027-07-05 and to 2027-07-16", result.Problems[0].Message);
+        Assert.Contains("2027-07-10 is a Saturday, not one of the range's days (Mon, Tue, Wed, Thu, Fri)", result.Problems[1].Message);
+        Assert.Contains("listed twice; remove one", result.Problems[2].Message);
+        Assert.All(result.Problems, p => Assert.True(Corpus.FixRule.Holds(p.Message), p.Message));
+        Assert.Equal(9, result.Windows.Count); // the valid exception still applies
+        Assert.DoesNotContain(result.Windows, w => w.Source == "daily[0] 2027-07-14");
+    }
+
+    [Fact]
+    public void A_range_whose_every_date_is_an_exception_is_an_error()
+    {
+        var range = new DailyRange(new LocalDate(2027, 7, 5), new LocalDate(2027, 7, 6), new LocalTime(9, 0), new LocalTime(17, 0), Weekdays)
+        {
+            Except = [new LocalDate(2027, 7, 5), new LocalDate(2027, 7, 6)],
+        };
+        var problem = Assert.Single(EventCalendar.Expand(Berlin, [], [range], 10).Problems);
+        Assert.Equal("daily[0].except", problem.Path);
+        Assert.Contains("leaves out every date of the range", problem.Message);
+    }
 }

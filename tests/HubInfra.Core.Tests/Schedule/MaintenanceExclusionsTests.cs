@@ -77,7 +77,7 @@ public class MaintenanceExclusionsTests
         Assert.Equal(warm[^1].CoolAt, only.End);
         Assert.Contains("NO_MINOR_OR_NODE_UPGRADES", plan.Notes[0]);
         Assert.Contains("user servers keep running", plan.Notes[0]);
-        Assert.Contains("course-1 on or after 2026-09-21", plan.Notes[1]);
+        Assert.Single(plan.Notes); // when to add it depends on the day: WhenToAdd
         Assert.Empty(GkeMaintenanceRules.Check(plan.Exclusions, Instant.FromUtc(2026, 10, 1, 0, 0)));
         AssertAllCovered(warm, plan);
     }
@@ -171,6 +171,23 @@ public class MaintenanceExclusionsTests
         Assert.Equal(Duration.FromDays(180), GkeMaintenanceRules.MaxMinorScopeAhead);
         // A daily 4-hour window gives 31 whole openings in the worst 32 days: 124 hours, 12 of them are GKE's 48.
         Assert.Equal(Duration.FromHours(124), GkeMaintenanceRules.WindowAvailability(GkeMaintenanceRules.DefaultWindow));
+    }
+
+    [Fact]
+    public void When_to_add_a_node_scope_exclusion_is_never_a_past_date_and_not_said_of_one_the_cluster_has()
+    {
+        var warm = Weekdays9To17(new LocalDate(2027, 1, 11), new LocalDate(2027, 3, 19));
+        var only = Assert.Single(MaintenanceExclusions.Plan("course", warm, FortyEightHours).Exclusions);
+        var earliest = only.End - GkeMaintenanceRules.MaxMinorScopeAhead; // 2026-09-20 at the course's last cool-down (UTC)
+        // Months before: the first whole UTC day GKE accepts it (the day after, as the time of day is not midnight).
+        var early = MaintenanceExclusions.WhenToAdd([only], [], Instant.FromUtc(2026, 6, 1, 0, 0));
+        Assert.Contains($"add course-1 on or after {earliest.InUtc().Date.PlusDays(1):yyyy-MM-dd} (UTC)", early);
+        // Once that day has come, or later: nothing to wait for, so no date at all (never one in the past).
+        Assert.Null(MaintenanceExclusions.WhenToAdd([only], [], earliest + Duration.FromHours(1)));
+        Assert.Null(MaintenanceExclusions.WhenToAdd([only], [], Instant.FromUtc(2026, 11, 23, 0, 0)));
+        // Already on the cluster (any node-keeping scope covering it): nothing said.
+        Assert.Null(MaintenanceExclusions.WhenToAdd([only], [only with { Name = "course-exclusion" }], Instant.FromUtc(2026, 6, 1, 0, 0)));
+        Assert.NotNull(MaintenanceExclusions.WhenToAdd([only], [only with { Scope = ExclusionScope.NoMinorUpgrades }], Instant.FromUtc(2026, 6, 1, 0, 0)));
     }
 }
 

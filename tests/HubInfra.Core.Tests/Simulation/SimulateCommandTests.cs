@@ -18,6 +18,7 @@ public class SimulateCommandTests
             Assert.Contains(row, output);
         Assert.Contains("goal for this plan", output);
         Assert.DoesNotContain("issue", output);
+        Assert.Contains("person-window", output); // a person at ten windows counts ten times
         Assert.Contains("<= 15 s: met", output); // the plan's warm seats make every example start within seconds
     }
 
@@ -35,7 +36,7 @@ public class SimulateCommandTests
         var none = root.GetProperty("strategies").GetProperty("noPrewarm");
         var plan = root.GetProperty("strategies").GetProperty("plan");
         Assert.True(plan.GetProperty("waitSeconds").GetProperty("p95").GetDouble() < none.GetProperty("waitSeconds").GetProperty("p95").GetDouble());
-        Assert.Equal(none.GetProperty("people").GetInt32(), plan.GetProperty("people").GetInt32());
+        Assert.Equal(none.GetProperty("personWindows").GetInt32(), plan.GetProperty("personWindows").GetInt32());
     }
 
     [Fact]

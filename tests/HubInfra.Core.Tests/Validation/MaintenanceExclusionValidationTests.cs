@@ -123,3 +123,38 @@ public class ExclusionScopeChannelTests
         Assert.StartsWith("hubinfra:cluster.maintenanceExclusions[0]: 'course' has scope NO_MINOR_OR_NODE_UPGRADES, but GKE allows scopes other than NO_UPGRADES only on clusters in a release channel", error);
     }
 }
+
+/// <summary>What validate says of an event's exclusions: when they can be added, and nothing once the cluster has them.</summary>
+public class EventExclusionAdviceTests
+{
+    /// <summary>A ten-week course on the test community, far enough ahead (from TestStacks.Now) that its exclusion cannot be added yet.</summary>
+    private const string Course = """
+        config:
+          hubinfra:kind: event
+          hubinfra:event:
+            community: test
+            hub: main
+            profile: small
+            timeZone: Europe/Berlin
+            attendees: 20
+            daily: [ { from: 2027-06-07, to: 2027-08-13, start: "09:00", end: "17:00" } ]
+        """;
+
+    [Fact]
+    public void A_course_warns_when_to_add_its_exclusion_until_the_cluster_has_it_then_says_nothing()
+    {
+        var bare = TestStacks.Inline(TestStacks.Community).Community!;
+        var first = TestStacks.Inline(Course, "course", _ => bare);
+        var error = Assert.Single(first.Problems, p => p.Key == "hubinfra:event.windows").ToString();
+        Assert.Contains("not covered by a maintenance exclusion", error);
+        Assert.Contains("GKE accepts a NO_MINOR_OR_NODE_UPGRADES exclusion only if it ends at most 180 days after it is created: add course-1 on or after 2027-02-", error);
+        Assert.DoesNotContain("on or after 2026", error); // TestStacks.Now is 2026-11-23: never a past date
+
+        var plan = HubInfra.Core.Planning.EventPlan.From(first.Event!, bare)!;
+        var entries = string.Concat(plan.Exclusions.Exclusions.Select(e =>
+            $"      - {{ name: {e.Name}, start: \"{HubInfra.Core.Planning.PlanDocument.Utc(e.Start)}\", end: \"{HubInfra.Core.Planning.PlanDocument.Utc(e.End)}\", scope: {HubInfra.Core.Schedule.ExclusionScopes.GkeName(e.Scope)} }}\n"));
+        var covered = TestStacks.Inline(TestStacks.Community + "\n  hubinfra:cluster:\n    maintenanceExclusions:\n" + entries).Community!;
+        var second = TestStacks.Inline(Course, "course", _ => covered);
+        Assert.DoesNotContain(second.Problems, p => p.Key == "hubinfra:event.windows");
+    }
+}

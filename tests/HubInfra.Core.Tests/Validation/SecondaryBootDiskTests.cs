@@ -17,9 +17,9 @@ public class SecondaryBootDiskTests
         Assert.Empty(TestStacks.Errors(stack));
         var pool = CommunityPlan.From(stack.Community!).NodePools.Single(p => p.Name == "user");
         Assert.Equal(image, pool.SecondaryBootDiskImage);
-        var doc = (Dictionary<string, object?>)PlanDocument.Pool(pool)["secondaryBootDisk"]!;
-        Assert.Equal(image, doc["diskImage"]);
-        Assert.Equal("CONTAINER_IMAGE_CACHE", doc["mode"]);
+        var doc = PlanDocument.Pool(pool).SecondaryBootDisk!;
+        Assert.Equal(image, doc.DiskImage);
+        Assert.Equal("CONTAINER_IMAGE_CACHE", doc.Mode);
     }
 
     [Theory]
@@ -47,7 +47,8 @@ public class SecondaryBootDiskTests
     {
         var pool = CommunityPlan.From(TestStacks.Inline(TestStacks.Community).Community!).NodePools.Single(p => p.Name == "user");
         Assert.Null(pool.SecondaryBootDiskImage);
-        Assert.False(PlanDocument.Pool(pool).ContainsKey("secondaryBootDisk"));
+        Assert.Null(PlanDocument.Pool(pool).SecondaryBootDisk);
+        Assert.DoesNotContain("secondaryBootDisk", PlanDocument.Json(PlanDocument.Pool(pool)));
     }
 
     [Fact]
