@@ -3,6 +3,7 @@ using HubInfra.Core.Values;
 using Pulumi;
 using Gcp = Pulumi.Gcp;
 using K8s = Pulumi.Kubernetes;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Components;
 

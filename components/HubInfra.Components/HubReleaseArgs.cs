@@ -1,6 +1,7 @@
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
 using Pulumi;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Components;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Cli;
 

@@ -1,6 +1,7 @@
 using HubInfra.Core.Model;
 using System.CommandLine;
 using DiffPlex.Renderer;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Cli;
 

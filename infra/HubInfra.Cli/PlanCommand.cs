@@ -6,6 +6,7 @@ using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
 using NodaTime;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Cli;
 

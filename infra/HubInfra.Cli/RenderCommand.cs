@@ -1,5 +1,6 @@
 using HubInfra.Core.Model;
 using System.CommandLine;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Cli;
 

@@ -1,6 +1,8 @@
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
+using HubInfra.Core.Stacks;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Cli;
 

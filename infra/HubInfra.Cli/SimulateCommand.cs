@@ -4,6 +4,7 @@ using System.Globalization;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Cli;
 

@@ -3,6 +3,7 @@ using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Simulation;
 using ScottPlot;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Cli;
 

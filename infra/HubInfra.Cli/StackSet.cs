@@ -2,6 +2,7 @@ using HubInfra.Core.Binding;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Cli;
 

@@ -3,6 +3,7 @@ using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 using Pulumi;
 using Gcp = Pulumi.Gcp;
+using HubInfra.Core.Planning;
 
 namespace HubInfra.Deploy;
 

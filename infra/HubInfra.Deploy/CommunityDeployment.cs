@@ -4,6 +4,7 @@ using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
 using Pulumi;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Deploy;
 

@@ -4,6 +4,7 @@ using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using Pulumi;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Deploy;
 
@@ -36,7 +37,7 @@ public static class EventDeployment
             ?? throw new RunException($"the event could not be planned against stack {ev.CommunityStack}");
 
         if (plan.Pool.Dedicated is not null && community!.Kind != StackKind.Local)
-            await CloudQuotaCheck.RunAsync(community.Project, Core.Capacity.RegionalQuota.Peak(community, [plan]),
+            await CloudQuotaCheck.RunAsync(community.Project, Core.Planning.RegionalQuota.Peak(community, [plan]),
                 $"event {ev.StackName} at its peak ({community.StackName}'s pools at their max plus the event's pool)");
 
         var provider = community!.Kind == StackKind.Local

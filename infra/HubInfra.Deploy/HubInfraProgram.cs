@@ -3,6 +3,7 @@ using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using Pulumi;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Deploy;
 
@@ -21,7 +22,7 @@ public static class HubInfraProgram
         Report(loaded);
         var community = loaded.Community!;
         if (community.Kind != StackKind.Local)
-            await CloudQuotaCheck.RunAsync(community.Project, Core.Capacity.RegionalQuota.Peak(community, []), "the node pools at their maxNodeCount");
+            await CloudQuotaCheck.RunAsync(community.Project, Core.Planning.RegionalQuota.Peak(community, []), "the node pools at their maxNodeCount");
         return CommunityDeployment.Run(CommunityPlan.From(community), raw);
     }
 

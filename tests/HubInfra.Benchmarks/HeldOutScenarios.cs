@@ -5,6 +5,7 @@ using HubInfra.Core.Scaling;
 using HubInfra.Core.Schedule;
 using HubInfra.Core.Simulation;
 using NodaTime;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Benchmarks;
 

@@ -136,7 +136,7 @@ public class CommunityStackTests
 
         // The value above reached the release through this Output, which is a Pulumi secret end to end.
         var hub = HubInfra.Deploy.HubInfraProgram.BindCommunity(StackRun.Config("community-small")).Hubs[0];
-        var secret = HubInfra.Deploy.CommunityDeployment.SecretOf(hub, HubInfra.Core.Values.ValueRef.GitHubClientSecret("main"));
+        var secret = HubInfra.Deploy.CommunityDeployment.SecretOf(hub, HubInfra.Core.Yaml.ValueRef.GitHubClientSecret("main"));
         Assert.True(await Output.IsSecretAsync(secret));
         Assert.Equal("decrypted-secret", await StackRun.ValueOf(secret));
         _ = resources;

@@ -23,7 +23,7 @@ public class EventStackTests
     private static HubInfra.Core.Planning.EventPlan PlanOf(string community, string stack)
     {
         var target = HubInfra.Core.Binding.CommunityBinder.Bind(StackRun.Config(community), []);
-        var loaded = HubInfra.Core.Planning.StackLoader.Load(StackRun.Config(stack), name => name == community ? target : null);
+        var loaded = HubInfra.Core.Stacks.StackLoader.Load(StackRun.Config(stack), name => name == community ? target : null);
         return HubInfra.Core.Planning.EventPlan.From(loaded.Event!, target)!;
     }
 

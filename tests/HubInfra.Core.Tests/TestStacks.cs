@@ -2,6 +2,7 @@ using HubInfra.Cli;
 using HubInfra.Core.Config;
 using HubInfra.Core.Planning;
 using NodaTime;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Core.Tests;
 

@@ -4,6 +4,7 @@ using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using NodaTime;
 using NodaTime.Text;
+using HubInfra.Core.Schedule;
 
 namespace HubInfra.Core.Binding;
 

@@ -1,5 +1,6 @@
 using HubInfra.Core.Planning;
-using static HubInfra.Core.Values.ValueTree;
+using static HubInfra.Core.Yaml.ValueTree;
+using HubInfra.Core.Model;
 
 namespace HubInfra.Core.Kubernetes;
 

@@ -1,3 +1,4 @@
+using HubInfra.Core.Model;
 namespace HubInfra.Core.Planning;
 
 /// <summary>

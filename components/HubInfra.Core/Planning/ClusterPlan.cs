@@ -1,4 +1,5 @@
 using HubInfra.Core.Model;
+using HubInfra.Core.Schedule;
 
 namespace HubInfra.Core.Planning;
 

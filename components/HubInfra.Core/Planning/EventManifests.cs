@@ -1,7 +1,9 @@
 using System.Globalization;
 using HubInfra.Core.Scaling;
 using HubInfra.Core.Values;
-using static HubInfra.Core.Values.ValueTree;
+using static HubInfra.Core.Yaml.ValueTree;
+using HubInfra.Core.Yaml;
+using HubInfra.Core.Model;
 
 namespace HubInfra.Core.Planning;
 

@@ -4,6 +4,7 @@ using HubInfra.Core.Scaling;
 using HubInfra.Core.Schedule;
 using HubInfra.Core.Values;
 using NodaTime;
+using HubInfra.Core.Kubernetes;
 
 namespace HubInfra.Core.Planning;
 

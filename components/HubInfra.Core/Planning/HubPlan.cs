@@ -1,5 +1,6 @@
 using HubInfra.Core.Model;
 using HubInfra.Core.Values;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Core.Planning;
 

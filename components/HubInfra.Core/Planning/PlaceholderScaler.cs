@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using HubInfra.Core.Scaling;
+using HubInfra.Core.Scripts;
 
 namespace HubInfra.Core.Planning;
 

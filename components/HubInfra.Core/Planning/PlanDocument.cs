@@ -10,6 +10,7 @@ using NodaTime;
 using NodaTime.Text;
 
 using HubInfra.Core.Scaling;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Core.Planning;
 

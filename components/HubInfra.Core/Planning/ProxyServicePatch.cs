@@ -1,4 +1,5 @@
 using HubInfra.Core.Values;
+using HubInfra.Core.Kubernetes;
 
 namespace HubInfra.Core.Planning;
 

@@ -2,6 +2,7 @@ using HubInfra.Core.Model;
 using System.Globalization;
 using System.Text;
 using NodaTime;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Core.Schedule;
 

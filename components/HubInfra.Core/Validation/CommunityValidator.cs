@@ -4,6 +4,7 @@ using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Schedule;
 
 namespace HubInfra.Core.Validation;
 

@@ -1,5 +1,5 @@
 using HubInfra.Core.Model;
-using static HubInfra.Core.Values.ValueTree;
+using static HubInfra.Core.Yaml.ValueTree;
 
 namespace HubInfra.Core.Values;
 

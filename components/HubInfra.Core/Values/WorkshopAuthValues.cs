@@ -1,6 +1,6 @@
 using HubInfra.Core.Hub;
 using HubInfra.Core.Model;
-using static HubInfra.Core.Values.ValueTree;
+using static HubInfra.Core.Yaml.ValueTree;
 
 namespace HubInfra.Core.Values;
 

@@ -1,6 +1,7 @@
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
-using static HubInfra.Core.Values.ValueTree;
+using static HubInfra.Core.Yaml.ValueTree;
+using HubInfra.Core.Scripts;
 
 namespace HubInfra.Core.Values;
 

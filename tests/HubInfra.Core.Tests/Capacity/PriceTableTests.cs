@@ -1,4 +1,5 @@
 using HubInfra.Core.Capacity;
+using HubInfra.Core.Schedule;
 
 namespace HubInfra.Core.Tests.Capacity;
 
@@ -119,7 +120,7 @@ public class RegionalPriceTests
     [Fact]
     public void Every_region_gke_offers_has_its_own_dated_prices_or_is_flagged()
     {
-        foreach (var region in HubInfra.Core.Model.GkeRegions.All)
+        foreach (var region in HubInfra.Core.Schedule.GkeRegions.All)
         {
             var prices = HubInfra.Core.Model.CapacitySettings.Default.InRegion(region.Name).Prices;
             if (PriceTable.For(region.Name) is { } own)

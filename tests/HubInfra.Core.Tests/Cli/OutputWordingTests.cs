@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HubInfra.Core.Model;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Core.Tests.Cli;
 

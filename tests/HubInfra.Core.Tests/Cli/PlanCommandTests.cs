@@ -1,6 +1,7 @@
 using HubInfra.Core.Model;
 using HubInfra.Cli;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Core.Tests.Cli;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using HubInfra.Cli;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Kubernetes;
 
 namespace HubInfra.Core.Tests.Integrity;
 

@@ -102,14 +102,14 @@ public class ReferenceIntegrityTests
         {
             ["scheduling"] = new Dictionary<string, object?> { ["userScheduler"] = new Dictionary<string, object?> { ["enabled"] = false } },
         };
-        Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
+        Assert.DoesNotContain(HubInfra.Core.Kubernetes.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
         values["scheduling"] = new Dictionary<string, object?> { ["userScheduler"] = new Dictionary<string, object?> { ["enabled"] = true } };
-        Assert.Contains(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
-        Assert.Contains(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Object == HubInfra.Core.Planning.ChartObjects.UserSchedulerClusterRole);
+        Assert.Contains(HubInfra.Core.Kubernetes.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
+        Assert.Contains(HubInfra.Core.Kubernetes.ChartObjects.CreatedFor("main", values), o => o.Object == HubInfra.Core.Kubernetes.ChartObjects.UserSchedulerClusterRole);
         values["rbac"] = new Dictionary<string, object?> { ["create"] = false }; // no ClusterRoleBinding: it cannot bind pods in our namespaces
-        Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Object == HubInfra.Core.Planning.ChartObjects.UserSchedulerClusterRole);
+        Assert.DoesNotContain(HubInfra.Core.Kubernetes.ChartObjects.CreatedFor("main", values), o => o.Object == HubInfra.Core.Kubernetes.ChartObjects.UserSchedulerClusterRole);
         values.Remove("rbac");
         values["fullnameOverride"] = "jh"; // then the chart names it jh-user-scheduler: our name would dangle
-        Assert.DoesNotContain(HubInfra.Core.Planning.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
+        Assert.DoesNotContain(HubInfra.Core.Kubernetes.ChartObjects.CreatedFor("main", values), o => o.Name == "main-user-scheduler");
     }
 }

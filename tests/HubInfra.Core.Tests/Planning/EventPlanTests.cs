@@ -1,6 +1,7 @@
 using HubInfra.Core.Scaling;
 using HubInfra.Core.Planning;
 using NodaTime;
+using HubInfra.Core.Kubernetes;
 
 namespace HubInfra.Core.Tests.Planning;
 

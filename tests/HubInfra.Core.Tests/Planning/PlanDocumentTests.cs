@@ -170,9 +170,9 @@ public partial class PlanDocumentTests
         Assert.All(keys, k => Assert.Matches($@"[`{{ ,.]{k}[`}},]", section));
     }
 
-    private static HubInfra.Core.Capacity.RegionalQuota RegionalQuotaOf(string stack)
+    private static HubInfra.Core.Planning.RegionalQuota RegionalQuotaOf(string stack)
     {
         var loaded = TestStacks.Example(stack);
-        return HubInfra.Core.Capacity.RegionalQuota.Peak(loaded.Community!, [EventPlan.From(loaded.Event!, loaded.Community!)!]);
+        return HubInfra.Core.Planning.RegionalQuota.Peak(loaded.Community!, [EventPlan.From(loaded.Event!, loaded.Community!)!]);
     }
 }

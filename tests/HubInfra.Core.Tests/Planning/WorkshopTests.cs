@@ -2,6 +2,9 @@ using System.Runtime.CompilerServices;
 using HubInfra.Core.Hub;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
+using HubInfra.Core.Stacks;
+using HubInfra.Core.Kubernetes;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Core.Tests.Planning;
 

@@ -2,6 +2,7 @@ using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Schedule;
 using NodaTime;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Core.Tests.Schedule;
 

@@ -1,5 +1,6 @@
 using HubInfra.Core.Config;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Stacks;
 
 namespace HubInfra.Core.Tests.Validation;
 

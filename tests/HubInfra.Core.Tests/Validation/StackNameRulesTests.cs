@@ -2,6 +2,8 @@ using HubInfra.Cli;
 using HubInfra.Core.Config;
 using HubInfra.Core.Planning;
 using HubInfra.Core.Validation;
+using HubInfra.Core.Stacks;
+using HubInfra.Core.Model;
 
 namespace HubInfra.Core.Tests.Validation;
 

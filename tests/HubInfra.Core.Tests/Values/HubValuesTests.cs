@@ -1,5 +1,6 @@
 using HubInfra.Core.Planning;
 using HubInfra.Core.Values;
+using HubInfra.Core.Yaml;
 
 namespace HubInfra.Core.Tests.Values;
 

@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace HubInfra.Core.Model;
+namespace HubInfra.Core.Schedule;
 
 /// <summary>
 /// <c>hubinfra:cluster.maintenanceWindow</c>: when GKE may upgrade the cluster, in local time of a named IANA zone —

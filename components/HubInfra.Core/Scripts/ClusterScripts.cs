@@ -1,4 +1,4 @@
-namespace HubInfra.Core.Planning;
+namespace HubInfra.Core.Scripts;
 
 /// <summary>
 /// The shell that runs in the cluster (<c>components/HubInfra.Core/Scripts/*.sh</c>): its own files, embedded in this

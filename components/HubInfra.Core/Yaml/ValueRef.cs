@@ -1,4 +1,4 @@
-namespace HubInfra.Core.Values;
+namespace HubInfra.Core.Yaml;
 
 /// <summary>
 /// A value the plan cannot know: a secret, or an output of another resource (a static IP). The Pulumi shell

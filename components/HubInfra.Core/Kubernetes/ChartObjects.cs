@@ -1,4 +1,4 @@
-namespace HubInfra.Core.Planning;
+namespace HubInfra.Core.Kubernetes;
 
 /// <summary>
 /// One object the z2jh chart creates that something of ours relies on: its kind, its name, the chart's own condition

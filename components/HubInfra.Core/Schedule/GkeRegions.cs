@@ -1,4 +1,4 @@
-namespace HubInfra.Core.Model;
+namespace HubInfra.Core.Schedule;
 
 /// <summary>
 /// Every Google Cloud region GKE offers, with its location as Google's "Regions and zones" page lists it

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace HubInfra.Core.Planning;
+namespace HubInfra.Core.Model;
 
 /// <summary>The naming rules names must follow, and the one place derived names are made.</summary>
 public static partial class Naming

@@ -1,8 +1,9 @@
 using System.Globalization;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Capacity;
 
-namespace HubInfra.Core.Capacity;
+namespace HubInfra.Core.Planning;
 
 /// <summary>
 /// What the peak needs of a project's regional Compute Engine quotas: the community's pools at their maximum plus the

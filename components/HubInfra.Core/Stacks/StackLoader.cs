@@ -2,8 +2,9 @@ using HubInfra.Core.Binding;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Validation;
+using HubInfra.Core.Planning;
 
-namespace HubInfra.Core.Planning;
+namespace HubInfra.Core.Stacks;
 
 /// <summary>The outcome of reading one stack: its kind, the bound settings, and every problem found.</summary>
 public sealed record LoadedStack(string StackName, StackKind Kind, CommunityStack? Community, EventSettings? Event, IReadOnlyList<Problem> Problems)

@@ -1,4 +1,4 @@
-namespace HubInfra.Core.Model;
+namespace HubInfra.Core.Config;
 
 /// <summary>
 /// "a" or "an" before a word as it is read aloud: a machine family such as <c>g2</c> or <c>n1</c> is read letter by

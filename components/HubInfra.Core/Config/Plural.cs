@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HubInfra.Core.Model;
+namespace HubInfra.Core.Config;
 
 /// <summary>Counted nouns as people write them: "1 seat", "7 seats", "1 file changed".</summary>
 public static class Plural

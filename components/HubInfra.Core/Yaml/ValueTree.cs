@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HubInfra.Core.Values;
+namespace HubInfra.Core.Yaml;
 
 /// <summary>
 /// Helm values as plain data: dictionaries (insertion-ordered), lists, strings, numbers, booleans and

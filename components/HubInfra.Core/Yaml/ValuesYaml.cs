@@ -2,7 +2,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.EventEmitters;
 
-namespace HubInfra.Core.Values;
+namespace HubInfra.Core.Yaml;
 
 /// <summary>Writes value trees as YAML (secrets redacted; multi-line strings such as scripts as literal blocks) and JSON.</summary>
 public static class ValuesYaml
