@@ -129,6 +129,8 @@ public static class CommunityBinder
             if (start is { } s && end is { } en)
             {
                 if (en <= s) e.Error("end", "must be after start; set an end later than the start");
+                else if (en - s > Duration.FromDays(ConfigLimits.EventSpanDays))
+                    e.Error("end", $"is more than {ConfigLimits.EventSpanDays} days after start (GKE allows 30 days for NO_UPGRADES, 180 for the others); check the year or split it");
                 exclusions.Add(new MaintenanceExclusionSettings(exName, s, en, scope));
             }
         }
@@ -166,16 +168,29 @@ public static class CommunityBinder
         return new ClusterMaintenanceWindow(zone, start, end, days.Count == 0 ? ClusterMaintenanceWindow.EveryDay : days.Distinct().ToList(), FromRegion: zoneId is null);
     }
 
+    private static readonly Instant EarliestTimestamp = Instant.FromUtc(2000, 1, 1, 0, 0);
+
+    private static readonly Instant LatestTimestamp = Instant.FromUtc(2200, 1, 1, 0, 0);
+
     private static NodaTime.Instant? ParseInstant(ConfigReader r, string key)
     {
         var text = r.String(key, required: true, example: $"{key}: 2027-07-06T00:00:00Z");
         if (text is null) return null;
         var parsed = InstantPattern.ExtendedIso.Parse(text);
-        if (parsed.Success) return parsed.Value;
-        var offset = OffsetDateTimePattern.ExtendedIso.Parse(text);
-        if (offset.Success) return offset.Value.ToInstant();
-        r.Error(key, $"'{text}' is not a UTC timestamp; write e.g. 2027-07-06T00:00:00Z");
-        return null;
+        var offset = parsed.Success ? null : OffsetDateTimePattern.ExtendedIso.Parse(text);
+        Instant? value = parsed.Success ? parsed.Value : offset!.Success ? offset.Value.ToInstant() : null;
+        if (value is null)
+        {
+            r.Error(key, $"'{text}' is not a UTC timestamp; write e.g. 2027-07-06T00:00:00Z");
+            return null;
+        }
+        // Outside these years a timestamp is a typo in the year (and would reach the end of the calendar in the checks).
+        if (value < EarliestTimestamp || value >= LatestTimestamp)
+        {
+            r.Error(key, $"'{text}' is not between the years 2000 and 2199; check the year");
+            return null;
+        }
+        return value;
     }
 
     private static NetworkSettings DefaultNetwork(string cluster) =>

@@ -8,7 +8,11 @@ namespace HubInfra.Core.Schedule;
 /// <summary>
 /// A cluster's maintenance window as GKE takes it: <c>maintenancePolicy.recurringWindow</c> {<c>startTime</c>,
 /// <c>endTime</c>, <c>recurrence</c>}, an RRULE whose days "are measured in the UTC timezone" (GKE API,
-/// RecurringMaintenanceWindow; https://cloud.google.com/kubernetes-engine/docs/how-to/maintenance-windows-and-exclusions).
+/// RecurringMaintenanceWindow). GKE's "Configure maintenance windows and exclusions"
+/// (https://cloud.google.com/kubernetes-engine/docs/how-to/maintenance-windows-and-exclusions): "Day of the week
+/// recurrences are always based on UTC", "You must allow at least 48 hours of maintenance availability in a 32-day
+/// rolling window. Only contiguous availability windows of at least four hours are considered" (checked by
+/// <see cref="GkeMaintenanceRules.WindowAvailability"/>).
 /// </summary>
 /// <remarks>
 /// A UTC rule cannot follow daylight saving time: the window is fixed in UTC and moves by the zone's DST shift in

@@ -111,7 +111,7 @@ public class CliTests : IDisposable
 
         var (affectedExit, affected, _) = HubInfra.Cli.Program.Run("affected", "--base", "HEAD", "--stacks", stacks);
         Assert.Equal(0, affectedExit);
-        Assert.Equal(["community-gpu", "summer-school-2027"], affected.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(["community-gpu", "gpu-lab-2027", "summer-school-2027"], affected.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

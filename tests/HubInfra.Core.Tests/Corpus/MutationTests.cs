@@ -66,7 +66,7 @@ public class MutationTests
         var kinds = all.Select(m => m.Stack).Distinct().Select(s => TestStacks.Example(s).Kind).ToHashSet();
         Assert.Equal([Model.StackKind.Community, Model.StackKind.Event, Model.StackKind.Local], kinds.Order());
         foreach (var key in new[] { "hubinfra:hubs[0].profiles[0].memory.guarantee", "hubinfra:event.workshop.hub.profiles[0].memory.guarantee", "hubinfra:event.pool.machineType",
-                                  "hubinfra:cluster.maintenanceWindow.start" })
+                                  "hubinfra:cluster.maintenanceWindow.start", "hubinfra:event.pool.gpu.type" })
             foreach (var kind in new[] { Kind.Drop, Kind.Empty, Kind.Zero, Kind.ChangeType })
                 Assert.Contains(all, m => m.Key == key && m.Kind == kind);
     }

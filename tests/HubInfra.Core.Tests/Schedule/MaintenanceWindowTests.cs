@@ -49,6 +49,17 @@ public class MaintenanceWindowTests
     }
 
     [Fact]
+    public void A_late_evening_west_of_utc_opens_on_the_next_utc_day()
+    {
+        // Friday 22:00 in Los Angeles (PST, UTC-8) is Saturday 06:00 UTC.
+        var doc = WindowDoc(Community("us-west2", "  hubinfra:cluster: { maintenanceWindow: { start: \"22:00\", end: \"02:00\", days: [Fri, Sat] } }\n"));
+        Assert.Equal("America/Los_Angeles", doc["timeZone"]);
+        Assert.Equal("FREQ=WEEKLY;BYDAY=SA,SU", doc["recurrenceUtc"]);
+        Assert.Equal("2026-01-03T06:00:00Z", doc["startTimeUtc"]);
+        Assert.Equal("22:00–02:00 (23:00–03:00 in daylight saving time)", doc["local"]);
+    }
+
+    [Fact]
     public void A_named_zone_and_hours_replace_the_regions_default()
     {
         var loaded = Community("us-central1", "  hubinfra:cluster: { maintenanceWindow: { timeZone: Europe/Berlin, start: \"22:00\", end: \"03:00\" } }\n");

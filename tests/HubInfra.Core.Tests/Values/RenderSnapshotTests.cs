@@ -18,6 +18,7 @@ public class RenderSnapshotTests
     [InlineData("hackathon-2027")]
     [InlineData("workshop-2027")]
     [InlineData("summer-school-2027")]
+    [InlineData("gpu-lab-2027")]
     [InlineData("workshop-sessions-2027")]
     public void Rendered_files_match_the_approved_snapshots(string stack)
     {
