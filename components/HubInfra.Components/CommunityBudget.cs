@@ -12,18 +12,20 @@ namespace HubInfra.Components;
 /// channels use their own provider that bills API calls to the community's project (<c>billingProject</c> with
 /// <c>userProjectOverride</c>).
 /// </summary>
-public sealed class CommunityBudget : ComponentResource
+public sealed class CommunityBudget : HubInfraComponent
 {
-    public CommunityBudget(string name, BudgetSettings budget, string project, ComponentResourceOptions? options = null)
-        : base("hubinfra:billing:Budget", name, options)
+    public CommunityBudget(string name, CommunityBudgetArgs args, ComponentResourceOptions? options = null)
+        : base(nameof(CommunityBudget), name, options, new Alias { Type = "hubinfra:billing:Budget" })
     {
+        var (budget, project) = (args.Budget, args.Project);
         Provider = new Gcp.Provider($"{name}-billing", new Gcp.ProviderArgs
         {
             Project = project,
             BillingProject = project,
             UserProjectOverride = true,
-        }, new CustomResourceOptions { Parent = this });
-        var child = new CustomResourceOptions { Parent = this, Provider = Provider };
+        }, Child());
+        var child = Child();
+        child.Provider = Provider;
         var channels = budget.Emails.Select((email, i) => new Gcp.Monitoring.NotificationChannel($"{name}-email-{i}", new Gcp.Monitoring.NotificationChannelArgs
         {
             Project = project,
@@ -36,7 +38,7 @@ public sealed class CommunityBudget : ComponentResource
         var projectNumber = Gcp.Organizations.GetProject.Invoke(new Gcp.Organizations.GetProjectInvokeArgs { ProjectId = project }, new InvokeOptions { Parent = this, Provider = Provider })
             .Apply(p => $"projects/{p.Number}");
         var units = Math.Floor(budget.Amount);
-        var args = new Gcp.Billing.BudgetArgs
+        var budgetArgs = new Gcp.Billing.BudgetArgs
         {
             BillingAccount = budget.BillingAccount,
             DisplayName = $"{project} (hubinfra)",
@@ -56,8 +58,8 @@ public sealed class CommunityBudget : ComponentResource
             },
         };
         foreach (var threshold in budget.Thresholds)
-            args.ThresholdRules.Add(new BillingInputs.BudgetThresholdRuleArgs { ThresholdPercent = threshold });
-        Budget = new Gcp.Billing.Budget(name, args, child);
+            budgetArgs.ThresholdRules.Add(new BillingInputs.BudgetThresholdRuleArgs { ThresholdPercent = threshold });
+        Budget = new Gcp.Billing.Budget(name, budgetArgs, child);
         RegisterOutputs();
     }
 

@@ -10,16 +10,17 @@ namespace HubInfra.Components;
 /// placeholder pod template it creates placeholders from) and least-privilege RBAC) as one <c>kubernetes:yaml/v2:ConfigGroup</c>. <c>render</c> writes the same text to
 /// <c>event/manifests.yaml</c>; there is no second, hand-mapped copy to drift.
 /// </summary>
-public sealed class EventCapacity : ComponentResource
+public sealed class EventCapacity : HubInfraComponent
 {
-    public EventCapacity(string name, EventPlan plan, ComponentResourceOptions options)
-        : base("hubinfra:event:Capacity", name, options)
+    /// <param name="options">The Kubernetes provider of the community's cluster; waits for the event's node pool and workshop hub.</param>
+    public EventCapacity(string name, EventCapacityArgs args, ComponentResourceOptions options)
+        : base(nameof(EventCapacity), name, options, new Alias { Type = "hubinfra:event:Capacity" })
     {
-        Manifests = EventManifests.Yaml(plan);
+        Manifests = EventManifests.Yaml(args.Plan);
         Objects = new K8s.Yaml.V2.ConfigGroup(name, new K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs
         {
             Yaml = Manifests,
-        }, new ComponentResourceOptions { Parent = this });
+        }, ChildComponent());
         RegisterOutputs();
     }
 

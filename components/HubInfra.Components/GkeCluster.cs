@@ -11,12 +11,13 @@ namespace HubInfra.Components;
 /// The GKE cluster of a community: its VPC (when created), a least-privilege node service account, and the
 /// cluster with Workload Identity, Dataplane V2, shielded nodes and the plan's maintenance exclusions.
 /// </summary>
-public sealed class GkeCluster : ComponentResource
+public sealed class GkeCluster : HubInfraComponent
 {
-    public GkeCluster(string name, ClusterPlan plan, ComponentResourceOptions? options = null)
-        : base("hubinfra:gke:Cluster", name, options)
+    public GkeCluster(string name, GkeClusterArgs args, ComponentResourceOptions? options = null)
+        : base(nameof(GkeCluster), name, options, new Alias { Type = "hubinfra:gke:Cluster" })
     {
-        var child = new CustomResourceOptions { Parent = this };
+        var plan = args.Plan;
+        var child = Child();
 
         Input<string> network = plan.Network.Network;
         Input<string> subnetwork = plan.Network.Subnetwork;
@@ -136,13 +137,9 @@ public sealed class GkeCluster : ComponentResource
             clusterArgs.MasterAuthorizedNetworksConfig = authorized;
         }
 
-        var clusterOptions = new CustomResourceOptions
-        {
-            Parent = this,
-            Protect = plan.DeletionProtection,
-            // nodeConfig only shapes the temporary default pool; the real pools are separate resources.
-            IgnoreChanges = { "initialNodeCount", "nodeConfig" },
-        };
+        var clusterOptions = Child(protect: plan.DeletionProtection);
+        // nodeConfig only shapes the temporary default pool; the real pools are separate resources.
+        clusterOptions.IgnoreChanges = ["initialNodeCount", "nodeConfig"];
         // The default pool's nodes must be able to write logs and pull images as soon as they boot.
         foreach (var grant in grants)
             clusterOptions.DependsOn.Add(grant);
@@ -152,7 +149,7 @@ public sealed class GkeCluster : ComponentResource
 
         Kubeconfig = Output.CreateSecret(Output.Tuple(Cluster.Name, Cluster.Endpoint, Cluster.MasterAuth)
             .Apply(t => Components.Kubeconfig.ForGke(t.Item1, t.Item2, t.Item3.ClusterCaCertificate ?? "")));
-        Provider = new Pulumi.Kubernetes.Provider($"{name}-k8s", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = Kubeconfig }, new CustomResourceOptions { Parent = this });
+        Provider = new Pulumi.Kubernetes.Provider($"{name}-k8s", KubernetesProviders.ForKubeconfig(Kubeconfig), Child());
 
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = Cluster.Name, ["location"] = Cluster.Location, ["kubeconfig"] = Kubeconfig });
     }
@@ -162,7 +159,13 @@ public sealed class GkeCluster : ComponentResource
     {
         var policy = new ContainerInputs.ClusterMaintenancePolicyArgs
         {
-            DailyMaintenanceWindow = new ContainerInputs.ClusterMaintenancePolicyDailyMaintenanceWindowArgs { StartTime = plan.DailyMaintenanceStart },
+            // The window in local night, as GKE takes it: a UTC RRULE with its first opening (ClusterPlan.RecurringWindow).
+            RecurringWindow = new ContainerInputs.ClusterMaintenancePolicyRecurringWindowArgs
+            {
+                StartTime = plan.RecurringWindow.StartTime,
+                EndTime = plan.RecurringWindow.EndTime,
+                Recurrence = plan.RecurringWindow.Recurrence,
+            },
         };
         foreach (var exclusion in plan.MaintenanceExclusions)
         {

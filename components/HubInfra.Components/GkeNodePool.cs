@@ -11,19 +11,19 @@ namespace HubInfra.Components;
 /// with GKE metadata (Workload Identity), legacy endpoints off, image streaming, optional GPUs. Named with a prefix
 /// so a replacement is created before the old pool is deleted; drift of the initial node count is ignored.
 /// </summary>
-public sealed class GkeNodePool : ComponentResource
+public sealed class GkeNodePool : HubInfraComponent
 {
-    public GkeNodePool(string name, NodePoolPlan plan, Input<string> cluster, Input<string> location, string project,
-        Input<string> serviceAccountEmail, ComponentResourceOptions? options = null)
-        : base("hubinfra:gke:NodePool", name, options)
+    public GkeNodePool(string name, GkeNodePoolArgs args, ComponentResourceOptions? options = null)
+        : base(nameof(GkeNodePool), name, options, new Alias { Type = "hubinfra:gke:NodePool" })
     {
+        var plan = args.Plan;
         var nodeConfig = new ContainerInputs.NodePoolNodeConfigArgs
         {
             MachineType = plan.MachineType,
             DiskSizeGb = plan.DiskSizeGb,
             DiskType = plan.DiskType,
             Spot = plan.Spot,
-            ServiceAccount = serviceAccountEmail,
+            ServiceAccount = args.ServiceAccountEmail,
             OauthScopes = { "https://www.googleapis.com/auth/cloud-platform" },
             WorkloadMetadataConfig = new ContainerInputs.NodePoolNodeConfigWorkloadMetadataConfigArgs { Mode = "GKE_METADATA" },
             ShieldedInstanceConfig = new ContainerInputs.NodePoolNodeConfigShieldedInstanceConfigArgs { EnableSecureBoot = true, EnableIntegrityMonitoring = true },
@@ -53,9 +53,9 @@ public sealed class GkeNodePool : ComponentResource
         NodePool = new Gcp.Container.NodePool(name, new Gcp.Container.NodePoolArgs
         {
             NamePrefix = plan.NamePrefix,
-            Cluster = cluster,
-            Location = location,
-            Project = project,
+            Cluster = args.Cluster,
+            Location = args.Location,
+            Project = args.Project,
             InitialNodeCount = plan.MinNodes,
             Autoscaling = new ContainerInputs.NodePoolAutoscalingArgs
             {
@@ -65,16 +65,17 @@ public sealed class GkeNodePool : ComponentResource
             },
             Management = new ContainerInputs.NodePoolManagementArgs { AutoRepair = true, AutoUpgrade = true },
             NodeConfig = nodeConfig,
-        }, new CustomResourceOptions
-        {
-            Parent = this,
-            Protect = plan.Protect,
-            IgnoreChanges = { "initialNodeCount" },
-            // What the component waits for (the node service account's roles) the pool itself waits for.
-            DependsOn = options?.DependsOn ?? new InputList<Resource>(),
-        });
+        }, PoolOptions(plan.Protect));
 
         RegisterOutputs(new Dictionary<string, object?> { ["name"] = NodePool.Name });
+    }
+
+    /// <summary>Waits for what the component waits for (the node service account's roles).</summary>
+    private CustomResourceOptions PoolOptions(bool protect)
+    {
+        var options = Child(protect);
+        options.IgnoreChanges = ["initialNodeCount"];
+        return options;
     }
 
     public Gcp.Container.NodePool NodePool { get; }

@@ -11,15 +11,16 @@ namespace HubInfra.Components;
 /// Release runs chart hooks, so the hook image puller works) with the plan's values. Community hubs are protected
 /// (their namespace holds homes and the hub database); a workshop hub is not.
 /// </summary>
-public sealed class HubRelease : ComponentResource
+public sealed class HubRelease : HubInfraComponent
 {
-    /// <param name="secrets">Turns each secret <see cref="ValueRef"/> of the values into its (secret) Output.</param>
-    /// <param name="beforeRelease">Creates what must exist in the namespace before the chart is installed (a workshop's account Secret).</param>
-    public HubRelease(string name, HubPlan plan, string project, string region, Func<ValueRef, Output<string>> secrets, ComponentResourceOptions options,
-        Func<K8s.Core.V1.Namespace, IEnumerable<Resource>>? beforeRelease = null)
-        : base("hubinfra:hub:Hub", name, options)
+    /// <summary>Objects applied beside the release (<see cref="HubPlan.Manifests"/>), or null when there are none.</summary>
+    public K8s.Yaml.V2.ConfigGroup? ExtraObjects { get; }
+
+    /// <param name="options">The Kubernetes provider; waits for the node pools the hub needs.</param>
+    public HubRelease(string name, HubReleaseArgs args, ComponentResourceOptions options)
+        : base(nameof(HubRelease), name, options, new Alias { Type = "hubinfra:hub:Hub" })
     {
-        var protect = new CustomResourceOptions { Parent = this, Protect = plan.Protect };
+        var plan = args.Plan;
         Namespace = new K8s.Core.V1.Namespace(plan.Namespace, new K8s.Types.Inputs.Core.V1.NamespaceArgs
         {
             Metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaArgs
@@ -27,28 +28,30 @@ public sealed class HubRelease : ComponentResource
                 Name = plan.Namespace,
                 Labels = { { "app.kubernetes.io/managed-by", "hubinfra" }, { "hubinfra.org/hub", plan.Name } },
             },
-        }, protect);
+        }, Child(plan.Protect));
 
         if (plan.StaticIpName is { } ipName)
             Address = new Gcp.Compute.Address(ipName, new Gcp.Compute.AddressArgs
             {
                 Name = ipName,
-                Project = project,
-                Region = region,
+                Project = args.Project,
+                Region = args.Region,
                 AddressType = "EXTERNAL",
-            }, new CustomResourceOptions { Parent = this, Protect = plan.Protect });
+            }, Child(plan.Protect));
+
+        // A workshop's accounts: their Secret sits in the namespace and must exist before the chart is installed.
+        if (args.Accounts is { } accounts)
+        {
+            var accountsOptions = ChildComponent();
+            accountsOptions.DependsOn.Add(Namespace);
+            Accounts = new WorkshopAccounts(accounts.Name, accounts.Args, accountsOptions);
+        }
 
         var values = (Dictionary<string, object?>)ValueTree.Resolve(plan.Values, reference => reference.IsSecret
-            ? secrets(reference)
+            ? args.Secrets(reference)
             : reference == ValueRef.StaticIp(plan.Name) && Address is not null
                 ? Address.IPAddress
                 : throw new InvalidOperationException($"no value for {reference.Name}"))!;
-        var prerequisites = beforeRelease?.Invoke(Namespace).ToList() ?? [];
-        // The release waits for what the component waits for (the node pools it needs) and for its prerequisites.
-        var releaseDependsOn = new InputList<Resource>();
-        releaseDependsOn.AddRange(options.DependsOn);
-        foreach (var prerequisite in prerequisites)
-            releaseDependsOn.Add(prerequisite);
         var inputValues = new InputMap<object>();
         foreach (var (key, value) in values)
             if (value is not null)
@@ -66,25 +69,59 @@ public sealed class HubRelease : ComponentResource
             CleanupOnFail = false,
             Timeout = 900,
             MaxHistory = 10,
-        }, new CustomResourceOptions
-        {
-            Parent = this,
-            Protect = plan.Protect,
-            DependsOn = releaseDependsOn,
-            // A workshop RESET moves the release to a new namespace; the chart's cluster-wide objects (priority
-            // classes named after the release) would clash if the new release were installed before the old one goes.
-            DeleteBeforeReplace = !plan.Protect,
-        });
+        }, ReleaseOptions(plan.Protect));
+
+        // The proxy Service keeps clients' addresses for the login throttle (externalTrafficPolicy: Local; see
+        // ProxyServicePatch): a server-side-apply patch of that one field, after the release created the Service.
+        // Forced: the field manager that created the Service (Helm) owns the defaulted value; Helm's upgrades patch
+        // only what its manifests change, and they never name this field.
+        if (ProxyServicePatch.For(plan) is { } patch)
+            ProxyService = new K8s.Core.V1.ServicePatch($"{plan.ReleaseName}-{patch.ServiceName}", new K8s.Types.Inputs.Core.V1.ServicePatchArgs
+            {
+                Metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaPatchArgs
+                {
+                    Name = patch.ServiceName,
+                    Namespace = patch.Namespace,
+                    Annotations = { { "pulumi.com/patchForce", "true" } },
+                },
+                Spec = new K8s.Types.Inputs.Core.V1.ServiceSpecPatchArgs { ExternalTrafficPolicy = patch.ExternalTrafficPolicy },
+            }, ChildAfter(Release));
+
+        // The RBAC a newer user scheduler needs beyond the chart's ClusterRole, bound to the chart's ServiceAccount:
+        // the same text render writes to hubs/<hub>/manifests.yaml.
+        if (plan.Manifests.Count > 0)
+            ExtraObjects = new K8s.Yaml.V2.ConfigGroup($"{name}-extra", new K8s.Types.Inputs.Yaml.V2.ConfigGroupArgs
+            {
+                Yaml = plan.ManifestsYaml,
+            }, ChildComponentAfter(Release));
 
         Url = Output.Create(plan.Url);
         RegisterOutputs(new Dictionary<string, object?> { ["url"] = Url, ["namespace"] = plan.Namespace });
     }
 
+    /// <summary>Waits for what the component waits for (the pools the hub needs) and for the workshop's accounts.</summary>
+    private CustomResourceOptions ReleaseOptions(bool protect)
+    {
+        var options = Child(protect);
+        if (Accounts is not null)
+            options.DependsOn.Add(Accounts);
+        // A workshop RESET moves the release to a new namespace; the chart's cluster-wide objects (priority
+        // classes named after the release) would clash if the new release were installed before the old one goes.
+        options.DeleteBeforeReplace = !protect;
+        return options;
+    }
+
     public K8s.Core.V1.Namespace Namespace { get; }
+
+    /// <summary>A workshop hub's accounts (a child of the hub), else null.</summary>
+    public WorkshopAccounts? Accounts { get; }
 
     public Gcp.Compute.Address? Address { get; }
 
     public K8s.Helm.V3.Release Release { get; }
+
+    /// <summary>The patch of the proxy's public Service, where <see cref="ProxyServicePatch.For"/> asks for one.</summary>
+    public K8s.Core.V1.ServicePatch? ProxyService { get; }
 
     public Output<string> Url { get; }
 }

@@ -8,19 +8,16 @@ namespace HubInfra.Components;
 /// The storage classes hubs use on GKE: <see cref="StorageClasses.Retain"/> (community homes and hub databases:
 /// a deleted claim keeps its disk; protected) and <see cref="StorageClasses.Delete"/> (workshop homes).
 /// </summary>
-public sealed class HubStorageClasses : ComponentResource
+public sealed class HubStorageClasses : HubInfraComponent
 {
-    public HubStorageClasses(string name, ComponentResourceOptions options)
-        : base("hubinfra:hub:StorageClasses", name, options)
+    /// <param name="options">Waits for the core pool: the cluster has no nodes before it.</param>
+    public HubStorageClasses(string name, HubStorageClassesArgs args, ComponentResourceOptions options)
+        : base(nameof(HubStorageClasses), name, options, new Alias { Type = "hubinfra:hub:StorageClasses" })
     {
-        _dependsOn = options.DependsOn;
-        Retain = Create(StorageClasses.Retain, "Retain", protect: true);
-        Delete = Create(StorageClasses.Delete, "Delete", protect: false);
+        Retain = Create(args.Retain, "Retain", protect: true);
+        Delete = Create(args.Delete, "Delete", protect: false);
         RegisterOutputs();
     }
-
-    /// <summary>What the classes wait for (the core pool: the cluster has no nodes before it).</summary>
-    private readonly InputList<Resource> _dependsOn;
 
     public K8s.Storage.V1.StorageClass Retain { get; }
 
@@ -35,5 +32,5 @@ public sealed class HubStorageClasses : ComponentResource
             ReclaimPolicy = reclaimPolicy,
             VolumeBindingMode = "WaitForFirstConsumer",
             AllowVolumeExpansion = true,
-        }, new CustomResourceOptions { Parent = this, Protect = protect, DependsOn = _dependsOn });
+        }, Child(protect));
 }

@@ -13,12 +13,15 @@ namespace HubInfra.Components;
 /// <see cref="WorkshopAuthValues.AccountsSecret"/>); the organizer's roster is a secret output. Shared password:
 /// one user and one admin password in the Secret <see cref="WorkshopAuthValues.SharedPasswordSecret"/>.
 /// </summary>
-public sealed class WorkshopAccounts : ComponentResource
+public sealed class WorkshopAccounts : HubInfraComponent
 {
-    public WorkshopAccounts(string name, HubSettings hub, ComponentResourceOptions options)
-        : base("hubinfra:workshop:Accounts", name, options)
+    /// <param name="options">Parented to the workshop's <see cref="HubRelease"/> (it used to sit at the stack's root, hence
+    /// the alias without parent); waits for the hub's namespace.</param>
+    public WorkshopAccounts(string name, WorkshopAccountsArgs args, ComponentResourceOptions options)
+        : base(nameof(WorkshopAccounts), name, options, new Alias { Type = "hubinfra:workshop:Accounts", NoParent = true })
     {
-        var child = new CustomResourceOptions { Parent = this };
+        var hub = args.Hub;
+        var child = Child();
         var generation = (hub.Workshop?.Generation ?? 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var metadata = new K8s.Types.Inputs.Meta.V1.ObjectMetaArgs { Namespace = hub.Namespace };
 

@@ -135,12 +135,12 @@ public static class PlanCommand
         Say($"Event {ev.StackName} on {ev.CommunityStack}: hub {plan.Hub.Name}, profile {plan.Profile.Name}");
         var pool = plan.Pool;
         Say($"Seat: {plan.Profile.CpuGuarantee.ToString(CultureInfo.InvariantCulture)} CPU, {plan.Profile.MemoryGuarantee} guaranteed. " +
-            $"Node: {pool.MachineType}, {N(pool.AllocatableCpu)} CPU / {N(pool.AllocatableMemoryGiB)} GiB allocatable, {Plural.Of(pool.SeatsPerNode, "seat")}.");
+            $"Node: {pool.MachineType}{(pool.Gpu is { } gpu ? $" with {gpu.Count}× {gpu.Type}" : "")}, {N(pool.AllocatableCpu)} CPU / {N(pool.AllocatableMemoryGiB)} GiB allocatable, {Plural.Of(pool.SeatsPerNode, "seat")}.");
         Say(pool.Dedicated is { } d
             ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
             : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
         Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day. " +
-            $"Capacity is warm from {Plural.Of((int)ev.Lead.TotalMinutes, "minute")} before each start until {Plural.Of((int)ev.Grace.TotalMinutes, "minute")} " +
+            $"Capacity is warm from {Plural.Of((int)plan.PreWarm.TotalMinutes, "minute")} before each start until {Plural.Of((int)ev.Grace.TotalMinutes, "minute")} " +
             "after each end (the phases below, in UTC).");
         Say("Node-hours and cost per window: the upper bound, every planned seat used from warm-up to cool-down.");
         lines.Add("");
@@ -239,6 +239,7 @@ public static class PlanCommand
                 pools.Add(p.Name, p.MachineType, $"{I(p.MinNodes)}..{I(p.MaxNodes)}", N(p.AllocatableCpu), N(p.AllocatableMemoryGiB), p.Spot ? "yes" : "no",
                     p.Gpu is { } g ? $"{I(g.Count)}x {g.Type}" : "", R(p.HourlyPrice));
             lines.AddRange(pools.Lines(width));
+            Say($"Prices: {stack.Capacity.Prices.Basis}.");
         }
         lines.Add("");
         Say("Seats per profile (max users = seats per node × the pool's maximum nodes):");

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace HubInfra.Cli;
 
-/// <summary>The offline CLI: validate · render · plan · simulate · diff · affected · check-schema. No Pulumi, no credentials.</summary>
+/// <summary>The offline CLI: validate · render · plan · simulate · diff · affected · check-schema · check-crd. No Pulumi, no credentials.</summary>
 public static class Program
 {
     public static int Main(string[] args) => Build(Console.Out, Console.Error).Parse(args).Invoke();
@@ -17,6 +17,7 @@ public static class Program
         root.Subcommands.Add(DiffCommand.Create(stdout, stderr));
         root.Subcommands.Add(AffectedCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout, stderr));
+        root.Subcommands.Add(CrdCommand.Create(stdout, stderr));
         return root;
     }
 

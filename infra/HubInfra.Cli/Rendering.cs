@@ -15,16 +15,24 @@ public static class Rendering
             var plan = CommunityPlan.From(community);
             files["plan.yaml"] = PlanDocument.Yaml(PlanDocument.Community(plan));
             foreach (var hub in plan.Hubs)
-                files[$"hubs/{hub.Name}/values.yaml"] = ValuesYaml.Serialize(hub.Values);
+                HubFiles(hub, files);
         }
         else if (loaded.Event is { } ev && loaded.Community is { } target && EventPlan.From(ev, target) is { } eventPlan)
         {
             files["plan.yaml"] = PlanDocument.Yaml(PlanDocument.Event(eventPlan));
             files["event/manifests.yaml"] = EventManifests.Yaml(eventPlan);
             if (eventPlan.WorkshopHub is { } ws)
-                files[$"hubs/{ws.Name}/values.yaml"] = ValuesYaml.Serialize(ws.Values);
+                HubFiles(ws, files);
         }
         return files;
+    }
+
+    /// <summary>A hub's chart values, and the objects HubInfra applies beside its release (when there are any).</summary>
+    private static void HubFiles(HubPlan hub, SortedDictionary<string, string> files)
+    {
+        files[$"hubs/{hub.Name}/values.yaml"] = ValuesYaml.Serialize(hub.Values);
+        if (hub.Manifests.Count > 0)
+            files[$"hubs/{hub.Name}/manifests.yaml"] = hub.ManifestsYaml;
     }
 
     public static void Write(SortedDictionary<string, string> files, string outDir)

@@ -2,13 +2,14 @@ using HubInfra.Core.Model;
 using System.CommandLine;
 using System.Globalization;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
 
 namespace HubInfra.Cli;
 
 /// <summary>
-/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N] [--plot FILE]</c>: what
-/// the plan buys, before the event — every window simulated with no pre-warm and with the plan, side by side.
+/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N] [--plot FILE]</c>:
+/// what the plan buys, before the event — every window simulated with no pre-warm and with the plan, side by side.
 /// </summary>
 public static class SimulateCommand
 {
@@ -19,8 +20,10 @@ public static class SimulateCommand
     {
         var stacks = CommonOptions.Stacks();
         var stack = CommonOptions.Stack();
-        var noShow = new Option<double>("--no-show") { Description = "share of planned seats whose people never come (0 to 1)", DefaultValueFactory = _ => 0 };
-        var pull = new Option<double?>("--pull-minutes") { Description = $"minutes to pull the user image on a fresh node (default {SimulationPolicy.DefaultPullMinutes}; 0 when the pool has a secondary boot disk)" };
+        var noShow = new Option<double?>("--no-show") { Description = "share of planned seats whose people never come (0 to 1; default: the event's noShowFraction)" };
+        var pull = new Option<double?>("--pull-minutes") { Description = $"minutes to pull the user image on a fresh node (default {ClusterTimings.DefaultPullMinutes}; 0 when the pool has a secondary boot disk)" };
+        var backend = new Option<string?>("--backend") { Description = "placeholders or capacityBuffer (default: the community's capacity.backend)" };
+        backend.AcceptOnlyFromAmong("placeholders", "capacityBuffer");
         var seed = new Option<int>("--seed") { Description = "random seed (same seed, same figures)", DefaultValueFactory = _ => SimulationPolicy.DefaultSeed };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
@@ -33,23 +36,24 @@ public static class SimulateCommand
             Description = "Also draw each window (attendees, warm seats, nodes, lower bound; this plan and no pre-warm) into FILE (.png or .svg)",
         };
         var command = new Command("simulate", "Simulate an event's windows with no pre-warm and with the plan: waits, peak nodes, node-hours, cost.")
-            { stacks, stack, noShow, pull, seed, format, width, plot };
+            { stacks, stack, noShow, pull, seed, format, backend, width, plot };
         command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(noShow), result.GetValue(pull),
-            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, OutputWidth.For(stdout, result.GetValue(width)), result.GetValue(plot)));
+            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, result.GetValue(backend) is { } b ? CapacityBackends.Parse(b) : null,
+            OutputWidth.For(stdout, result.GetValue(width)), result.GetValue(plot)));
         return command;
     }
 
-    public static int Run(string directory, string stack, double noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr,
-        int width = OutputWidth.Default, string? plotFile = null)
+    public static int Run(string directory, string stack, double? noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr,
+        CapacityBackend? backend = null, int width = OutputWidth.Default, string? plotFile = null)
     {
         if (plotFile is not null && SimulationPlot.Refusal(plotFile) is { } badPlot)
         {
             stderr.WriteLine(badPlot);
             return 1;
         }
-        if (!(noShow is >= 0 and < 1))
+        if (noShow is { } ns && !(ns is >= 0 and < 1))
         {
-            stderr.WriteLine($"--no-show: {noShow.ToString(CultureInfo.InvariantCulture)} must be a share from 0 up to (not including) 1, e.g. 0.3");
+            stderr.WriteLine($"--no-show: {ns.ToString(CultureInfo.InvariantCulture)} must be a share from 0 up to (not including) 1, e.g. 0.3");
             return 1;
         }
         if (pullMinutes is { } p && !(p is >= 0 and <= 240))
@@ -80,7 +84,7 @@ public static class SimulateCommand
             stderr.WriteLine($"{stack}: {refusal}");
             return 1;
         }
-        var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed));
+        var sim = EventSimulation.Run(plan, SimulationPolicy.From(plan, noShow, pullMinutes, seed, backend));
         if (plotFile is not null)
         {
             try
@@ -128,11 +132,12 @@ public static class SimulateCommand
             foreach (var line in Wrap.Words(text, width, "")) stdout.WriteLine(line);
         }
         var p = sim.Policy;
-        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person-window")} (each person counted " +
-            $"in every window they come to), no-shows {N(p.NoShowFraction * 100)}%, " +
+        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person-window")} (each person counted in every window they come to), no-shows {N(p.NoShowFraction * 100)}%, " +
             (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
-        Say($"Policy: warm seats follow arrivals every {p.TrackingIntervalSeconds} s; {p.ReleaseAfterMinutes} min after each start they shrink " +
-            $"to the servers of those who came plus a headroom of {Plural.Of(p.LateHeadroomSeats, "free seat")}.");
+        var spec = sim.Spec;
+        Say($"Policy: {(p.Backend == CapacityBackend.Placeholders ? $"placeholder pods, {Plural.Of(spec.ArrivalSlots, "free seat")} kept where attendees land" : "a CapacityBuffer")}; " +
+            $"looks every {spec.IntervalSeconds} s; each window releases to attendees plus a headroom of {Plural.Of(spec.HeadroomSeats, "free seat")} once arrivals stall " +
+            $"({spec.Stall.Minutes} min without anyone new, {N(spec.Stall.MinShare * 100)}% of the seats taken) or at the latest after its arrival phase");
         stdout.WriteLine();
         var table = new FittedTable("", "no pre-warm#", "this plan#", "goal for this plan");
         var nodeHoursTarget = p.NoShowFraction > 0 ? 1.25 : 1.15;
@@ -149,7 +154,7 @@ public static class SimulateCommand
             Row("never served", s => s.Unserved.ToString(CultureInfo.InvariantCulture));
         foreach (var line in table.Lines(width)) stdout.WriteLine(line);
         stdout.WriteLine();
-        Say($"Lower bound: the nodes the people who came needed, for each window ({N(sim.Plan.LowerBoundNodeHours)} node-hours).");
+        Say($"Lower bound: the nodes the people who came needed, for each session plus the time a node needs to become usable ({N(sim.Plan.LowerBoundNodeHours)} node-hours).");
         Say("Model and defaults: README, \"simulate\".");
     }
 }

@@ -1,5 +1,6 @@
 using HubInfra.Core.Planning;
 using HubInfra.Core.Planning.Document;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
 
 namespace HubInfra.Cli;
@@ -19,27 +20,37 @@ public sealed record SimulationDocument(
     public static SimulationDocument From(EventSimulation sim)
     {
         var p = sim.Policy;
+        var spec = sim.Spec;
+        var placeholders = p.Backend == CapacityBackend.Placeholders;
         return new SimulationDocument(sim.Stack, sim.Windows, sim.PlannedPeakNodes, sim.Currency,
-            new SimulationPolicyDocument(new TrackingDocument(p.TrackingIntervalSeconds), new ReleasePolicyDocument(p.ReleaseAfterMinutes, p.LateHeadroomSeats),
-                p.PreemptedPlaceholdersRecreated, p.RemovePlaceholdersFromFullestNodes, p.Preloaded, p.PullMinutes, p.NoShowFraction, p.Seed),
+            new SimulationPolicyDocument(p.Backend.Name(), placeholders ? "packed" : "autoscaler", new TrackingDocument(spec.IntervalSeconds),
+                new SimulatedReleaseDocument(spec.HeadroomSeats, spec.Backend == CapacityBackend.Placeholders ? spec.ArrivalSlots : 0,
+                    new StallDocument(spec.Stall.Minutes, spec.Stall.MinShare)),
+                p.Preloaded, p.PullMinutes, p.NoShowFraction, p.Seed),
             new StrategiesDocument(Strategy(sim.NoPrewarm), Strategy(sim.Plan)));
     }
 
     private static StrategyDocument Strategy(StrategySummary s) => new(
         s.People, new WaitDocument(s.WaitP50Seconds, s.WaitP95Seconds, s.WaitMaxSeconds), s.PeakNodes, s.PeakToPlanned,
-        s.NodeHours, s.LowerBoundNodeHours, s.NodeHoursToLowerBound, PlanDocument.Money(s.Cost), s.Unserved);
+        s.NodeHours, s.LowerBoundNodeHours, s.NodeHoursToLowerBound, PlanDocument.Money(s.Cost), s.Preemptions, s.Unserved);
 }
 
-/// <summary>The policy simulated: the plan's tracking and release, how the scaler treats placeholders, the cluster's image pull, no-shows and seed.</summary>
+/// <summary>The policy simulated: how seats are held and placed, the plan's tracking and release, the image pull, no-shows and seed.</summary>
 public sealed record SimulationPolicyDocument(
+    string Backend,
+    string Placement,
     TrackingDocument Tracking,
-    ReleasePolicyDocument Release,
-    bool PreemptedPlaceholdersRecreated,
-    bool RemovePlaceholdersFromFullestNodes,
+    SimulatedReleaseDocument Release,
     bool Preloaded,
     double PullMinutes,
     double NoShow,
     int Seed);
+
+/// <summary>The release as the scaler runs it: the headroom kept, the free seats kept where attendees land, and when arrivals count as stalled.</summary>
+public sealed record SimulatedReleaseDocument(int HeadroomSeats, int ArrivalSlots, StallDocument Stall);
+
+/// <summary>Arrivals stall after <see cref="Minutes"/> without anyone new, once <see cref="MinShare"/> of the seats are taken.</summary>
+public sealed record StallDocument(int Minutes, double MinShare);
 
 /// <summary>The two strategies side by side.</summary>
 public sealed record StrategiesDocument(StrategyDocument NoPrewarm, StrategyDocument Plan);
@@ -54,6 +65,7 @@ public sealed record StrategyDocument(
     double LowerBoundNodeHours,
     double NodeHoursToLowerBound,
     decimal Cost,
+    int Preemptions,
     int Unserved);
 
 /// <summary>Waits in seconds: median, 95th percentile, longest.</summary>

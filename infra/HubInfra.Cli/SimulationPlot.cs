@@ -1,6 +1,7 @@
 using System.Globalization;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
 using ScottPlot;
 
@@ -25,7 +26,7 @@ public static class SimulationPlot
     private const int HeaderHeight = 110;
 
     /// <summary>Characters per title line at the title's size across <see cref="Width"/> pixels.</summary>
-    private const int TitleColumns = 110;
+    private const int TitleColumns = 100;
 
     /// <summary>Minutes shown after each window's end: cool-down and the nodes going.</summary>
     private const double TailMinutes = 30;
@@ -40,10 +41,12 @@ public static class SimulationPlot
     public static string Title(EventPlan plan, EventSimulation sim)
     {
         var p = sim.Policy;
+        var spec = sim.Spec;
         var inv = CultureInfo.InvariantCulture;
+        var held = p.Backend == CapacityBackend.Placeholders ? "placeholder pods" : "a CapacityBuffer";
         return $"{plan.Event.StackName}: {Plural.Of(plan.PeakSeats, "seat")} at the peak, {plan.Pool.SeatsPerNode} per {plan.Pool.MachineType}; " +
-               $"pre-warm {(int)plan.Event.Lead.TotalMinutes} min, release after {p.ReleaseAfterMinutes} min to a headroom of {Plural.Of(p.LateHeadroomSeats, "seat")}; " +
-               $"no-shows {(p.NoShowFraction * 100).ToString("0.#", inv)}%, " +
+               $"{held}, pre-warm {(int)plan.PreWarm.TotalMinutes} min, release to a headroom of {Plural.Of(spec.HeadroomSeats, "seat")} once arrivals stall " +
+               $"(at the latest {plan.ReleaseAfterMinutes} min after the start); no-shows {(p.NoShowFraction * 100).ToString("0.#", inv)}%, " +
                (p.Preloaded ? "images preloaded" : $"image pull {p.PullMinutes.ToString("0.#", inv)} min") + $", seed {p.Seed}";
     }
 

@@ -7,9 +7,10 @@ using Gcp = Pulumi.Gcp;
 namespace HubInfra.Deploy;
 
 /// <summary>
-/// During <c>pulumi preview</c>, looks up the project's real regional quotas in Cloud Quotas (the
-/// <c>gcp.cloudquota.getSQuotaInfo</c> data source; needs cloudquotas.googleapis.com and cloudquotas.quotas.get) and
-/// fails, before any resource, when the peak (<see cref="RegionalQuota"/>) needs more than the project has.
+/// Looks up the project's real regional quotas in Cloud Quotas (the <c>gcp.cloudquota.getSQuotaInfo</c> data source;
+/// needs cloudquotas.googleapis.com and cloudquotas.quotas.get) and fails, before any resource, when the peak
+/// (<see cref="RegionalQuota"/>) needs more than the project has. It runs on every run of the program, preview
+/// (<c>Deployment.Instance.IsDryRun</c>) and update alike, so <c>pulumi up --skip-preview</c> is checked too.
 /// </summary>
 public static class CloudQuotaCheck
 {
@@ -18,7 +19,6 @@ public static class CloudQuotaCheck
     /// <param name="who">Whose peak it is, for the message: "the node pools at their maxNodeCount" or "event X at its peak".</param>
     public static async Task RunAsync(string project, RegionalQuota peak, string who)
     {
-        if (!Deployment.Instance.IsDryRun) return;
         var excess = new List<string>();
         foreach (var use in peak.Uses())
         {

@@ -24,28 +24,29 @@ public static class CommunityDeployment
         var storageDependsOn = new InputList<Resource>();
         if (plan.Cluster is { } clusterPlan)
         {
-            var cluster = new GkeCluster(clusterPlan.Name, clusterPlan);
+            var cluster = new GkeCluster(clusterPlan.Name, new GkeClusterArgs(clusterPlan));
             foreach (var pool in plan.NodePools)
             {
                 var poolOptions = new ComponentResourceOptions { Parent = cluster };
                 foreach (var grant in cluster.NodeServiceAccountGrants)
                     poolOptions.DependsOn.Add(grant);
-                pools[pool.Name] = new GkeNodePool(pool.Name, pool, cluster.Cluster.Name, cluster.Cluster.Location, clusterPlan.Project, cluster.NodeServiceAccount.Email, poolOptions);
+                pools[pool.Name] = new GkeNodePool(pool.Name,
+                    new GkeNodePoolArgs(pool, cluster.Cluster.Name, cluster.Cluster.Location, clusterPlan.Project, cluster.NodeServiceAccount.Email), poolOptions);
             }
             provider = cluster.Provider;
             // The cluster has no nodes until its pools exist: what runs in it waits for the pools it needs.
             foreach (var core in plan.NodePools.Where(p => p.Purpose == NodePurpose.Core))
                 storageDependsOn.Add(pools[core.Name].NodePool);
-            _ = new HubStorageClasses("storage", new ComponentResourceOptions { Provider = provider, DependsOn = storageDependsOn });
+            _ = new HubStorageClasses("storage", new HubStorageClassesArgs(), new ComponentResourceOptions { Provider = provider, DependsOn = storageDependsOn });
             outputs["clusterName"] = cluster.Cluster.Name;
             outputs["clusterLocation"] = cluster.Cluster.Location;
             outputs["kubeconfig"] = cluster.Kubeconfig;
             if (stack.Budget is { } budget)
-                _ = new CommunityBudget("budget", budget, stack.Project);
+                _ = new CommunityBudget("budget", new CommunityBudgetArgs(budget, stack.Project));
         }
         else
         {
-            provider = new Pulumi.Kubernetes.Provider("local", new Pulumi.Kubernetes.ProviderArgs { Context = stack.Local!.Context });
+            provider = new Pulumi.Kubernetes.Provider("local", KubernetesProviders.ForContext(stack.Local!.Context));
         }
 
         var urls = new Dictionary<string, Output<string>>();
@@ -55,7 +56,7 @@ public static class CommunityDeployment
             var hubOptions = new ComponentResourceOptions { Provider = provider };
             foreach (var pool in plan.PoolsNeededBy(hubPlan))
                 hubOptions.DependsOn.Add(pools[pool.Name].NodePool);
-            var hub = new HubRelease(hubPlan.Name, hubPlan, stack.Project, stack.Region, reference => SecretOf(settings, reference), hubOptions);
+            var hub = new HubRelease(hubPlan.Name, new HubReleaseArgs(hubPlan, stack.Project, stack.Region, reference => SecretOf(settings, reference)), hubOptions);
             urls[hubPlan.Name] = hub.Url;
         }
         outputs["hubUrls"] = Output.All(urls.Select(kv => kv.Value.Apply(u => (kv.Key, u)))).Apply(pairs => pairs.ToDictionary(p => p.Key, p => p.u));

@@ -40,27 +40,24 @@ public static class EventDeployment
                 $"event {ev.StackName} at its peak ({community.StackName}'s pools at their max plus the event's pool)");
 
         var provider = community!.Kind == StackKind.Local
-            ? new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { Context = community.Local!.Context })
-            : new Pulumi.Kubernetes.Provider("community", new Pulumi.Kubernetes.ProviderArgs { KubeConfig = reference.RequireOutput("kubeconfig").Apply(k => (string)k) });
+            ? new Pulumi.Kubernetes.Provider("community", KubernetesProviders.ForContext(community.Local!.Context))
+            : new Pulumi.Kubernetes.Provider("community", KubernetesProviders.ForKubeconfig(reference.RequireOutput("kubeconfig").Apply(k => (string)k)));
         var options = new ComponentResourceOptions { Provider = provider };
 
         // The plan document's own records (windows, policy, cost), as plain values Pulumi registers as outputs.
         var outputs = PlanDocument.Tree(PlanDocument.Outputs(plan));
 
-        var dependsOn = new List<Resource>();
+        // The event's capacity waits for its workshop hub (the placeholders use its user scheduler) and its own pool.
+        var capacityOptions = new ComponentResourceOptions { Provider = provider };
         if (plan.WorkshopHub is { } workshopPlan)
         {
-            WorkshopAccounts? accounts = null;
-            var hub = new HubRelease(workshopPlan.Name, workshopPlan, community.Project, community.Region,
-                r => CommunityDeployment.SecretOf(plan.Hub, r), options,
-                ns =>
-                {
-                    accounts = new WorkshopAccounts($"{ev.StackName}-accounts", plan.Hub, new ComponentResourceOptions { Provider = provider, DependsOn = { ns } });
-                    return [accounts];
-                });
+            var hub = new HubRelease(workshopPlan.Name, new HubReleaseArgs(workshopPlan, community.Project, community.Region, r => CommunityDeployment.SecretOf(plan.Hub, r))
+            {
+                Accounts = ($"{ev.StackName}-accounts", new WorkshopAccountsArgs(plan.Hub)),
+            }, options);
             outputs["hubUrl"] = hub.Url;
-            outputs["roster"] = accounts!.Roster;
-            dependsOn.Add(hub);
+            outputs["roster"] = hub.Accounts!.Roster;
+            capacityOptions.DependsOn.Add(hub);
         }
 
         if (plan.Pool.Dedicated is { } pool && community.Kind != StackKind.Local)
@@ -68,11 +65,11 @@ public static class EventDeployment
             var cluster = reference.RequireOutput("clusterName").Apply(v => (string)v);
             var location = reference.RequireOutput("clusterLocation").Apply(v => (string)v);
             var nodeAccount = ClusterPlan.From(community).NodeServiceAccountId;
-            _ = new GkeNodePool(pool.Name + "-event", pool, cluster, location, community.Project,
-                $"{nodeAccount}@{community.Project}.iam.gserviceaccount.com");
+            capacityOptions.DependsOn.Add(new GkeNodePool(pool.Name + "-event",
+                new GkeNodePoolArgs(pool, cluster, location, community.Project, $"{nodeAccount}@{community.Project}.iam.gserviceaccount.com")));
         }
 
-        _ = new EventCapacity(ev.StackName, plan, new ComponentResourceOptions { Provider = provider, DependsOn = dependsOn });
+        _ = new EventCapacity(ev.StackName, new EventCapacityArgs(plan), capacityOptions);
         return outputs;
     }
 }

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
+using NodaTime;
 
 namespace HubInfra.Benchmarks;
 
@@ -10,7 +12,16 @@ namespace HubInfra.Benchmarks;
 [MemoryDiagnoser]
 public class SimulationBenchmarks
 {
-    private static readonly WindowScenario Day = new("day", -1800, 8 * 3600, 8 * 3600 + 900, 340, 23, 15, 24);
+    private static readonly Instant Origin = Instant.FromUtc(2027, 7, 5, 7, 0);
+
+    private static readonly WindowScenario Day = new("day", Origin - Duration.FromMinutes(30), Origin + Duration.FromMinutes(8 * 60 + 15),
+        [new SessionScenario(Origin, Origin + Duration.FromHours(8), 340)], 340, 23, 15, 24);
+
+    private static readonly ScalerSpec Spec = new(
+        [
+            new ScalerPhase(Day.WarmFrom, Origin + Duration.FromHours(1), ScalerPhaseKind.Arrival, 345, Day.WarmFrom, Origin, 170),
+            new ScalerPhase(Origin + Duration.FromHours(1), Day.CoolAt, ScalerPhaseKind.Release, 345, Day.WarmFrom, Origin, 170),
+        ], 30, 15, 14, ArrivalStall.Default, CapacityBackend.Placeholders, AttendeeRule.AllServers, 15);
 
     [Params(100)]
     public int Windows { get; set; }
@@ -23,8 +34,8 @@ public class SimulationBenchmarks
         double nodeHours = 0;
         for (var i = 0; i < Windows; i++)
         {
-            var policy = new SimulationPolicy(60, 60, 15, true, false, false, SimulationPolicy.DefaultPullMinutes, NoShow, i);
-            nodeHours += WindowSimulator.Run(Day, strategy, policy, ClusterTimings.Default, ArrivalCurve.Default, new Random(i)).NodeHours;
+            var policy = new SimulationPolicy(CapacityBackend.Placeholders, false, ClusterTimings.DefaultPullMinutes, NoShow, i);
+            nodeHours += WindowSimulator.Run(Day, strategy, Spec, policy, ClusterTimings.Default, ArrivalCurve.Default, new Random(i)).NodeHours;
         }
         return nodeHours;
     }

@@ -21,6 +21,7 @@ public class CommunityStackTests
         Assert.Equal(2, types.Count(t => t == "gcp:container/nodePool:NodePool"));
         Assert.Single(types, t => t == "kubernetes:core/v1:Namespace");
         Assert.Single(types, t => t == "kubernetes:helm.sh/v3:Release");
+        Assert.DoesNotContain("kubernetes:core/v1:ServicePatch", types); // a community hub's proxy Service is the chart's
         Assert.Single(types, t => t == "gcp:compute/address:Address");
         Assert.Equal(2, types.Count(t => t == "kubernetes:storage.k8s.io/v1:StorageClass"));
         Assert.Single(types, t => t == "gcp:billing/budget:Budget");
@@ -46,6 +47,31 @@ public class CommunityStackTests
         Assert.Equal("open-science-nodes", sa["accountId"]);
         Assert.Equal(["roles/artifactregistry.reader", "roles/container.defaultNodeServiceAccount"],
             mocks.OfType("gcp:projects/iAMMember:IAMMember").Select(m => (string)m.Inputs["role"]).Order());
+    }
+
+    [Fact]
+    public async Task The_maintenance_window_is_a_utc_recurring_window_in_the_regions_night()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var policy = Map(mocks.Single("gcp:container/cluster:Cluster", "open-science").Inputs["maintenancePolicy"]);
+        Assert.False(policy.ContainsKey("dailyMaintenanceWindow"));
+        var window = Map(policy["recurringWindow"]);
+        // us-central1 is in Council Bluffs, Iowa (America/Chicago): 01:00 in standard time (UTC-6) is 07:00 UTC.
+        Assert.Equal("2026-01-01T07:00:00Z", window["startTime"]);
+        Assert.Equal("2026-01-01T11:00:00Z", window["endTime"]);
+        Assert.Equal("FREQ=DAILY", window["recurrence"]);
+    }
+
+    [Fact]
+    public async Task Each_hub_gets_the_rbac_its_newer_user_scheduler_reads_beside_the_release()
+    {
+        var mocks = new Mocks();
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
+        var yaml = (string)mocks.Single("kubernetes:yaml/v2:ConfigGroup", "main-extra").Inputs["yaml"];
+        Assert.Contains("kind: ClusterRole\n", yaml);
+        Assert.Contains("resourceslices", yaml);
+        Assert.Contains("name: user-scheduler\n", yaml);
     }
 
     [Fact]

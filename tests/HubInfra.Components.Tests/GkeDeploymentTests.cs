@@ -120,7 +120,7 @@ public class GkeDeploymentTests
     }
 }
 
-/// <summary>During preview the program checks the project's real quotas in Cloud Quotas before any resource.</summary>
+/// <summary>On preview and on update the program checks the project's real quotas in Cloud Quotas before any resource.</summary>
 public class CloudQuotaCheckTests
 {
     [Fact]
@@ -145,11 +145,22 @@ public class CloudQuotaCheckTests
     }
 
     [Fact]
-    public async Task An_update_does_not_look_quotas_up()
+    public async Task An_update_without_a_preview_checks_the_quotas_too_and_fails_before_any_resource()
     {
-        var mocks = new Mocks { QuotaLimit = _ => 0 };
-        await StackRun.RunAsync(mocks, StackRun.Config("community-small"));
-        Assert.DoesNotContain(mocks.Timeline, t => t.StartsWith("quota ", StringComparison.Ordinal));
+        // `pulumi up --skip-preview` runs the program once, not as a dry run: the check must not depend on IsDryRun.
+        var mocks = new Mocks { QuotaLimit = id => id == "N2-CPUS-per-project-region" ? 24 : null };
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(mocks, StackRun.Config("community-small"), preview: false));
+        Assert.Contains("84 N2_CPUS in us-central1 is more than the quota of 24", error.ToString());
+        Assert.DoesNotContain(mocks.Timeline, t => t.StartsWith("start gcp:container", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_update_whose_pools_fit_the_quotas_deploys_after_checking_them()
+    {
+        var mocks = new Mocks { QuotaLimit = _ => 10_000 };
+        await StackRun.RunAsync(mocks, StackRun.Config("community-small"), preview: false);
+        Assert.Contains("quota N2-CPUS-per-project-region", mocks.Timeline);
+        Assert.NotEmpty(mocks.OfType("gcp:container/cluster:Cluster"));
     }
 
     [Fact]

@@ -33,6 +33,40 @@ public static class StackRun
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = preview, StackName = raw.StackName, ProjectName = "hubinfra", OrganizationName = "organization" },
             () => HubInfraProgram.RunAsync(raw));
 
+    /// <summary>Runs the program as <see cref="RunAsync"/> does and returns each resource with the options it was created with.</summary>
+    public static async Task<IReadOnlyList<(Resource Resource, ResourceOptions Options)>> ProbeAsync(Mocks mocks, RawConfig raw, bool preview = false)
+    {
+        ProbeStack.Raw = raw;
+        ProbeStack.Seen.Clear();
+        await Deployment.TestAsync<ProbeStack>(mocks, new TestOptions { IsPreview = preview, StackName = raw.StackName, ProjectName = "hubinfra", OrganizationName = "organization" });
+        return ProbeStack.Seen.ToList();
+    }
+
+    /// <summary>A stack whose transformation sees every resource of the program with its options, as Pulumi hands them over.</summary>
+    private sealed class ProbeStack : Stack
+    {
+        public static RawConfig? Raw { get; set; }
+
+        public static List<(Resource Resource, ResourceOptions Options)> Seen { get; } = [];
+
+        public ProbeStack()
+            : base(new StackOptions { ResourceTransformations = { args => { lock (Seen) Seen.Add((args.Resource, args.Options)); return null; } } })
+        {
+            HubInfraProgram.RunAsync(Raw!).GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The URNs a resource's aliases stand for (Pulumi keeps them on the resource, not in the mocks).</summary>
+    public static async Task<IReadOnlyList<string>> AliasUrnsOf(Resource resource)
+    {
+        var aliases = (System.Collections.Immutable.ImmutableArray<Input<string>>)typeof(Resource)
+            .GetField("_aliases", BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(resource)!;
+        var urns = new List<string>();
+        foreach (var alias in aliases)
+            urns.Add(await ValueOf((Output<string>)alias));
+        return urns;
+    }
+
     public static async Task<T> ValueOf<T>(Output<T> output)
     {
         var tcs = new TaskCompletionSource<T>();

@@ -21,11 +21,15 @@ import tempfile
 
 import yaml
 
-from workshop_hub import (KubeletSecretMount, RunningHub, hash_all, logged_in, login, new_session,
-                          pulumi_bcrypt_hash, refused, run)
+import asyncio
+
+import throttle_test
+from workshop_hub import (KubeletSecretMount, RunningHub, hash_all, logged_in, login, loopback_addresses, new_session,
+                          pulumi_bcrypt_hash, refused, run, throttled)
 
 import jupyterhub
 
+THROTTLE_KEY = "hubinfra-login-throttle"
 ACCOUNTS_KEY = "hubinfra-workshop-accounts"
 SHARED_KEY = "hubinfra-workshop-shared-password"
 ALPHABET = string.ascii_letters + string.digits  # RandomPassword { Special = false }
@@ -50,10 +54,15 @@ class Results:
             print(f"  FAIL  {name} {detail}")
 
 
-async def attempt(results, hub, username, password):
+# Each attempt comes from its own client address unless told otherwise: the cases below test the password check,
+# and a run of refusals from one address would meet the login throttle (tested on its own further down).
+ADDRESSES = loopback_addresses(1)
+
+
+async def attempt(results, hub, username, password, address=None, headers=None):
     results.logins += 1
-    async with new_session() as s:
-        status, location, page = await login(s, hub.base, username, password)
+    async with new_session(address or next(ADDRESSES)) as s:
+        status, location, page = await login(s, hub.base, username, password, headers)
         home = None
         if logged_in(status, location):
             async with s.get(f"{hub.base}/hub/home", allow_redirects=False) as r:
@@ -61,8 +70,8 @@ async def attempt(results, hub, username, password):
         return status, location, page, home
 
 
-async def expect_login(results, hub, name, username, password):
-    status, location, _, home = await attempt(results, hub, username, password)
+async def expect_login(results, hub, name, username, password, address=None):
+    status, location, _, home = await attempt(results, hub, username, password, address=address)
     results.check(name, logged_in(status, location) and home == 200,
                   f"(POST /hub/login: {status} {location!r}, GET /hub/home: {home})")
 
@@ -75,7 +84,7 @@ async def expect_refused(results, hub, name, username, password):
 
 async def expect_admin(results, hub, name, username, password, admin):
     results.logins += 1
-    async with new_session() as s:
+    async with new_session(next(ADDRESSES)) as s:
         status, location, _ = await login(s, hub.base, username, password)
         async with s.get(f"{hub.base}/hub/admin", allow_redirects=False) as r:
             page = r.status
@@ -119,6 +128,61 @@ async def accounts_cases(results, hub, mount, passwords, hashes, seats, admins):
     await expect_refused(results, hub, f"{second}, while the Secret is not JSON, is refused", second, passwords[second])
     mount.write({"hashes.json": json.dumps(hashes)})
     await expect_login(results, hub, f"{second} logs in once the Secret is fixed", second, passwords[second])
+    await throttle_cases(results, hub, passwords, seats)
+
+
+async def throttle_cases(results, hub, passwords, seats):
+    """The login throttle in the running hub, with its shipped defaults (3 free failures per account and address,
+    then 1 s, 2 s, ...; 100 per address)."""
+    student, other = seats[3], seats[4]
+    home, cafe, spoofer, flood, elsewhere = "127.2.0.1", "127.2.0.2", "127.2.0.3", "127.2.0.4", "127.2.0.5"
+    for i in range(4):
+        await attempt(results, hub, student, pulumi_password(), address=home)
+    status, _, page, _ = await attempt(results, hub, student, passwords[student], address=home)
+    results.check(f"after 4 wrong passwords {student} is throttled: HTTP 429 saying when to retry",
+                  throttled(status, page) and "Try again in 1 s" in page, f"({status}) {page[-400:]!r}")
+    await expect_login(results, hub, f"meanwhile {student} logs in from another address", student,
+                       passwords[student], address=cafe)
+    await asyncio.sleep(1.1)
+    await expect_login(results, hub, f"after the 1 s backoff {student} logs in again from the first address", student,
+                       passwords[student], address=home)
+
+    # A client that forges X-Forwarded-For and X-Real-Ip is still keyed on the address configurable-http-proxy saw.
+    for i in range(4):
+        await attempt(results, hub, other, pulumi_password(), address=spoofer,
+                      headers={"X-Forwarded-For": f"198.51.100.{i}", "X-Real-Ip": f"203.0.113.{i}"})
+    status, _, page, _ = await attempt(results, hub, other, passwords[other], address=spoofer,
+                                       headers={"X-Forwarded-For": "198.51.100.99", "X-Real-Ip": "203.0.113.99"})
+    results.check("forged X-Forwarded-For and X-Real-Ip headers do not escape the throttle", throttled(status, page),
+                  f"({status})")
+    lines = [line for line in hub.tail(5000).splitlines() if "Login throttle:" in line]
+    results.check("the hub log names the throttled account and its real client address",
+                  any(f"for '{other}' from {spoofer}:" in line for line in lines)
+                  and not any("198.51.100." in line or "203.0.113." in line for line in lines), "\n".join(lines[-10:]))
+
+    # A classroom behind one NAT address: every student mistypes once, then logs in.
+    classroom = "127.2.0.6"
+    async def student_day(user):
+        await attempt(results, hub, user, pulumi_password(), address=classroom)
+        return await attempt(results, hub, user, passwords[user], address=classroom)
+    outcomes = await asyncio.gather(*(student_day(u) for u in seats[5:35]))
+    ok = sum(1 for status, location, _, home_status in outcomes if logged_in(status, location) and home_status == 200)
+    results.check(f"a classroom of {len(outcomes)} behind one address, each mistyping once, all log in",
+                  ok == len(outcomes), f"({ok} logged in)")
+
+    # A guessing script on one address locks that address (no password checks while it lasts), no other.
+    failures = 0
+    while failures < 150:
+        status, _, page, _ = await attempt(results, hub, f"guess{failures}", "wrong", address=flood)
+        if throttled(status, page):
+            break
+        failures += 1
+    results.check("a guessing script on one address is throttled after 100 free failures, not before",
+                  failures == 101, f"(throttled after {failures} failures)")
+    status, _, page, _ = await attempt(results, hub, seats[35], passwords[seats[35]], address=flood)
+    results.check("then that address is throttled for every account", throttled(status, page), f"({status})")
+    await expect_login(results, hub, "while another address logs in", seats[35], passwords[seats[35]],
+                       address=elsewhere)
 
 
 def test_accounts(results, values_path, defaults):
@@ -133,8 +197,13 @@ def test_accounts(results, values_path, defaults):
     assert all(h.startswith("$2a$10$") for h in hashes.values())
     mount = KubeletSecretMount(tempfile.mkdtemp(prefix="hubinfra-secret-"))
     mount.write({"hashes.json": json.dumps(hashes)})
-    with RunningHub(defaults + [values_path], accounts=mount.path) as hub:
-        print(f"  JupyterHub {hub.version} on {hub.base}, {len(users)} accounts ({len(admins)} admin)")
+    # With Let's Encrypt (autohttps) the rendered values tell the throttle that Traefik is in front of the proxy:
+    # then the browsers go through a stand-in for it, as they do to the deployed hub.
+    hops = values["hub"]["config"].get("ThrottledAuthenticator", {}).get("client_address_hops")
+    front = "traefik" if hops == 2 else None
+    with RunningHub(defaults + [values_path], accounts=mount.path, front=front) as hub:
+        print(f"  JupyterHub {hub.version} on {hub.base}, {len(users)} accounts ({len(admins)} admin), "
+              f"{'Traefik stand-in, then ' if front else ''}configurable-http-proxy in front")
         run(accounts_cases(results, hub, mount, passwords, hashes, seats, admins))
         errors = [line for line in hub.tail(2000).splitlines() if " 500 " in line or "Traceback" in line]
         results.check("the hub logged no 500 and no traceback", not errors, "\n" + "\n".join(errors[:10]))
@@ -156,7 +225,9 @@ def test_shared_password_config(results, values_path):
             os.environ.pop(key, None)
         os.environ.update({k: fake[k] for k in env_keys if k in fake})
         c = Config()
-        exec(hub["extraConfig"][SHARED_KEY], {"c": c})
+        namespace = {"c": c}
+        for key in sorted(hub["extraConfig"]):  # as z2jh: every entry, sorted by key, in one module's globals
+            exec(hub["extraConfig"][key], namespace)
     except Exception as e:
         results.check("the shared-password config runs with the rendered hub.extraEnv", False, repr(e))
         return
@@ -165,7 +236,19 @@ def test_shared_password_config(results, values_path):
         os.environ.update(saved)
     spa = c.SharedPasswordAuthenticator
     results.check("the shared-password config runs with the rendered hub.extraEnv", True)
-    results.check("the authenticator is JupyterHub's shared-password", c.JupyterHub.authenticator_class == "shared-password")
+    try:
+        from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
+    except ImportError:
+        SharedPasswordAuthenticator = None
+    cls = c.JupyterHub.authenticator_class
+    if SharedPasswordAuthenticator is None:
+        results.check("the authenticator is JupyterHub's shared-password (this JupyterHub has no class to throttle)",
+                      cls == "shared-password")
+    else:
+        results.check("the authenticator is JupyterHub's shared-password behind the login throttle",
+                      issubclass(cls, SharedPasswordAuthenticator) and issubclass(cls, namespace["ThrottledAuthenticator"]))
+    hops = (hub.get("config") or {}).get("ThrottledAuthenticator", {}).get("client_address_hops")
+    results.check("the throttle is told how many proxies append the client address", hops in (1, 2), repr(hops))
     results.check("the admin password comes from the Secret", spa.admin_password == fake["WORKSHOP_ADMIN_PASSWORD"])
     if "WORKSHOP_PASSWORD_GROUPS" in env_keys:
         results.check("each group's password maps to its group, with manage_groups on",
@@ -181,6 +264,8 @@ def main():
     parser.add_argument("values", nargs="+", help="rendered hubs/*/values.yaml")
     args = parser.parse_args()
     results = Results()
+    print("== the login throttle on its own (a clock the test moves)")
+    throttle_test.cases(results.check)
     for path in args.values:
         with open(path) as f:
             extra = ((yaml.safe_load(f) or {}).get("hub") or {}).get("extraConfig") or {}

@@ -1,11 +1,16 @@
-"""Login storm benchmark (not a pass/fail test) of a rendered workshop hub on a real JupyterHub:
+"""Login storm benchmark of a rendered workshop hub on a real JupyterHub:
 
-    /usr/bin/python3 tests/hub/storm.py [--defaults z2jh/values.yaml] [--logins 200,800] RENDERED/hubs/ws/values.yaml
+    /usr/bin/python3 tests/hub/storm.py [--defaults z2jh/values.yaml] [--logins 200,800] [--flood 2000]
+        [--per-address 50] RENDERED/hubs/ws/values.yaml
 
 For each N: a fresh hub with N generated accounts (the rendered hub.config and hub.extraConfig, allowed_users
-widened to N seats), N attendees logging in at once (GET the form, POST it, each with its own connection), while
-GET /hub/api/ is sent every 100 ms. Prints the storm's total time, login p50/p95/max, and the probes' p50/p95/max:
-how long everything else waits on the hub while the storm lasts. Client and hub share this machine's cores.
+widened to N seats), N attendees logging in at once (GET the form, POST it, each with its own connection and its
+classroom's client address: --per-address attendees share one, as behind a NAT), while GET /hub/api/ is sent every
+100 ms. Prints the storm's total time, login p50/p95/max, and the probes' p50/p95/max: how long everything else
+waits on the hub while the storm lasts. With --flood F, the same storm again on a fresh hub with F wrong-password
+logins for the same accounts launched alongside from one other client address, and how the flood was answered.
+Client and hub share this machine's cores, so the figures are measurements, not pass/fail; the exit status is 1
+when a real login failed or a flood login got in.
 """
 
 import argparse
@@ -15,14 +20,17 @@ import os
 import platform
 import secrets
 import string
+import sys
 import tempfile
 import time
 
+import aiohttp
 import bcrypt
 import jupyterhub
 import yaml
 
-from workshop_hub import KubeletSecretMount, RunningHub, hash_all, logged_in, login, new_session
+from workshop_hub import (KubeletSecretMount, RunningHub, hash_all, logged_in, login, loopback_addresses, new_session,
+                          refused, throttled)
 
 ALPHABET = string.ascii_letters + string.digits
 
@@ -59,11 +67,26 @@ def percentile(values, p):
     return ordered[min(len(ordered) - 1, max(0, int(round(p / 100 * len(ordered) + 0.5)) - 1))]
 
 
-async def one_login(base, user, password):
+FLOOD_ADDRESS = "127.4.0.1"
+
+
+async def one_login(base, user, password, address):
     start = time.monotonic()
-    async with new_session() as s:
+    async with new_session(address) as s:
         status, location, _ = await login(s, base, user, password)
     return time.monotonic() - start, logged_in(status, location)
+
+
+async def one_wrong_login(base, user, password):
+    """A flood login: 'throttled' (429, no password check), 'refused' (checked), or 'other'."""
+    try:
+        async with new_session(FLOOD_ADDRESS) as s:
+            status, location, page = await login(s, base, user, password)
+    except aiohttp.ClientError:
+        return "other"
+    if logged_in(status, location):
+        return "logged in"
+    return "throttled" if throttled(status, page) else "refused" if refused(status, page) else "other"
 
 
 async def probe(session, base, out):
@@ -75,7 +98,7 @@ async def probe(session, base, out):
         out.append(time.monotonic() - start)
 
 
-async def storm(base, accounts):
+async def storm(base, accounts, per_address, flood):
     probes, tasks = [], []
     done = asyncio.Event()
 
@@ -88,18 +111,27 @@ async def storm(base, accounts):
 
     probing = asyncio.create_task(prober())
     await asyncio.sleep(1)  # a second of quiet first: the probes' baseline is in the figures too
+    addresses = loopback_addresses(3)
+    classrooms = [next(addresses) for _ in range(-(-len(accounts) // per_address))]
+    users = list(accounts)
+    wrong = [(users[i % len(users)], "".join(secrets.choice(ALPHABET) for _ in range(16))) for i in range(flood)]
     start = time.monotonic()
-    results = await asyncio.gather(*(one_login(base, u, p) for u, p in accounts.items()))
+    flooding = asyncio.gather(*(one_wrong_login(base, u, p) for u, p in wrong))
+    results = await asyncio.gather(*(one_login(base, u, p, classrooms[i // per_address])
+                                     for i, (u, p) in enumerate(accounts.items())))
     total = time.monotonic() - start
+    flood_results = await flooding
     done.set()
     await probing
-    return total, results, probes
+    return total, results, probes, flood_results
 
 
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--defaults", action="append", default=[])
     parser.add_argument("--logins", default="200,800")
+    parser.add_argument("--flood", type=int, default=0, help="wrong-password logins from one client alongside")
+    parser.add_argument("--per-address", type=int, default=50, help="attendees behind one client address")
     parser.add_argument("values")
     args = parser.parse_args()
     sizes = [int(n) for n in args.logins.split(",")]
@@ -120,32 +152,48 @@ def main():
     print(f"JupyterHub {jupyterhub.__version__}, bcrypt {bcrypt.__version__}, {platform.platform()}, "
           f"{len(os.sched_getaffinity(0))} cores, load before: {os.getloadavg()[0]:.2f}")
 
+    failures = 0
     for n in sizes:
         accounts = dict(list(passwords.items())[:n])
-        with tempfile.TemporaryDirectory(prefix="hubinfra-storm-") as tmp:
-            widen = os.path.join(tmp, "storm-values.yaml")
-            with open(widen, "w") as f:
-                yaml.safe_dump({"hub": {"config": {"Authenticator": {"allowed_users": users[:n] + admins}}}}, f)
-            mount = KubeletSecretMount(os.path.join(tmp, "accounts"))
-            mount.write({"hashes.json": json.dumps({u: hashes[u] for u in accounts})})
-            with RunningHub(args.defaults + [args.values, widen], accounts=mount.path) as hub:
-                check = checkpw_seconds(hashes[users[0]], passwords[users[0]])
-                load = os.getloadavg()[0]
-                pids = [hub.process.pid, proxy_pid(hub)]
-                before = [cpu_seconds(p) if p else float("nan") for p in pids]
-                total, results, probes = asyncio.run(storm(hub.base, accounts))
-                hub_cpu, proxy_cpu = (cpu_seconds(p) - b if p else float("nan") for p, b in zip(pids, before))
-        times = [d for d, _ in results]
-        ok = sum(1 for _, good in results if good)
-        print(f"{n} logins: {ok} logged in, total {total:.1f} s; login p50 {percentile(times, 50):.1f} s, "
-              f"p95 {percentile(times, 95):.1f} s, max {max(times):.1f} s; "
-              f"GET /hub/api/ every 100 ms: {len(probes)} probes, p50 {percentile(probes, 50) * 1000:.0f} ms, "
-              f"p95 {percentile(probes, 95) * 1000:.0f} ms, max {max(probes) * 1000:.0f} ms")
-        cores = len(os.sched_getaffinity(0))
-        print(f"    machine: load {load:.1f} on {cores} cores, one checkpw {check * 1000:.0f} ms "
-              f"(so bcrypt alone needs {n * check / cores:.1f} s on {cores} cores); "
-              f"CPU used: hub {hub_cpu:.1f} s, proxy {proxy_cpu:.1f} s")
+        p95 = {}
+        for flood in ([0, args.flood] if args.flood > 0 else [0]):
+            with tempfile.TemporaryDirectory(prefix="hubinfra-storm-") as tmp:
+                widen = os.path.join(tmp, "storm-values.yaml")
+                with open(widen, "w") as f:
+                    yaml.safe_dump({"hub": {"config": {"Authenticator": {"allowed_users": users[:n] + admins}}}}, f)
+                mount = KubeletSecretMount(os.path.join(tmp, "accounts"))
+                mount.write({"hashes.json": json.dumps({u: hashes[u] for u in accounts})})
+                with RunningHub(args.defaults + [args.values, widen], accounts=mount.path) as hub:
+                    check = checkpw_seconds(hashes[users[0]], passwords[users[0]])
+                    load = os.getloadavg()[0]
+                    pids = [hub.process.pid, proxy_pid(hub)]
+                    before = [cpu_seconds(p) if p else float("nan") for p in pids]
+                    total, results, probes, flood_results = asyncio.run(
+                        storm(hub.base, accounts, args.per_address, flood))
+                    hub_cpu, proxy_cpu = (cpu_seconds(p) - b if p else float("nan") for p, b in zip(pids, before))
+            times = [d for d, _ in results]
+            ok = sum(1 for _, good in results if good)
+            failures += n - ok
+            p95[flood] = percentile(times, 95)
+            label = f"{n} logins" + (f" + {flood} wrong-password logins from one client" if flood else "")
+            print(f"{label}: {ok} logged in, total {total:.1f} s; login p50 {percentile(times, 50):.1f} s, "
+                  f"p95 {p95[flood]:.1f} s, max {max(times):.1f} s; "
+                  f"GET /hub/api/ every 100 ms: {len(probes)} probes, p50 {percentile(probes, 50) * 1000:.0f} ms, "
+                  f"p95 {percentile(probes, 95) * 1000:.0f} ms, max {max(probes) * 1000:.0f} ms")
+            cores = len(os.sched_getaffinity(0))
+            print(f"    machine: load {load:.1f} on {cores} cores, one checkpw {check * 1000:.0f} ms "
+                  f"(so bcrypt alone needs {n * check / cores:.1f} s on {cores} cores); "
+                  f"CPU used: hub {hub_cpu:.1f} s, proxy {proxy_cpu:.1f} s")
+            if flood:
+                counts = {k: flood_results.count(k) for k in ("throttled", "refused", "other", "logged in")}
+                failures += counts["logged in"]
+                print(f"    the flood: {counts['throttled']} throttled (HTTP 429, no password check), "
+                      f"{counts['refused']} refused after a password check, {counts['other']} other, "
+                      f"{counts['logged in']} logged in; real logins' p95 with the flood / without: "
+                      f"{p95[flood] / p95[0]:.2f}x")
+    print(f"storm: {'every real login succeeded' if failures == 0 else f'{failures} real logins failed or flood logins got in'}")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

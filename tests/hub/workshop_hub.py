@@ -23,6 +23,8 @@ from datetime import datetime, timezone
 import aiohttp
 import bcrypt
 
+from traefik_standin import TraefikStandIn
+
 HERE = os.path.dirname(os.path.realpath(__file__))
 PULUMI_BCRYPT_COST = 10  # pulumi-random: bcrypt.GenerateFromPassword(..., bcrypt.DefaultCost), Go's "$2a$" hashes
 
@@ -81,15 +83,29 @@ def proxy_command():
 
 
 class RunningHub:
-    """JupyterHub started on 127.0.0.1 with the given values files (chart defaults first, then HubInfra's)."""
+    """JupyterHub started on 127.0.0.1 with the given values files (chart defaults first, then HubInfra's).
 
-    def __init__(self, values_files, accounts=None, env=None, log_name="hub.log"):
+    front="traefik": clients reach configurable-http-proxy through a stand-in for z2jh's autohttps Traefik
+    (traefik_standin.py: the forwarded headers Traefik sets), as they do a hub with Let's Encrypt, and the login
+    throttle reads the client address where the rendered values say. Without it, clients reach
+    configurable-http-proxy directly and the throttle is told so (an overlay values file, last:
+    client_address_hops 1) whatever the rendered values say."""
+
+    def __init__(self, values_files, accounts=None, env=None, log_name="hub.log", front=None):
+        self.dir = tempfile.mkdtemp(prefix="hubinfra-hub-")
         self.values_files = [os.path.abspath(p) for p in values_files]
+        if front is None:
+            overlay = os.path.join(self.dir, "chp-only-values.yaml")
+            with open(overlay, "w") as f:
+                json.dump({"hub": {"config": {"ThrottledAuthenticator": {"client_address_hops": 1}}}}, f)
+            self.values_files.append(overlay)
+        self.front = front
+        self.front_proxy = None
         self.accounts = accounts
         self.env = env or {}
-        self.dir = tempfile.mkdtemp(prefix="hubinfra-hub-")
         self.log_path = os.path.join(self.dir, log_name)
         self.port = free_port()
+        self.chp_port = free_port() if front else self.port
         self.base = f"http://127.0.0.1:{self.port}"
         self.process = None
 
@@ -99,7 +115,7 @@ class RunningHub:
         env.update({
             "HUBINFRA_TEST_VALUES": os.pathsep.join(self.values_files),
             "HUBINFRA_TEST_DIR": self.dir,
-            "HUBINFRA_TEST_PORT": str(self.port),
+            "HUBINFRA_TEST_PORT": str(self.chp_port),
             "HUBINFRA_TEST_HUB_PORT": str(free_port()),
             "HUBINFRA_TEST_API_PORT": str(free_port()),
             "HUBINFRA_TEST_CHP": proxy_command() or "configurable-http-proxy",
@@ -109,6 +125,8 @@ class RunningHub:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyterhub", "-f", os.path.join(HERE, "jupyterhub_config.py")],
             cwd=self.dir, env=env, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        if self.front == "traefik":
+            self.front_proxy = TraefikStandIn(self.port, f"http://127.0.0.1:{self.chp_port}").__enter__()
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -128,6 +146,8 @@ class RunningHub:
             return "".join(f.readlines()[-lines:])
 
     def __exit__(self, *exc):
+        if self.front_proxy:
+            self.front_proxy.__exit__(*exc)
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:
@@ -150,13 +170,26 @@ class RunningHub:
 XSRF = re.compile(r'name="_xsrf"\s+value="([^"]*)"')
 
 
-def new_session():
+def new_session(address=None):
+    """A browser; `address` is its source address on the loopback network (127.0.0.0/8), so that the hub sees
+    logins from different clients (configurable-http-proxy appends the address to X-Forwarded-For)."""
     # unsafe=True: keep cookies set by an IP address host (127.0.0.1)
-    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True),
+    connector = aiohttp.TCPConnector(local_addr=(address, 0)) if address else None
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True), connector=connector,
                                  timeout=aiohttp.ClientTimeout(total=300))
 
 
-async def login(session, base, username, password):
+def loopback_addresses(second_octet):
+    """127.<second_octet>.x.y, x.y from 0.1 up: distinct client addresses on this machine only."""
+    n = 0
+    while True:
+        n += 1
+        if n % 256 in (0, 255):
+            continue
+        yield f"127.{second_octet}.{n // 256}.{n % 256}"
+
+
+async def login(session, base, username, password, headers=None):
     """The login form as a browser submits it (GET the form for _xsrf, POST it). Returns (status, location, page)."""
     async with session.get(f"{base}/hub/login") as r:
         page = await r.text()
@@ -164,7 +197,7 @@ async def login(session, base, username, password):
     m = XSRF.search(page)
     if m:
         form["_xsrf"] = m.group(1)
-    async with session.post(f"{base}/hub/login", data=form, allow_redirects=False) as r:
+    async with session.post(f"{base}/hub/login", data=form, allow_redirects=False, headers=headers) as r:
         page = await r.text()
         return r.status, r.headers.get("Location", ""), page
 
@@ -176,6 +209,11 @@ def logged_in(status, location):
 def refused(status, page):
     """The login form again with JupyterHub's error: 403 since JupyterHub 4, 200 before."""
     return status in (200, 403) and "Invalid username or password" in page
+
+
+def throttled(status, page):
+    """A login refused by the throttle: 429 and the page saying when to retry."""
+    return status == 429 and "Try again in" in page
 
 
 def run(coroutine):

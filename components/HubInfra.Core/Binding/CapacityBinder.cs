@@ -1,6 +1,7 @@
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
+using HubInfra.Core.Scaling;
 
 namespace HubInfra.Core.Binding;
 
@@ -65,8 +66,15 @@ public static class CapacityBinder
             prices = prices.WithOverrides(families, gpus, spot, asOf, currency);
         }
         var quota = BindQuota(c.Object("quota"));
+        var backendText = c.String("backend");
+        var backend = CapacityBackend.Placeholders;
+        if (backendText is not null)
+        {
+            if (CapacityBackends.Parse(backendText) is { } b) backend = b;
+            else c.Error("backend", $"'{backendText}' is not a capacity backend; write placeholders (the default) or capacityBuffer");
+        }
         c.RejectUnknown();
-        return new CapacitySettings(ds, gpuDs, factor, prices, overrides, quota);
+        return new CapacitySettings(ds, gpuDs, factor, prices, overrides, quota) { Backend = backend, BackendSet = backendText is not null };
     }
 
     private static QuotaSettings? BindQuota(ConfigReader? q)

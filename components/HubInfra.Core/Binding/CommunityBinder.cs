@@ -2,6 +2,7 @@ using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using NodaTime;
 using NodaTime.Text;
 
 namespace HubInfra.Core.Binding;
@@ -22,7 +23,7 @@ public static class CommunityBinder
         if (region is null && !local)
             r.Error("region", "is required: set the GCP region, e.g. pulumi config set hubinfra:region us-central1 (or gcp:region)");
 
-        var cluster = BindCluster(r.Object("cluster"), raw.StackName, local);
+        var cluster = BindCluster(r.Object("cluster"), raw.StackName, local, region ?? "");
         var pools = r.Object("nodePools", required: !local, example: "nodePools: { user: [ { name: user, machineType: n2-highmem-4 } ] }");
         var core = BindPool(pools?.Object("core"), "core", NodePurpose.Core, pools?.KeyOf("core") ?? "hubinfra:nodePools.core");
         var userPools = new List<NodePoolSettings>();
@@ -75,11 +76,14 @@ public static class CommunityBinder
         }
     }
 
-    private static ClusterSettings BindCluster(ConfigReader? c, string stackName, bool local)
+    private static ClusterSettings BindCluster(ConfigReader? c, string stackName, bool local, string region)
     {
         var defaultName = Naming.Label($"hub-{stackName}", 40);
         if (c is null)
-            return new ClusterSettings(defaultName, true, [], "REGULAR", false, "172.16.0.0/28", [], DefaultNetwork(defaultName), !local, []);
+            return new ClusterSettings(defaultName, true, [], "REGULAR", false, "172.16.0.0/28", [], DefaultNetwork(defaultName), !local, [])
+            {
+                MaintenanceWindow = ClusterMaintenanceWindow.DefaultFor(region),
+            };
 
         var name = c.Text("name", defaultName);
         var regional = c.Bool("regional", true);
@@ -127,8 +131,38 @@ public static class CommunityBinder
                 exclusions.Add(new MaintenanceExclusionSettings(exName, s, en, scope));
             }
         }
+        var window = BindMaintenanceWindow(c.Object("maintenanceWindow", example: "maintenanceWindow: { timeZone: Australia/Sydney, start: \"01:00\", end: \"05:00\" }"), region);
         c.RejectUnknown();
-        return new ClusterSettings(name, regional, locations, channel, privateNodes, masterCidr, authorized, network, protection, exclusions);
+        return new ClusterSettings(name, regional, locations, channel, privateNodes, masterCidr, authorized, network, protection, exclusions)
+        {
+            MaintenanceWindow = window,
+        };
+    }
+
+    /// <summary>
+    /// <c>maintenanceWindow: {timeZone, start, end, days}</c>: each left out takes the default (the region's zone,
+    /// 01:00, 05:00, every day).
+    /// </summary>
+    private static ClusterMaintenanceWindow BindMaintenanceWindow(ConfigReader? w, string region)
+    {
+        var fallback = ClusterMaintenanceWindow.DefaultFor(region);
+        if (w is null) return fallback;
+        var zone = fallback.Zone;
+        var zoneId = w.String("timeZone");
+        if (zoneId is not null)
+        {
+            if (DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId) is { } z) zone = z;
+            else w.Error("timeZone", $"'{zoneId}' is not an IANA time zone; write e.g. Europe/Berlin or Australia/Sydney");
+        }
+        var start = w.Has("start") ? EventBinder.ParseTime(w, "start") ?? fallback.Start : fallback.Start;
+        var end = w.Has("end") ? EventBinder.ParseTime(w, "end") ?? fallback.End : fallback.End;
+        var days = w.Has("days") ? EventBinder.ParseDays(w) : ClusterMaintenanceWindow.EveryDay;
+        w.RejectUnknown();
+        if (start == end)
+            w.Error("end", "is the same time as start; set an end at least 4 hours after start (GKE counts only stretches of 4 hours or more)");
+        if (w.Has("days") && days.Count == 0)
+            w.Error("days", "lists no day; list the days the window opens, e.g. [Sat, Sun], or leave days out for every day");
+        return new ClusterMaintenanceWindow(zone, start, end, days.Count == 0 ? ClusterMaintenanceWindow.EveryDay : days.Distinct().ToList(), FromRegion: zoneId is null);
     }
 
     private static NodaTime.Instant? ParseInstant(ConfigReader r, string key)
@@ -160,16 +194,20 @@ public static class CommunityBinder
         var disk = p.IntIn("diskSizeGb", core ? 50 : 100, ConfigLimits.DiskGbMin, ConfigLimits.DiskGbMax, ConfigLimits.DiskWhy);
         var diskType = p.Text("diskType", "pd-balanced");
         var streaming = p.Bool("imageStreaming", !core);
-        GpuSettings? gpu = null;
-        var g = p.Object("gpu");
-        if (g is not null)
-        {
-            gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.IntIn("count", 1, 1, ConfigLimits.GpusPerNode, " GPUs per node (the most on one GCE machine)"), g.Text("driverVersion", "DEFAULT"));
-            g.RejectUnknown();
-        }
+        var gpu = BindGpu(p);
         var bootDisk = SecondaryBootDisk(p);
         p.RejectUnknown();
         return new NodePoolSettings(name, purpose, machine, min, max, spot, disk, diskType, streaming, gpu, p.Path) { SecondaryBootDiskImage = bootDisk };
+    }
+
+    /// <summary><c>gpu: {type, count, driverVersion}</c> of a pool (user, core or an event's own), or null.</summary>
+    public static GpuSettings? BindGpu(ConfigReader pool)
+    {
+        var g = pool.Object("gpu");
+        if (g is null) return null;
+        var gpu = new GpuSettings(g.String("type", required: true, example: "type: nvidia-tesla-t4") ?? "", g.IntIn("count", 1, 1, ConfigLimits.GpusPerNode, " GPUs per node (the most on one GCE machine)"), g.Text("driverVersion", "DEFAULT"));
+        g.RejectUnknown();
+        return gpu;
     }
 
     /// <summary><c>secondaryBootDisk: {diskImage}</c> of a pool (user, core or an event's own), or null.</summary>

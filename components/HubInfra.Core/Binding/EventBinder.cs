@@ -1,5 +1,6 @@
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Schedule;
 using NodaTime;
 using NodaTime.Text;
@@ -20,7 +21,8 @@ public static class EventBinder
     {
         var root = ConfigReader.ForStack(raw, problems);
         root.Text(ConfigKey.Kind, "event");
-        var capacity = CapacityBinder.Bind(root.Object(ConfigKey.Capacity));
+        var capacityReader = root.Object(ConfigKey.Capacity);
+        var capacity = CapacityBinder.Bind(capacityReader);
         var e = root.Object(ConfigKey.Event, required: true,
             example: "event: { community: my-community, hub: main, profile: small, timeZone: Europe/Berlin, attendees: 40, windows: [...] }");
         root.RejectUnknown();
@@ -38,13 +40,24 @@ public static class EventBinder
         }
         var attendees = e.BoundedInt("attendees", 1, ConfigLimits.AttendeesMax, " people", required: true, example: "120") ?? 0;
         var peak = e.DoubleIn("peakFraction", 1.0, 0, 1, " (the share of attendees logged in at once)", minExclusive: true);
-        var lead = Duration.FromMinutes(e.IntIn("preWarmMinutes", 30, 0, ConfigLimits.LeadMinutesMax, " minutes (up to a day)"));
+        var preWarmSet = e.Has("preWarmMinutes");
+        var preWarmMinutes = e.IntIn("preWarmMinutes", 30, 0, ConfigLimits.LeadMinutesMax,
+            " minutes (up to a day; leave it out to derive it from the time a node needs to become usable)");
+        Duration? lead = preWarmSet ? Duration.FromMinutes(preWarmMinutes) : null;
         var grace = Duration.FromMinutes(e.IntIn("graceMinutes", 15, 0, ConfigLimits.LeadMinutesMax, " minutes (up to a day)"));
         var arrival = e.IntIn("arrivalMinutes", 60, 0, ConfigLimits.LeadMinutesMax,
             " minutes after each window's start during which every planned seat stays warm (default 60)");
         int? lateHeadroom = e.Has("lateHeadroomSeats")
             ? e.IntIn("lateHeadroomSeats", 0, 0, ConfigLimits.AttendeesMax, " warm seats kept free for late arrivals after arrivalMinutes (default: one node's seats)")
             : null;
+
+        var noShow = e.DoubleIn("noShowFraction", 0, 0, ConfigLimits.NoShowFractionMax, " (the share of planned seats expected to stay empty)");
+        var stallMinutes = e.IntIn("arrivalStallMinutes", ArrivalStall.Default.Minutes, 1, ConfigLimits.LeadMinutesMax,
+            " minutes without a new attendee that end a window's arrival phase early (default 10)");
+        var stallShare = e.DoubleIn("arrivalStallShare", ArrivalStall.Default.MinShare, 0, 1,
+            " (the share of a window's planned seats taken before a pause in arrivals ends its arrival phase; default 0.5)");
+        if (capacity.BackendSet)
+            capacityReader?.Error("backend", "is the community stack's setting (hubinfra:capacity.backend there); remove it from the event stack");
 
         var windows = new List<DatedWindow>();
         foreach (var w in e.Objects("windows"))
@@ -90,6 +103,7 @@ public static class EventBinder
                 p.IntIn("diskSizeGb", 100, ConfigLimits.DiskGbMin, ConfigLimits.DiskGbMax, ConfigLimits.DiskWhy))
             {
                 SecondaryBootDiskImage = CommunityBinder.SecondaryBootDisk(p),
+                Gpu = CommunityBinder.BindGpu(p),
             };
             p.RejectUnknown();
         }
@@ -109,6 +123,8 @@ public static class EventBinder
         {
             Arrival = Duration.FromMinutes(Math.Max(0, arrival)),
             LateHeadroomSeats = lateHeadroom is >= 0 ? lateHeadroom : null,
+            NoShowFraction = noShow,
+            Stall = new ArrivalStall(stallMinutes, stallShare),
         };
     }
 
@@ -148,7 +164,8 @@ public static class EventBinder
         return result;
     }
 
-    private static LocalTime? ParseTime(ConfigReader r, string key)
+    /// <summary>A time of day, "HH:mm" (also the cluster's maintenance window).</summary>
+    internal static LocalTime? ParseTime(ConfigReader r, string key)
     {
         var text = r.String(key, required: true, example: $"{key}: \"09:00\"");
         if (text is null) return null;
@@ -158,7 +175,8 @@ public static class EventBinder
         return null;
     }
 
-    private static IReadOnlyList<IsoDayOfWeek> ParseDays(ConfigReader r)
+    /// <summary>Weekdays (Mon … Sun, or longer names; also the cluster's maintenance window), Monday to Friday when left out.</summary>
+    internal static IReadOnlyList<IsoDayOfWeek> ParseDays(ConfigReader r)
     {
         if (!r.Has("days"))
         {

@@ -64,7 +64,7 @@ public static class HubBinder
         int? Positive(string key)
         {
             var v = s.OptionalInt(key);
-            if (v is < 1) s.Error(key, "must be at least 1");
+            if (v is < 1) s.Error(key, "must be at least 1; set 1 or more, or leave it out for the default");
             return v;
         }
         (double? Cpu, Memory? Memory) Requests(string key)
@@ -190,6 +190,11 @@ public static class HubBinder
         var text = r?.String(key) ?? @default;
         if (!Memory.TryParse(text, out var m))
         {
+            if (Memory.IsZero(text))
+            {
+                r?.Error(key, $"must be more than 0, not {text}; set e.g. {example}");
+                return default;
+            }
             r?.Error(key, Memory.Suggest(text) is { } fix
                 ? $"'{text}' is not a unit KubeSpawner reads; write {fix} (G means GiB, 2^30 bytes)"
                 : $"'{text}' is not an amount of memory; write a number and K, M, G or T, e.g. {example}");

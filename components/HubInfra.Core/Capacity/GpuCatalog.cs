@@ -1,11 +1,11 @@
-using HubInfra.Core.Model;
-
 namespace HubInfra.Core.Capacity;
 
 /// <summary>
 /// The GKE accelerator types HubInfra knows and the machine types they fit
 /// (https://cloud.google.com/compute/docs/gpus). T4, V100, P4 and P100 attach to N1 machine types in counts of
-/// 1, 2 or 4 (V100 also 8); L4 and A100 come built into G2 and A2 machine types, a fixed number per shape.
+/// 1, 2 or 4 (V100 also 8); L4 comes built into G2, A100 40GB into A2 High (a2-highgpu), A100 80GB into A2 Ultra
+/// (a2-ultragpu) and H100 80GB into A3 High (a3-highgpu) machine types, a fixed number per shape (GKE accelerator
+/// names nvidia-l4, nvidia-tesla-a100, nvidia-a100-80gb, nvidia-h100-80gb).
 /// </summary>
 public static class GpuCatalog
 {
@@ -18,11 +18,13 @@ public static class GpuCatalog
         ["nvidia-tesla-p100"] = [1, 2, 4],
     };
 
-    /// <summary>GPUs that come only built into a machine series.</summary>
+    /// <summary>GPUs that come only built into machine types, and the name those machine types start with.</summary>
     private static readonly Dictionary<string, string> Bundled = new(StringComparer.Ordinal)
     {
-        ["nvidia-l4"] = "g2",
-        ["nvidia-tesla-a100"] = "a2",
+        ["nvidia-l4"] = "g2-standard",
+        ["nvidia-tesla-a100"] = "a2-highgpu",
+        ["nvidia-a100-80gb"] = "a2-ultragpu",
+        ["nvidia-h100-80gb"] = "a3-highgpu",
     };
 
     /// <summary>Every known accelerator type, sorted.</summary>
@@ -42,10 +44,10 @@ public static class GpuCatalog
                 return $"{gpuType} comes in counts of {string.Join(", ", counts)} per node, not {count}; set gpu.count to one of them.";
             return null;
         }
-        if (Bundled.TryGetValue(gpuType, out var family))
+        if (Bundled.TryGetValue(gpuType, out var shapes))
         {
-            if (machine.Family != family || machine.BundledGpuType != gpuType)
-                return $"{gpuType} comes only built into {family} machine types, not with {machine.Name}; use {Article.With(family)} machineType.";
+            if (machine.BundledGpuType != gpuType)
+                return $"{gpuType} comes only built into {shapes} machine types, not with {machine.Name}; use one as machineType, e.g. {shapes}-{(shapes == "g2-standard" ? "8" : "1g")}.";
             if (count != machine.BundledGpuCount)
                 return $"{machine.Name} comes with exactly {machine.BundledGpuCount} {gpuType}, not {count}; set the count to {machine.BundledGpuCount}.";
             return null;

@@ -72,11 +72,13 @@ public static class MachineTypeCatalog
             types.Add(name, new MachineType(name, "g2", vcpus, vcpus * 4, "nvidia-l4", gpus));
         }
 
-        // a2 (A100 40 GB): 12 vCPUs and 85 GiB per GPU.
+        // a2 High (A100 40 GB): 12 vCPUs and 85 GiB per GPU; a2 Ultra (A100 80 GB): 12 vCPUs and 170 GiB per GPU;
+        // a3 High (H100 80 GB): 26 vCPUs and 234 GiB per GPU (https://cloud.google.com/compute/docs/accelerator-optimized-machines).
         foreach (var gpus in new[] { 1, 2, 4, 8 })
         {
-            var name = $"a2-highgpu-{gpus}g";
-            types.Add(name, new MachineType(name, "a2", 12 * gpus, 85 * gpus, "nvidia-tesla-a100", gpus));
+            types.Add($"a2-highgpu-{gpus}g", new MachineType($"a2-highgpu-{gpus}g", "a2", 12 * gpus, 85 * gpus, "nvidia-tesla-a100", gpus));
+            types.Add($"a2-ultragpu-{gpus}g", new MachineType($"a2-ultragpu-{gpus}g", "a2", 12 * gpus, 170 * gpus, "nvidia-a100-80gb", gpus));
+            types.Add($"a3-highgpu-{gpus}g", new MachineType($"a3-highgpu-{gpus}g", "a3", 26 * gpus, 234 * gpus, "nvidia-h100-80gb", gpus));
         }
         return types;
     }

@@ -61,6 +61,9 @@ public static class ConfigLimits
     public static Problem TooMany(string key) =>
         new(key, $"and more problems: only the first {ProblemsReported} are shown; fix these and run validate again");
     public const int LeadMinutesMax = 24 * 60;
+
+    /// <summary><c>noShowFraction</c>: at most 0.9 (an event where more than nine in ten stay away needs fewer seats, not a larger share).</summary>
+    public const double NoShowFractionMax = 0.9;
     public const int CullSecondsMax = 30 * 24 * 3600;
     public const int CullEveryMax = 24 * 3600;
     public const int HeadroomNodesMax = 100;

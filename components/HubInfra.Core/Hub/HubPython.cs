@@ -6,6 +6,12 @@ namespace HubInfra.Core.Hub;
 /// </summary>
 public static class HubPython
 {
+    /// <summary>
+    /// Failed logins throttled per (client address, account) and per client address, without a password check while a
+    /// lock lasts; the base class of both workshop authenticators, so its <c>hub.extraConfig</c> entry runs first.
+    /// </summary>
+    public static string LoginThrottle { get; } = Load("login_throttle.py");
+
     /// <summary>Generated accounts: bcrypt hashes from the mounted Secret, checked off the event loop.</summary>
     public static string WorkshopAccounts { get; } = Load("workshop_accounts.py");
 

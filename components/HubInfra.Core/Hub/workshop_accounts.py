@@ -11,7 +11,8 @@
 #
 # A login storm must not stall the hub: bcrypt (about 65 ms at cost 10) runs in a small thread pool, never on
 # the event loop; bcrypt releases the GIL, so the pool uses every core, at a lower priority than the event loop
-# thread, which keeps answering everyone else.
+# thread, which keeps answering everyone else. Failed logins are throttled (ThrottledAuthenticator, defined by the
+# hub.extraConfig entry "hubinfra-login-throttle", login_throttle.py, which z2jh runs before this one).
 import hashlib
 import hmac
 import json
@@ -26,13 +27,16 @@ from tornado.ioloop import IOLoop
 from traitlets import Integer, Unicode
 
 c = globals()["c"]
+ThrottledAuthenticator = globals()["ThrottledAuthenticator"]
 
 # bcrypt uses at most 72 bytes of a password (bcrypt 5 raises ValueError beyond that, older versions silently
 # truncate): refuse longer passwords outright, the same on every version.
 BCRYPT_MAX_BYTES = 72
 
 
-class WorkshopAccountsAuthenticator(Authenticator):
+class WorkshopAccountsPasswords(Authenticator):
+    """Checks a password against its account's bcrypt hash; WorkshopAccountsAuthenticator adds the throttle."""
+
     hashes_path = Unicode(
         "/etc/hubinfra/accounts/hashes.json",
         config=True,
@@ -136,6 +140,10 @@ class WorkshopAccountsAuthenticator(Authenticator):
             return None
         ok = await IOLoop.current().run_in_executor(self._executor(), self._check, username, password)
         return username if ok else None
+
+
+class WorkshopAccountsAuthenticator(ThrottledAuthenticator, WorkshopAccountsPasswords):
+    pass
 
 
 c.JupyterHub.authenticator_class = WorkshopAccountsAuthenticator

@@ -7,12 +7,26 @@
 #   WORKSHOP_ADMIN_PASSWORD     the password of the hub's admin users
 #   WORKSHOP_PASSWORD_GROUPS    JSON {password: [group]}: one password per parallel session (JupyterHub 5.5+
 #                               password_groups); whoever logs in with it joins that session's group
+# Failed logins are throttled as on hubs with generated accounts: ThrottledAuthenticator comes from the
+# hub.extraConfig entry "hubinfra-login-throttle" (login_throttle.py), which z2jh runs before this one.
 import json
 import os
 
 c = globals()["c"]
+ThrottledAuthenticator = globals()["ThrottledAuthenticator"]
 
-c.JupyterHub.authenticator_class = "shared-password"
+try:
+    from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
+except ImportError:  # JupyterHub before 5.3 has no shared-password authenticator (z2jh 4.4.0 ships 5.5)
+    SharedPasswordAuthenticator = None
+
+if SharedPasswordAuthenticator is not None:
+    class WorkshopSharedPasswordAuthenticator(ThrottledAuthenticator, SharedPasswordAuthenticator):
+        pass
+
+    c.JupyterHub.authenticator_class = WorkshopSharedPasswordAuthenticator
+else:
+    c.JupyterHub.authenticator_class = "shared-password"
 if os.environ.get("WORKSHOP_USER_PASSWORD"):
     c.SharedPasswordAuthenticator.user_password = os.environ["WORKSHOP_USER_PASSWORD"]
 c.SharedPasswordAuthenticator.admin_password = os.environ["WORKSHOP_ADMIN_PASSWORD"]

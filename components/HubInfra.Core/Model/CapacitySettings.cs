@@ -21,6 +21,12 @@ public sealed record CapacitySettings(
     PriceOverrides? Overrides = null,
     QuotaSettings? Quota = null)
 {
+    /// <summary><c>backend</c>: how events on this community hold warm seats (placeholder pods or a CapacityBuffer).</summary>
+    public Scaling.CapacityBackend Backend { get; init; } = Scaling.CapacityBackend.Placeholders;
+
+    /// <summary>Whether the stack file set <c>backend</c> (an event stack may not: the community's applies).</summary>
+    public bool BackendSet { get; init; }
+
     public static CapacitySettings Default { get; } =
         new(DaemonSetOverhead.Default, DaemonSetOverhead.GpuDefault, NodeAllocatableRules.DefaultKubeletCapacityFactor, PriceTable.Default);
 
@@ -30,7 +36,7 @@ public sealed record CapacitySettings(
     /// </summary>
     public CapacitySettings InRegion(string region)
     {
-        var table = PriceTable.For(region) ?? PriceTable.Default;
+        var table = PriceTable.For(region) ?? PriceTable.Default with { EstimatedFor = region.Length > 0 ? region : null };
         var o = Overrides;
         return this with { Prices = o is null ? table : table.WithOverrides(o.Families, o.Gpus, o.SpotFactor, o.AsOf, o.Currency) };
     }

@@ -26,4 +26,8 @@ public sealed record ClusterSettings(
     IReadOnlyList<AuthorizedNetwork> MasterAuthorizedNetworks,
     NetworkSettings Network,
     bool DeletionProtection,
-    IReadOnlyList<MaintenanceExclusionSettings> MaintenanceExclusions);
+    IReadOnlyList<MaintenanceExclusionSettings> MaintenanceExclusions)
+{
+    /// <summary><c>maintenanceWindow</c>, or the default: nightly 01:00–05:00 in the region's time zone.</summary>
+    public ClusterMaintenanceWindow MaintenanceWindow { get; init; } = ClusterMaintenanceWindow.DefaultFor("");
+}

@@ -36,6 +36,13 @@ public readonly partial record struct Memory(long Bytes)
         return memory.Bytes > 0;
     }
 
+    /// <summary>True for a well-formed amount of nothing (<c>0G</c>, <c>0.0M</c>): readable, but no amount of memory.</summary>
+    public static bool IsZero(string? text)
+    {
+        var m = Pattern().Match(text?.Trim() ?? "");
+        return m.Success && double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) == 0;
+    }
+
     /// <summary>KubeSpawner's spelling (<c>2G</c>, <c>1536M</c>).</summary>
     public string ToKubeSpawner() => Bytes % GiB == 0 ? $"{Bytes / GiB}G" : $"{Bytes / MiB}M";
 

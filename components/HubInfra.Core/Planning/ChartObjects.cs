@@ -72,6 +72,38 @@ public static class ChartObjects
         values => IsTrue(values, true, "scheduling", "userScheduler", "enabled") && IsTrue(values, true, "rbac", "create") && FullnameIsEmpty(values));
 
     /// <summary>
+    /// The user scheduler's ServiceAccount: <c>jupyterhub/templates/scheduling/user-scheduler/rbac.yaml</c> binds the
+    /// ClusterRole to <c>jupyterhub.user-scheduler-serviceaccount.fullname</c>, created by serviceaccount.yaml under
+    /// <c>scheduling.userScheduler.enabled</c> and <c>scheduling.userScheduler.serviceAccount.create</c> (values.yaml
+    /// default true, name empty; our values never change them). With an empty fullname the helper
+    /// (<c>_helpers-names.tpl</c>) gives <c>jupyterhub.user-scheduler-deploy.fullname</c> = <c>user-scheduler</c>
+    /// (<c>jupyterhub.fullname.dash</c> is empty), in the release's namespace. Used by: HubInfra's extra ClusterRoleBinding
+    /// for a newer kube-scheduler (<see cref="Kubernetes.UserSchedulerRbac"/>).
+    /// </summary>
+    public static readonly ChartObject UserSchedulerServiceAccount = new(
+        "ServiceAccount (in the release's namespace)",
+        "user-scheduler",
+        "scheduling.userScheduler.enabled and scheduling.userScheduler.serviceAccount.create",
+        "jupyterhub/templates/scheduling/user-scheduler/serviceaccount.yaml",
+        _ => "user-scheduler",
+        values => IsTrue(values, true, "scheduling", "userScheduler", "enabled") && IsTrue(values, true, "scheduling", "userScheduler", "serviceAccount", "create") && FullnameIsEmpty(values));
+
+    /// <summary>
+    /// The user scheduler's leader-election lease: configmap.yaml sets <c>leaderElection.resourceName</c> to
+    /// <c>jupyterhub.user-scheduler-lock.fullname</c> = <c>user-scheduler-lock</c> (fullname empty).
+    /// </summary>
+    public const string UserSchedulerLock = "user-scheduler-lock";
+
+    /// <summary>
+    /// The user scheduler's image: deployment.yaml at 4.4.0 runs
+    /// <c>{{ .Values.scheduling.userScheduler.image.name }}:{{ .Values.scheduling.userScheduler.image.tag }}</c>
+    /// (values.yaml default <c>registry.k8s.io/kube-scheduler:v1.30.14</c>). HubInfra sets both to the kube-scheduler of
+    /// the cluster's release channel (<see cref="Kubernetes.UserSchedulerImage"/>, which cites the channel table and the
+    /// skew policy), and grants what that version reads beyond the chart's ClusterRole (<see cref="Kubernetes.UserSchedulerRbac"/>).
+    /// </summary>
+    public static readonly string[] UserSchedulerImagePath = ["scheduling", "userScheduler", "image"];
+
+    /// <summary>
     /// The user servers' PriorityClass: <c>jupyterhub/templates/scheduling/priorityclass.yaml</c>,
     /// <c>{{- if .Values.scheduling.podPriority.enabled }}</c>, value <c>scheduling.podPriority.defaultPriority</c>
     /// (chart default 0; our values never change it), named <c>jupyterhub.priority.fullname</c> =
@@ -88,6 +120,21 @@ public static class ChartObjects
         values => IsTrue(values, false, "scheduling", "podPriority", "enabled") && FullnameIsEmpty(values));
 
     /// <summary>
+    /// The proxy's public Service: <c>jupyterhub/templates/proxy/service.yaml</c> creates it unconditionally, named
+    /// <c>jupyterhub.proxy-public.fullname</c> = <c>jupyterhub.proxy.fullname</c> + <c>-public</c> = <c>proxy-public</c>
+    /// (the fullname is empty), in the release's namespace, of type <c>proxy.service.type</c>. Its <c>spec</c> has no
+    /// <c>externalTrafficPolicy</c> and the chart's values offer none (values.schema.yaml <c>proxy.service</c>:
+    /// <c>additionalProperties: false</c>). Used by: <see cref="ProxyServicePatch"/>, which sets that one field.
+    /// </summary>
+    public static readonly ChartObject ProxyPublic = new(
+        "Service (in the hub's namespace)",
+        "proxy-public",
+        "always",
+        "jupyterhub/templates/proxy/service.yaml",
+        _ => "proxy-public",
+        FullnameIsEmpty);
+
+    /// <summary>
     /// The priority every user server gets: 0 (the chart's <c>scheduling.podPriority.defaultPriority</c> default, or
     /// no PriorityClass at all). The image puller's pods get -5 (<c>imagePullerPriority</c>, values.yaml).
     /// </summary>
@@ -96,7 +143,7 @@ public static class ChartObjects
     /// <summary>The image puller's priority (values.yaml <c>scheduling.podPriority.imagePullerPriority</c>).</summary>
     public const int ImagePullerPriority = -5;
 
-    public static IReadOnlyList<ChartObject> All { get; } = [UserScheduler, UserSchedulerClusterRole, DefaultPriority];
+    public static IReadOnlyList<ChartObject> All { get; } = [UserScheduler, UserSchedulerClusterRole, UserSchedulerServiceAccount, DefaultPriority, ProxyPublic];
 
     /// <summary>The names the chart creates for one release with these values, per kind.</summary>
     public static IEnumerable<(ChartObject Object, string Name)> CreatedFor(string release, IReadOnlyDictionary<string, object?> values) =>

@@ -54,10 +54,16 @@ public sealed record ClusterPlan(
             Naming.Label($"{c.Name}-nodes", 30),
             LeastPrivilegeRoles,
             c.MaintenanceExclusions,
-            CloudNatPlan.For(c));
+            CloudNatPlan.For(c))
+        {
+            MaintenanceWindow = c.MaintenanceWindow,
+        };
     }
 
-    /// <summary>Start (UTC, HH:mm) of GKE's daily maintenance window: the small hours in most of the Americas and Europe.</summary>
-    public string DailyMaintenanceStart => Schedule.GkeMaintenanceRules.DailyWindowStart.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The maintenance window as configured (local time in a named zone).</summary>
+    public ClusterMaintenanceWindow MaintenanceWindow { get; init; } = ClusterMaintenanceWindow.DefaultFor("");
+
+    /// <summary>The same window as GKE's UTC recurring window (<c>maintenancePolicy.recurringWindow</c>).</summary>
+    public Schedule.GkeRecurringWindow RecurringWindow => Schedule.GkeRecurringWindow.From(MaintenanceWindow);
 
 }

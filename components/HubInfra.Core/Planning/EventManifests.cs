@@ -1,4 +1,5 @@
 using System.Globalization;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Values;
 using static HubInfra.Core.Values.ValueTree;
 
@@ -31,8 +32,9 @@ public static class EventManifests
         var scaler = ScalerName(plan);
         var data = Map(
             (PlaceholderScaler.ScheduleFile, PlaceholderScaler.Schedule(plan)),
-            (PlaceholderScaler.ScriptFile, PlaceholderScaler.Script),
-            (PlaceholderScaler.TemplateFile, PlaceholderTemplateYaml(plan)));
+            (PlaceholderScaler.ScriptFile, PlaceholderScaler.Script));
+        if (plan.Backend == CapacityBackend.Placeholders)
+            data[PlaceholderScaler.TemplateFile] = PlaceholderTemplateYaml(plan);
         var manifests = new List<Dictionary<string, object?>>
         {
             Manifest("scheduling.k8s.io/v1", "PriorityClass", plan.PlaceholderPriorityClass, null, labels, null,
@@ -40,7 +42,7 @@ public static class EventManifests
                 ("globalDefault", false),
                 ("preemptionPolicy", "Never"),
                 ("description", $"Placeholders of event {plan.Event.StackName}: below every user server, never preempting, still triggering scale-up.")),
-            Manifest("v1", "Namespace", ns, null, labels, null),
+            Manifest("v1", "Namespace", ns, null, RestrictedNamespaceLabels(plan, labels), null),
             Manifest("v1", "ServiceAccount", scaler, ns, labels, null),
             Manifest("rbac.authorization.k8s.io/v1", "Role", scaler, ns, labels, null, ("rules", ScalerRules(plan))),
             Binding(plan, scaler, ns, labels),
@@ -48,11 +50,44 @@ public static class EventManifests
             Binding(plan, scaler, plan.Namespace, labels),
             Manifest("v1", "ConfigMap", scaler, ns, labels, null, ("data", data)),
         };
-        // The state: written only by the scaler (no data here, so `pulumi up`'s server-side apply leaves it alone).
-        if (PlaceholderScaler.BaselineMode(plan) == "warm-up")
-            manifests.Add(Manifest("v1", "ConfigMap", StateName(plan), ns, labels, null));
+        // The scaler's status (last look, phase, attendees, desired and current seats): written only by the scaler (no
+        // data here, so `pulumi up`'s server-side apply leaves it alone); nothing the scaler decides depends on it.
+        manifests.Add(Manifest("v1", "ConfigMap", StateName(plan), ns, labels, null));
+        if (plan.Backend == CapacityBackend.CapacityBuffer)
+        {
+            manifests.Add(Manifest("v1", "PodTemplate", SeatTemplateName(plan), ns, labels, null,
+                ("template", Map(("metadata", Map(("labels", PlaceholderSelector(plan)))), ("spec", PlaceholderPodSpec(plan))))));
+            manifests.Add(CapacityBufferManifest(plan, labels));
+        }
         manifests.Add(Manifest("apps/v1", "Deployment", scaler, ns, labels, ScalerDeploymentSpec(plan)));
         return manifests;
+    }
+
+    /// <summary>The PodTemplate of one warm seat (capacityBuffer backend): a placeholder's pod spec.</summary>
+    public static string SeatTemplateName(EventPlan plan) => Naming.Label($"{plan.Event.StackName}-seat");
+
+    /// <summary>The event's CapacityBuffer (capacityBuffer backend).</summary>
+    public static string BufferName(EventPlan plan) => Naming.Label($"{plan.Event.StackName}-seats");
+
+    public const string BufferApiGroup = "autoscaling.x-k8s.io";
+
+    /// <summary>
+    /// The CapacityBuffer: <c>replicas</c> seats of the PodTemplate kept as free capacity by the cluster autoscaler,
+    /// which simulates that many pods of the template in its memory (GKE: "placeholder Pods ... for internal cluster
+    /// autoscaler use only and aren't visible in your cluster", docs reference/crds/capacitybuffer). It starts at 0;
+    /// the scaler patches <c>spec.replicas</c> each look. <c>pulumi.com/patchForce</c>: a <c>pulumi up</c> in the middle of
+    /// a window takes the field back from the scaler (server-side apply would otherwise refuse the conflict) and sets
+    /// 0 until the scaler's next look, at most one interval later; the autoscaler removes no node in that time (it
+    /// waits 10 minutes before removing an unneeded one).
+    /// </summary>
+    public static Dictionary<string, object?> CapacityBufferManifest(EventPlan plan, Dictionary<string, object?>? labels = null)
+    {
+        var m = Manifest($"{BufferApiGroup}/v1beta1", "CapacityBuffer", BufferName(plan), plan.CapacityNamespace, labels ?? CommonLabels(plan),
+            Map(("provisioningStrategy", "buffer.x-k8s.io/active-capacity"),
+                ("podTemplateRef", Map(("name", SeatTemplateName(plan)))),
+                ("replicas", 0)));
+        ((Dictionary<string, object?>)m["metadata"]!)["annotations"] = Map(("pulumi.com/patchForce", "true"));
+        return m;
     }
 
     /// <summary>The manifests as one multi-document YAML: what <c>render</c> writes and what Pulumi applies.</summary>
@@ -84,13 +119,14 @@ public static class EventManifests
     /// </summary>
     public static List<object?> ScalerRules(EventPlan plan)
     {
-        var rules = new List<object?>
-        {
-            Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "pods" }), ("verbs", new List<object?> { "create", "list", "delete" })),
-        };
-        if (PlaceholderScaler.BaselineMode(plan) == "warm-up")
-            rules.Add(Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "configmaps" }),
-                ("resourceNames", new List<object?> { StateName(plan) }), ("verbs", new List<object?> { "get", "patch" })));
+        var rules = new List<object?>();
+        if (plan.Backend == CapacityBackend.Placeholders)
+            rules.Add(Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "pods" }), ("verbs", new List<object?> { "create", "list", "delete" })));
+        else
+            rules.Add(Map(("apiGroups", new List<object?> { BufferApiGroup }), ("resources", new List<object?> { "capacitybuffers" }),
+                ("resourceNames", new List<object?> { BufferName(plan) }), ("verbs", new List<object?> { "get", "patch" })));
+        rules.Add(Map(("apiGroups", new List<object?> { "" }), ("resources", new List<object?> { "configmaps" }),
+            ("resourceNames", new List<object?> { StateName(plan) }), ("verbs", new List<object?> { "get", "patch" })));
         return rules;
     }
 
@@ -141,7 +177,8 @@ public static class EventManifests
         var selector = Map((Labels.NodePool, plan.Pool.Pool));
         if (plan.Pool.Dedicated is not null)
             selector[Labels.Event] = Naming.Label(plan.Event.StackName);
-        var container = Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources))));
+        var container = Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources))),
+            ("securityContext", RestrictedContainerSecurity()));
         // terminationGracePeriodSeconds 0 makes every deletion of a placeholder (a preemption, the scaler's surplus, the
         // autoscaler's drain) a force-delete: the API server removes the object at once and the kubelet kills the pause
         // container afterwards (pkg/registry/core/pod/strategy.go CheckGracefulDelete takes the pod's own grace when
@@ -151,6 +188,7 @@ public static class EventManifests
             ("priorityClassName", plan.PlaceholderPriorityClass),
             ("terminationGracePeriodSeconds", 0),
             ("automountServiceAccountToken", false),
+            ("securityContext", RestrictedPodSecurity()),
             ("containers", new List<object?> { container }));
         if (plan.LocalCluster)
             return spec;
@@ -178,18 +216,22 @@ public static class EventManifests
             Env("NAMESPACE", plan.CapacityNamespace),
             Env("HUB_NAMESPACE", plan.Namespace),
             Env("SCHEDULE_FILE", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScheduleFile}"),
-            Env("TEMPLATE_FILE", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.TemplateFile}"),
-            Env("PLACEHOLDER_SELECTOR", PlaceholderSelectorText(plan)),
-            Env("INTERVAL_SECONDS", plan.TrackingIntervalSeconds.ToString(CultureInfo.InvariantCulture)),
             Env("ATTENDEE_SELECTOR", PlaceholderScaler.AttendeeSelector),
-            Env("BASELINE", PlaceholderScaler.BaselineMode(plan)),
+            Env("STATE_CONFIGMAP", StateName(plan)),
+            Env("HEARTBEAT_FILE", PlaceholderScaler.HeartbeatFile),
             Env("HOME", "/tmp"),
         };
-        if (PlaceholderScaler.BaselineMode(plan) == "warm-up")
-            env.Add(Env("STATE_CONFIGMAP", StateName(plan)));
+        if (plan.Backend == CapacityBackend.Placeholders)
+        {
+            env.Add(Env("TEMPLATE_FILE", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.TemplateFile}"));
+            env.Add(Env("PLACEHOLDER_SELECTOR", PlaceholderSelectorText(plan)));
+        }
+        else
+            env.Add(Env("BUFFER_NAME", BufferName(plan)));
+        env.AddRange(plan.Scaler.Environment().Select(e => (object?)Env(e.Name, e.Value)));
         var container = Map(
             ("name", "scaler"),
-            ("image", PlaceholderScaler.KubectlImage),
+            ("image", PlaceholderScaler.KubectlImageFor(plan)),
             ("command", new List<object?> { "/bin/sh", $"{PlaceholderScaler.MountPath}/{PlaceholderScaler.ScriptFile}" }),
             ("env", env),
             // Limit 512Mi, not 128Mi: kubectl's `get pods -o jsonpath` holds the whole list in memory several times over
@@ -197,7 +239,15 @@ public static class EventManifests
             // and on a hub of thousands of servers of several KB each that alone is tens of MB times a few. Not
             // measured here (no kubectl on this machine): an OOM-killed scaler would never finish a look.
             ("resources", Map(("requests", Map(("cpu", "10m"), ("memory", "32Mi"))), ("limits", Map(("memory", "512Mi"))))),
-            ("securityContext", Map(("runAsNonRoot", true), ("runAsUser", 65534), ("allowPrivilegeEscalation", false))),
+            ("securityContext", RestrictedContainerSecurity()),
+            // Alive while looks finish: the script touches the heartbeat after every look, failed or not; a scaler stuck
+            // in a call that never returns (or a loop that stopped) is restarted by the kubelet.
+            ("livenessProbe", Map(
+                ("exec", Map(("command", new List<object?> { "/bin/sh", "-c",
+                    $"test $(( $(date +%s) - $(cat {PlaceholderScaler.HeartbeatFile} 2>/dev/null || echo 0) )) -lt {PlaceholderScaler.HeartbeatStaleSeconds}" }))),
+                ("initialDelaySeconds", PlaceholderScaler.HeartbeatStaleSeconds),
+                ("periodSeconds", 60),
+                ("failureThreshold", 1))),
             ("volumeMounts", new List<object?> { Map(("name", "scaler"), ("mountPath", PlaceholderScaler.MountPath), ("readOnly", true)) }));
         // kubectl finds the API in the pod through the ServiceAccount token mounted at
         // /var/run/secrets/kubernetes.io/serviceaccount (client-go rest.InClusterConfig): said on the pod, so that a
@@ -207,6 +257,7 @@ public static class EventManifests
         var spec = Map(
             ("serviceAccountName", ScalerName(plan)),
             ("automountServiceAccountToken", true),
+            ("securityContext", RestrictedPodSecurity()),
             ("terminationGracePeriodSeconds", 5),
             ("containers", new List<object?> { container }),
             ("volumes", new List<object?> { Map(("name", "scaler"), ("configMap", Map(("name", ScalerName(plan))))) }));
@@ -220,6 +271,38 @@ public static class EventManifests
                 ("metadata", Map(("labels", ScalerSelector(plan)), ("annotations", Map(("hubinfra.org/scaler-checksum", PlaceholderScaler.Checksum(plan)))))),
                 ("spec", spec))));
     }
+
+    /// <summary>
+    /// The capacity namespace's labels: ours plus Pod Security admission enforcing the <c>restricted</c> standard
+    /// (kubernetes.io/docs/concepts/security/pod-security-admission: <c>pod-security.kubernetes.io/enforce</c> and
+    /// <c>enforce-version</c>), pinned to the lowest minor the cluster's release channel runs
+    /// (<see cref="Kubernetes.GkeReleaseChannels"/>), so every cluster of the channel knows the version. Nothing but the
+    /// scaler and the placeholders runs there, and both comply (<see cref="RestrictedPodSecurity"/>).
+    /// </summary>
+    public static Dictionary<string, object?> RestrictedNamespaceLabels(EventPlan plan, Dictionary<string, object?> labels)
+    {
+        var ns = new Dictionary<string, object?>(labels, StringComparer.Ordinal)
+        {
+            ["pod-security.kubernetes.io/enforce"] = "restricted",
+            ["pod-security.kubernetes.io/enforce-version"] = $"v1.{Kubernetes.GkeReleaseChannels.For(plan.ReleaseChannel).LowestRun}",
+        };
+        return ns;
+    }
+
+    /// <summary>The Pod Security Standard "restricted" at pod level: non-root (nobody, 65534) and the runtime's default seccomp profile.</summary>
+    public static Dictionary<string, object?> RestrictedPodSecurity() => Map(
+        ("runAsNonRoot", true),
+        ("runAsUser", 65534),
+        ("runAsGroup", 65534),
+        ("seccompProfile", Map(("type", "RuntimeDefault"))));
+
+    /// <summary>The Pod Security Standard "restricted" for each container: no privilege escalation, every capability dropped.</summary>
+    public static Dictionary<string, object?> RestrictedContainerSecurity() => Map(
+        ("runAsNonRoot", true),
+        ("runAsUser", 65534),
+        ("allowPrivilegeEscalation", false),
+        ("capabilities", Map(("drop", new List<object?> { "ALL" }))),
+        ("seccompProfile", Map(("type", "RuntimeDefault"))));
 
     private static Dictionary<string, object?> Env(string name, string value) => Map(("name", name), ("value", value));
 

@@ -1,5 +1,6 @@
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Model;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Schedule;
 using HubInfra.Core.Values;
 using NodaTime;
@@ -19,6 +20,9 @@ public sealed record EventPoolPlan(
 {
     /// <summary>The pool's secondary boot disk image (preloaded container images), or none.</summary>
     public string? SecondaryBootDiskImage { get; init; }
+
+    /// <summary>The accelerators on each node of the pool (an event's own pool: event.pool.gpu or the profile pool's), or none.</summary>
+    public GpuSettings? Gpu { get; init; }
 }
 
 /// <summary>
@@ -103,17 +107,39 @@ public sealed record EventPlan(
 
     public IReadOnlyList<WarmWindow> Warm { get; init; } = [];
 
+    /// <summary>
+    /// The warm-seat policy of this event, as the scaler in the cluster, <c>simulate</c> and the plan document read it:
+    /// phases of every warm window, headroom, arrival slots, stall rule, backend, attendee rule.
+    /// </summary>
+    public ScalerSpec Scaler { get; init; } = new([], ScalerSpec.DefaultIntervalSeconds, 0, 0, ArrivalStall.Default,
+        CapacityBackend.Placeholders, AttendeeRule.AllServers, 1);
+
     /// <summary>The scaler's schedule: arrival and release phases of every warm window, sorted, not overlapping.</summary>
-    public IReadOnlyList<PlaceholderPhase> Phases { get; init; } = [];
+    public IReadOnlyList<ScalerPhase> Phases => Scaler.Phases;
 
-    /// <summary>How often the scaler compares placeholders with attendees' servers (seconds).</summary>
-    public int TrackingIntervalSeconds => PlaceholderScaler.IntervalSeconds;
+    /// <summary>How often the scaler compares warm seats with attendees' servers (seconds).</summary>
+    public int TrackingIntervalSeconds => Scaler.IntervalSeconds;
 
-    /// <summary><c>arrivalMinutes</c>: minutes after each window's start until the headroom shrinks.</summary>
+    /// <summary><c>arrivalMinutes</c>: minutes after each window's start until the headroom shrinks, at the latest.</summary>
     public int ReleaseAfterMinutes => (int)Event.Arrival.TotalMinutes;
 
     /// <summary>The headroom (stack key <c>lateHeadroomSeats</c>) resolved: the warm seats kept free after the arrival phase (default one node's seats).</summary>
-    public int HeadroomSeats { get; init; }
+    public int HeadroomSeats => Scaler.HeadroomSeats;
+
+    /// <summary><c>preWarmMinutes</c> as set, or derived (<see cref="LeadTime"/>).</summary>
+    public Duration PreWarm { get; init; }
+
+    /// <summary>Whether <see cref="PreWarm"/> was derived rather than set in the stack file.</summary>
+    public bool PreWarmDerived => Event.Lead is null;
+
+    /// <summary>How the warm seats are held (the community's <c>capacity.backend</c>).</summary>
+    public CapacityBackend Backend => Scaler.Backend;
+
+    /// <summary>Node-hours and cost (not rounded) expected with <c>noShowFraction</c> of the seats empty: arrival phases as planned,
+    /// release phases holding the nodes of those who come plus the headroom.</summary>
+    public double ExpectedNodeHours { get; init; }
+
+    public double ExpectedCost { get; init; }
 
     /// <summary>Upper bound of node-hours and cost in all arrival phases, and what the release phases hold beyond those who came (not rounded).</summary>
     public double ArrivalNodeHours => Windows.Sum(w => w.ArrivalNodeHours);
@@ -130,6 +156,9 @@ public sealed record EventPlan(
     /// <summary>What the cost is: "USD list prices of europe-west4 as of 2025-03-06".</summary>
     public string PriceBasis { get; init; } = "";
 
+    /// <summary>The community cluster's GKE release channel (decides the scaler's kubectl, see <see cref="PlaceholderScaler.KubectlImageFor"/>).</summary>
+    public string ReleaseChannel { get; init; } = "REGULAR";
+
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
@@ -141,7 +170,10 @@ public sealed record EventPlan(
         if (hub is null || profile is null) return null;
 
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
-        var warm = WarmSchedule.Build(calendar.Windows, ev.Lead, ev.Grace);
+        var communityPoolForLead = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
+        var preloaded = (ev.Pool is { } ownPool ? ownPool.SecondaryBootDiskImage : communityPoolForLead?.SecondaryBootDiskImage) is not null;
+        var lead = ev.Lead ?? LeadTime.Derive(preloaded);
+        var warm = WarmSchedule.Build(calendar.Windows, lead, ev.Grace);
         var peakSeats = warm.Count == 0 ? ev.PeakSeats : warm.Max(w => Seats(w.Attendees, ev.PeakFraction));
 
         var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
@@ -166,11 +198,13 @@ public sealed record EventPlan(
             poolSettings.MaxNodes, Math.Round(hourly, 4), dedicatedPlan)
         {
             SecondaryBootDiskImage = poolSettings.SecondaryBootDiskImage,
+            Gpu = poolSettings.Gpu,
         };
 
         var headroom = ev.LateHeadroomSeats ?? seatsPerNode;
         var windows = new List<EventWindowPlan>();
-        var phases = new List<PlaceholderPhase>();
+        var phases = new List<ScalerPhase>();
+        var expectedHours = 0.0;
         foreach (var w in warm)
         {
             var seats = Seats(w.Attendees, ev.PeakFraction);
@@ -179,12 +213,15 @@ public sealed record EventPlan(
             var first = w.Covers[0];
             var last = w.Covers[^1];
             var warmSeats = Math.Max(seats, nodes * seatsPerNode);
-            var windowPhases = PhasesOf(w, warmSeats, headroom, ev.Lead, ev.Arrival);
+            var windowPhases = PhasesOf(w, warmSeats, lead, ev.Arrival, ev.Stall.MinAttendees(seats));
             phases.AddRange(windowPhases);
             var headroomSeats = Math.Min(seats, headroom);
             var headroomNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)headroomSeats / seatsPerNode);
             var arrivalHours = windowPhases.Where(p => p.IsArrival).Sum(p => (p.Until - p.From).TotalHours);
             var releaseHours = hours - arrivalHours;
+            var expectedSeats = (int)Math.Ceiling(seats * (1 - ev.NoShowFraction) - 1e-9);
+            var expectedReleaseNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)Math.Min(seats, expectedSeats + headroomSeats) / seatsPerNode);
+            expectedHours += nodes * arrivalHours + expectedReleaseNodes * releaseHours;
             windows.Add(new EventWindowPlan(string.Join(", ", w.Covers.Select(c => c.Source)), first.Start, last.End, w.WarmFrom, w.CoolAt,
                 w.Attendees, seats, nodes, nodes * hours, nodes * hours * hourly)
             {
@@ -199,7 +236,7 @@ public sealed record EventPlan(
             });
         }
 
-        var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48));
+        var exclusions = MaintenanceExclusions.Plan(Naming.Label(ev.StackName, 50), warm, Duration.FromHours(48), GkeRecurringWindow.From(community.Cluster.MaintenanceWindow));
         var storm = LoginStorm.For(peakSeats, seatsPerNode, hub.Workshop is not null, poolSettings.SecondaryBootDiskImage is not null);
         var workshopPlan = hub.Workshop is not null ? HubPlan.From(hub, community with { UserPools = PoolsForWorkshop(community, poolSettings) }) : null;
         if (workshopPlan is not null)
@@ -209,9 +246,14 @@ public sealed record EventPlan(
             exclusions, workshopPlan)
         {
             Warm = warm,
-            Phases = phases,
-            HeadroomSeats = headroom,
+            Scaler = new ScalerSpec(phases, ScalerSpec.DefaultIntervalSeconds, headroom, ArrivalSlots(seatsPerNode), ev.Stall,
+                community.Capacity.Backend, hub.Workshop is not null ? AttendeeRule.AllServers : AttendeeRule.CreatedSinceWarmUp,
+                Math.Max(1, seatsPerNode)),
+            PreWarm = lead,
+            ExpectedNodeHours = expectedHours,
+            ExpectedCost = expectedHours * hourly,
             LocalCluster = community.Kind == StackKind.Local,
+            ReleaseChannel = community.Cluster.ReleaseChannel,
             Storm = storm,
             PriceBasis = capacity.Prices.Basis,
         };
@@ -219,27 +261,34 @@ public sealed record EventPlan(
 
     /// <summary>
     /// A warm window as phases: each covered window opens an arrival phase (from its start − lead, but not before
-    /// the warm window) that lasts until its start + <paramref name="arrival"/>; the time between arrival phases and
-    /// until the window cools is the release phase, capped at <paramref name="headroom"/> free seats.
+    /// the warm window) that lasts until its start + <paramref name="arrival"/> at the latest (earlier when arrivals
+    /// stall: <see cref="WarmSeatPolicy.ArrivalsStalled"/>); the time between arrival phases and until the window
+    /// cools is the release phase, capped at <paramref name="headroom"/> free seats.
     /// </summary>
-    public static IReadOnlyList<PlaceholderPhase> PhasesOf(WarmWindow w, int seats, int headroom, Duration lead, Duration arrival)
+    public static IReadOnlyList<ScalerPhase> PhasesOf(WarmWindow w, int seats, Duration lead, Duration arrival, int stallMinAttendees = 0)
     {
-        var phases = new List<PlaceholderPhase>();
+        var phases = new List<ScalerPhase>();
         var cursor = w.WarmFrom;
         foreach (var c in w.Covers)
         {
             var open = Instant.Max(cursor, c.StartInstant - lead);
             var close = Instant.Min(w.CoolAt, Instant.Max(open, c.StartInstant + arrival));
             if (open > cursor)
-                phases.Add(new PlaceholderPhase(cursor, open, seats, headroom, w.WarmFrom));
+                phases.Add(new ScalerPhase(cursor, open, ScalerPhaseKind.Release, seats, w.WarmFrom, c.StartInstant, stallMinAttendees));
             if (close > open)
-                phases.Add(new PlaceholderPhase(open, close, seats, null, w.WarmFrom));
+                phases.Add(new ScalerPhase(open, close, ScalerPhaseKind.Arrival, seats, w.WarmFrom, c.StartInstant, stallMinAttendees));
             cursor = Instant.Max(cursor, close);
         }
         if (w.CoolAt > cursor)
-            phases.Add(new PlaceholderPhase(cursor, w.CoolAt, seats, headroom, w.WarmFrom));
+            phases.Add(new ScalerPhase(cursor, w.CoolAt, ScalerPhaseKind.Release, seats, w.WarmFrom, w.Covers[^1].StartInstant, stallMinAttendees));
         return phases;
     }
+
+    /// <summary>
+    /// Placeholders backend: the free seats kept on the busiest nodes while attendees arrive (one node's seats less
+    /// one, so that the warm-up still asks the autoscaler for every planned node; 0 with one seat a node).
+    /// </summary>
+    public static int ArrivalSlots(int seatsPerNode) => Math.Max(0, seatsPerNode - 1);
 
     public static int Seats(int attendees, double peakFraction) => (int)Math.Ceiling(attendees * peakFraction - 1e-9);
 

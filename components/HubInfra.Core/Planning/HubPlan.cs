@@ -22,6 +22,16 @@ public sealed record HubPlan(
     Dictionary<string, object?> Values,
     IReadOnlyList<ProfileSeats> Seats)
 {
+    /// <summary>
+    /// Kubernetes objects HubInfra applies beside the release: the RBAC the user scheduler's newer kube-scheduler needs
+    /// beyond the chart's ClusterRole (<see cref="Kubernetes.UserSchedulerRbac"/>). <c>render</c> writes them to
+    /// <c>hubs/&lt;hub&gt;/manifests.yaml</c>.
+    /// </summary>
+    public IReadOnlyList<Dictionary<string, object?>> Manifests { get; init; } = [];
+
+    /// <summary>The manifests as one multi-document YAML (empty when there are none).</summary>
+    public string ManifestsYaml => string.Join("---\n", Manifests.Select(ValuesYaml.Serialize));
+
     public const string ChartName = "jupyterhub";
     public const string Repository = "https://hub.jupyter.org/helm-chart/";
 
@@ -30,7 +40,7 @@ public sealed record HubPlan(
         var storageClass = stack.Kind == StackKind.Local && stack.Local is { } local
             ? local.StorageClass
             : hub.Workshop is not null ? StorageClasses.Delete : StorageClasses.Retain;
-        var values = HubValues.Build(hub, stack.Kind, storageClass);
+        var values = HubValues.Build(hub, stack.Kind, storageClass, stack.Cluster.ReleaseChannel);
         var seats = new List<ProfileSeats>();
         foreach (var profile in hub.Profiles)
         {
@@ -43,7 +53,11 @@ public sealed record HubPlan(
         var ipName = hub.StaticIp && stack.Kind != StackKind.Local
             ? Naming.Label($"{clusterName ?? stack.Cluster.Name}-{hub.Name}-ip")
             : null;
+        var scheduler = Kubernetes.UserSchedulerImage.For(stack.Cluster.ReleaseChannel).Image;
         return new HubPlan(hub.Name, hub.Namespace, hub.HelmReleaseName, ChartName, Repository, hub.ChartVersion, hub.Url, ipName,
-            storageClass, hub.Workshop is null, values, seats);
+            storageClass, hub.Workshop is null, values, seats)
+        {
+            Manifests = stack.Kind == StackKind.Local ? [] : Kubernetes.UserSchedulerRbac.Manifests(hub.HelmReleaseName, hub.Namespace, scheduler.Minor),
+        };
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using HubInfra.Core.Model;
-using HubInfra.Core.Simulation;
+using HubInfra.Core.Scaling;
 
 namespace HubInfra.Core.Planning;
 
@@ -48,7 +48,7 @@ public sealed record LoginStorm(
         var densest = curve.Bands.Max(b => b.Share / Math.Max(1, (b.ToSeconds - b.FromSeconds) / 60)) / curve.Bands.Sum(b => b.Share);
         var perMinute = peakSeats * densest;
         var spawn = Math.Max(ChartConcurrentSpawnLimit, (int)Math.Ceiling(perMinute * BurstFactor * SpawnBudgetMinutes - 1e-9));
-        var pull = preloaded ? 0 : SimulationPolicy.DefaultPullMinutes * 60;
+        var pull = preloaded ? 0 : ClusterTimings.DefaultPullMinutes * 60;
         var slowest = timings.ScanIntervalSeconds + timings.DecisionLatencyMaxSeconds + timings.BootMaxSeconds + pull + 60;
         var timeout = Math.Max(ChartStartTimeoutSeconds, (int)Math.Ceiling(slowest / 60) * 60);
         return new LoginStorm(

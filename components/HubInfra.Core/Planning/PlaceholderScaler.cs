@@ -1,32 +1,23 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using HubInfra.Core.Scaling;
 
 namespace HubInfra.Core.Planning;
 
 /// <summary>
-/// The one small scaler per event that moves its placeholders: a Deployment (one replica) in the event's own
-/// namespace running <c>Scripts/placeholder-scaler.sh</c> in a loop, which reads the event's schedule (plain data in a
-/// ConfigMap) and, every <see cref="IntervalSeconds"/>, keeps placeholder pods = planned seats − the event's
-/// attendees' servers, capped at the late headroom after the arrival phase, 0 outside the warm windows: it creates the
-/// missing ones from the pod template and deletes the surplus, pending ones first, then those on the nodes with the
-/// most user servers. A preempted placeholder is not recreated.
+/// The one small scaler per event that keeps its warm seats: a Deployment (one replica) in the event's own namespace
+/// running <c>Scripts/placeholder-scaler.sh</c> in a loop, which reads the event's <see cref="ScalerSpec"/> (a schedule
+/// file and its environment) and applies <see cref="WarmSeatPolicy"/> every interval: placeholder pods created from the
+/// pod template and deleted in the policy's order, or a CapacityBuffer's <c>spec.replicas</c> patched.
 /// </summary>
 public static class PlaceholderScaler
 {
     /// <summary>
-    /// kubectl and a POSIX sh (busybox): alpine/k8s, pinned by version. kubectl is supported within one minor version
-    /// of the API server (kubernetes.io/releases/version-skew-policy, "kubectl"), so 1.35 serves clusters at 1.34, 1.35
-    /// and 1.36: every minor GKE's Regular (1.34 to 1.36) and Stable (1.34 to 1.35) channels offer (GKE release notes,
-    /// "Current versions", autumn 2026). The tag exists: alpine/k8s tags are kubectl's patch versions, built for the
-    /// four newest minors by alpine-docker/k8s (.github/workflows/build.yml), and 1.35.3 is pulled by digest
-    /// (sha256:097aa60c…) in public manifests. 1.31.4, pinned before, is five minors behind a 1.36 cluster. Move this
-    /// pin with the channels' minors (one minor a release, three a year).
+    /// kubectl and a POSIX sh (busybox): alpine/k8s, pinned per release channel so that kubectl stays within one minor
+    /// of the cluster's API server (<see cref="Kubernetes.KubectlImage"/>, which cites the channel table and the skew policy).
     /// </summary>
-    public const string KubectlImage = "docker.io/alpine/k8s:1.35.3";
-
-    /// <summary>Seconds between two looks at the attendees: arrivals are tracked within this (at most 60 s).</summary>
-    public const int IntervalSeconds = 30;
+    public static string KubectlImageFor(EventPlan plan) => Kubernetes.KubectlImage.For(plan.ReleaseChannel).Image.Reference;
 
     public const string ScriptFile = "placeholder-scaler.sh";
 
@@ -43,23 +34,14 @@ public static class PlaceholderScaler
     /// <summary>The shell script, exactly as the scaler runs it.</summary>
     public static string Script { get; } = ClusterScripts.Load(ScriptFile);
 
-    /// <summary>
-    /// <c>none</c> on the event's own workshop hub (every server there is an attendee's); <c>warm-up</c> on a shared
-    /// community hub (servers already running when a warm window starts are regular users and never counted).
-    /// </summary>
-    public static string BaselineMode(EventPlan plan) => plan.WorkshopHub is not null ? "none" : "warm-up";
+    /// <summary>The schedule as the script reads it (see <see cref="ScalerSpec.Schedule"/>).</summary>
+    public static string Schedule(EventPlan plan) => plan.Scaler.Schedule();
 
-    /// <summary>The schedule as the script reads it: one phase a line, Unix seconds, with a readable comment.</summary>
-    public static string Schedule(EventPlan plan)
-    {
-        var sb = new StringBuilder();
-        sb.Append("# FROM UNTIL SEATS CAP WARMFROM  (Unix seconds, [FROM, UNTIL); CAP -1 = every seat warm)\n");
-        foreach (var p in plan.Phases)
-            sb.Append(CultureInfo.InvariantCulture,
-                $"{p.From.ToUnixTimeSeconds()} {p.Until.ToUnixTimeSeconds()} {p.Seats} {p.HeadroomCap ?? -1} {p.WarmFrom.ToUnixTimeSeconds()}" +
-                $"  # {PlanDocument.Utc(p.From)} {(p.IsArrival ? "arrival" : "release")}\n");
-        return sb.ToString();
-    }
+    /// <summary>The file the scaler touches after every look; its liveness probe fails when it grows stale.</summary>
+    public const string HeartbeatFile = "/tmp/scaler-heartbeat";
+
+    /// <summary>Seconds without a finished look after which the kubelet restarts the scaler (several missed looks).</summary>
+    public const int HeartbeatStaleSeconds = 300;
 
     /// <summary>A short hash of the scaler's inputs, put on its pod template so a new schedule restarts it at once.</summary>
     public static string Checksum(EventPlan plan) =>

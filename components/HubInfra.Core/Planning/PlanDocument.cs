@@ -45,6 +45,7 @@ public static class PlanDocument
                     c.Nat is { } nat ? new CloudNatDocument(nat.RouterName, nat.NatName, nat.LogFilter) : null,
                     c.DeletionProtection,
                     new NodeServiceAccountDocument(c.NodeServiceAccountId, c.NodeServiceAccountRoles),
+                    MaintenanceWindow(c),
                     c.MaintenanceExclusions.Select(e => Exclusion(e.AsExclusion())).ToList()),
                 NodePools = plan.NodePools.Select(Pool).ToList(),
                 Prices = Prices(s.Capacity.Prices, s.Budget),
@@ -52,6 +53,15 @@ public static class PlanDocument
             };
         }
         return s.Local is { } local ? doc with { KubernetesContext = local.Context } : doc;
+    }
+
+    /// <summary>The cluster's maintenance window as configured and as GKE receives it (a UTC RRULE; <c>local</c> says where daylight saving time moves it).</summary>
+    public static MaintenanceWindowDocument MaintenanceWindow(ClusterPlan c)
+    {
+        var w = c.MaintenanceWindow;
+        var r = c.RecurringWindow;
+        return new MaintenanceWindowDocument(w.Zone.Id, GkeRecurringWindow.Hm(w.Start), GkeRecurringWindow.Hm(w.End),
+            w.Days.Select(d => d.ToString()[..3]).ToList(), r.Recurrence, r.StartTime, r.EndTime, r.LocalTimes(w));
     }
 
     public static NodePoolDocument Pool(NodePoolPlan p) => new(
@@ -91,12 +101,12 @@ public static class PlanDocument
         return new EventPlanDocument(
             ev.StackName, "event", ev.CommunityStack, plan.Hub.Name, plan.Namespace,
             new ProfileDocument(plan.Profile.Name, plan.Profile.CpuGuarantee, plan.Profile.MemoryGuarantee.ToQuantity()),
-            ev.Zone.Id, ev.Attendees, ev.PeakFraction, (int)ev.Lead.TotalMinutes, (int)ev.Grace.TotalMinutes,
+            ev.Zone.Id, ev.Attendees, ev.PeakFraction, (int)plan.PreWarm.TotalMinutes, (int)ev.Grace.TotalMinutes,
             Tracking(plan), Release(plan),
             new PlaceholderPriorityDocument(plan.PlaceholderPriorityClass, EventManifests.PlaceholderPriority, "Never"),
-            new AttendeeCountDocument(PlaceholderScaler.AttendeeSelector, PlaceholderScaler.BaselineMode(plan)),
+            new AttendeeCountDocument(PlaceholderScaler.AttendeeSelector, Scaling.AttendeeRules.Name(plan.Scaler.Attendees)),
             [new EventPoolDocument(pool.Pool, pool.MachineType, pool.AllocatableCpu, pool.AllocatableMemoryGiB, pool.SeatsPerNode, pool.MaxNodes,
-                Rate(pool.HourlyPrice), pool.Dedicated is not null)],
+                Rate(pool.HourlyPrice), pool.Dedicated is not null, pool.Gpu is { } g ? new EventGpuDocument(g.Type, g.Count) : null)],
             pool.SeatsPerNode, plan.PeakSeats, plan.PeakNodes, Hours(plan.NodeHours), Cost(plan),
             new PhaseTotalsDocument(
                 new PhaseTotalDocument(Hours(plan.ArrivalNodeHours), Money(plan.ArrivalCost)),

@@ -27,10 +27,10 @@ namespace HubInfra.Core.Schedule;
 /// so names must be unique.</item>
 /// </list>
 /// Maintenance availability is the time in which the cluster's maintenance window is open and no "no upgrades"
-/// exclusion is active. HubInfra gives every cluster a daily window at <see cref="DailyWindowStart"/> UTC; GKE sizes a
-/// daily window itself (its <c>duration</c> is output only), <see cref="DailyWindowLength"/> in practice, so a day
-/// counts when its whole window is free. A 32-day span holds 31 whole daily windows in the worst case (it starts just
-/// after one opens), so every run of 31 consecutive daily windows needs 12 free ones (12 × 4 h = 48 h).
+/// exclusion is active. HubInfra gives every cluster a recurring window (<see cref="GkeRecurringWindow"/>, by default
+/// four hours a night in the region's local time); an opening counts when it is wholly free and at least four hours
+/// long. The fewest hours any 32-day span holds are found in the spans that start just after an opening (a span
+/// loses an opening only when its start passes one), so those are the spans checked.
 /// </remarks>
 public static class GkeMaintenanceRules
 {
@@ -56,17 +56,8 @@ public static class GkeMaintenanceRules
     /// <summary>"Only contiguous availability windows of at least four hours are considered."</summary>
     public static readonly Duration MinStretch = Duration.FromHours(4);
 
-    /// <summary>Start (UTC) of the daily maintenance window HubInfra sets on every cluster.</summary>
-    public static readonly LocalTime DailyWindowStart = new(3, 0);
-
-    /// <summary>How long GKE keeps a daily maintenance window open.</summary>
-    public static readonly Duration DailyWindowLength = Duration.FromHours(4);
-
-    /// <summary>Daily windows that must be wholly free in any run of <see cref="WindowsPerPeriod"/> consecutive ones.</summary>
-    public static int FreeWindowsNeeded => (int)Math.Ceiling(MinAvailability / DailyWindowLength);
-
-    /// <summary>Whole daily windows a 32-day span holds in the worst case.</summary>
-    public static int WindowsPerPeriod => (int)(RollingPeriod / Duration.FromDays(1)) - 1;
+    /// <summary>The window assumed when none is given: daily, four hours from 03:00 UTC.</summary>
+    public static readonly GkeRecurringWindow DefaultWindow = GkeRecurringWindow.Daily(new LocalTime(3, 0), Duration.FromHours(4));
 
     /// <summary>A broken rule: which exclusion (index in the list) and what to do about it.</summary>
     public sealed record Breach(int Index, string Message, bool IsWarning = false);
@@ -77,8 +68,10 @@ public static class GkeMaintenanceRules
     /// creation", creation being the next deployment (now).
     /// </summary>
     /// <param name="inReleaseChannel">False for a cluster in no release channel (<c>UNSPECIFIED</c>): only NO_UPGRADES is allowed.</param>
-    public static IReadOnlyList<Breach> Check(IReadOnlyList<MaintenanceExclusion> exclusions, Instant? now, bool inReleaseChannel = true)
+    /// <param name="window">The cluster's maintenance window (<see cref="DefaultWindow"/> when null).</param>
+    public static IReadOnlyList<Breach> Check(IReadOnlyList<MaintenanceExclusion> exclusions, Instant? now, bool inReleaseChannel = true, GkeRecurringWindow? window = null)
     {
+        var win = window ?? DefaultWindow;
         var breaches = new List<Breach>();
         var live = new List<int>();
         for (var i = 0; i < exclusions.Count; i++)
@@ -116,51 +109,73 @@ public static class GkeMaintenanceRules
             breaches.Add(new Breach(live[MaxExclusions],
                 $"{live.Count} exclusions, but GKE allows at most {MaxExclusions} per cluster ({ConceptDoc}); remove past ones or merge neighbours"));
 
-        if (WorstAvailability(noUpgrades.Select(i => (exclusions[i].Start, exclusions[i].End)).ToList(), now) is { } worst &&
-            worst.FreeWindows < FreeWindowsNeeded)
+        if (WorstAvailability(noUpgrades.Select(i => (exclusions[i].Start, exclusions[i].End)).ToList(), now, win) is { } worst &&
+            worst.Hours < MinAvailability)
         {
             var culprit = noUpgrades.First(i => exclusions[i].End > worst.From && exclusions[i].Start < worst.To);
             breaches.Add(new Breach(culprit,
-                $"the NO_UPGRADES exclusions leave {worst.FreeWindows * DailyWindowLength.Hours} hours of maintenance availability between {Utc(worst.From)} and {Utc(worst.To)}, " +
+                $"the NO_UPGRADES exclusions leave {worst.Hours.TotalHours} hours of maintenance availability between {Utc(worst.From)} and {Utc(worst.To)}, " +
                 $"but GKE requires at least {MinAvailability.TotalHours} hours in every {RollingPeriod.Days}-day window, counting only stretches of {MinStretch.Hours} hours or more " +
-                $"of the daily maintenance window ({DailyWindowStart:HH:mm}–{DailyWindowStart + Period.FromHours(DailyWindowLength.Hours):HH:mm} UTC) ({ConceptDoc}); " +
+                $"of the maintenance window ({win.UtcText}) ({ConceptDoc}); " +
                 "shorten or drop an exclusion, or use scope: NO_MINOR_OR_NODE_UPGRADES, which needs no availability"));
         }
         return breaches;
     }
 
     /// <summary>True when a list of "no upgrades" exclusions leaves GKE the maintenance availability it requires.</summary>
-    public static bool LeavesEnoughAvailability(IReadOnlyList<(Instant Start, Instant End)> noUpgrades) =>
-        WorstAvailability(noUpgrades, null) is not { } worst || worst.FreeWindows >= FreeWindowsNeeded;
+    public static bool LeavesEnoughAvailability(IReadOnlyList<(Instant Start, Instant End)> noUpgrades, GkeRecurringWindow? window = null) =>
+        WorstAvailability(noUpgrades, null, window ?? DefaultWindow) is not { } worst || worst.Hours >= MinAvailability;
 
     /// <summary>
-    /// The run of <see cref="WindowsPerPeriod"/> consecutive daily windows with the fewest wholly free ones, among runs
-    /// that touch an exclusion (and end after <paramref name="now"/>); null when there is no exclusion.
+    /// The fewest hours of availability the window alone gives in any 32-day span (no exclusions): GKE refuses a
+    /// window below <see cref="MinAvailability"/>. Openings shorter than <see cref="MinStretch"/> count nothing.
     /// </summary>
-    public static (Instant From, Instant To, int FreeWindows)? WorstAvailability(IReadOnlyList<(Instant Start, Instant End)> noUpgrades, Instant? now)
+    public static Duration WindowAvailability(GkeRecurringWindow window)
+    {
+        var from = Instant.FromUtc(2026, 1, 1, 0, 0);
+        var opens = window.Openings(from, from + RollingPeriod * 3).ToList();
+        return Spans(opens, window, _ => true, from + RollingPeriod * 2).Min(s => s.Hours);
+    }
+
+    /// <summary>
+    /// The 32-day span with the fewest hours of availability, among spans that touch an exclusion (and end after
+    /// <paramref name="now"/>); null when there is no exclusion.
+    /// </summary>
+    public static (Instant From, Instant To, Duration Hours)? WorstAvailability(IReadOnlyList<(Instant Start, Instant End)> noUpgrades, Instant? now, GkeRecurringWindow window)
     {
         if (noUpgrades.Count == 0) return null;
-        var first = noUpgrades.Min(e => e.Start).InUtc().Date.PlusDays(-WindowsPerPeriod);
-        var last = noUpgrades.Max(e => e.End).InUtc().Date.PlusDays(1);
-        var opens = new List<Instant>();
-        for (var d = first; d <= last; d = d.PlusDays(1))
-            opens.Add((d + DailyWindowStart).InUtc().ToInstant());
-        var free = opens.Select(o => !noUpgrades.Any(e => e.Start < o + DailyWindowLength && e.End > o)).ToArray();
-
-        (Instant, Instant, int)? worst = null;
-        for (var i = 0; i + WindowsPerPeriod <= opens.Count; i++)
+        var first = noUpgrades.Min(e => e.Start) - RollingPeriod - Duration.FromDays(1);
+        var last = noUpgrades.Max(e => e.End) + Duration.FromDays(1);
+        var opens = window.Openings(first, last + RollingPeriod + Duration.FromDays(1)).ToList();
+        (Instant, Instant, Duration)? worst = null;
+        foreach (var (from, to, hours) in Spans(opens, window, o => !noUpgrades.Any(e => e.Start < o + window.Length && e.End > o), last))
         {
-            var from = opens[i];
-            var to = opens[i + WindowsPerPeriod - 1] + DailyWindowLength;
             if (now is { } n && to <= n) continue;
             if (!noUpgrades.Any(e => e.Start < to && e.End > from)) continue;
-            var count = 0;
-            for (var j = i; j < i + WindowsPerPeriod; j++)
-                if (free[j]) count++;
-            if (worst is null || count < worst.Value.Item3)
-                worst = (from, to, count);
+            if (worst is null || hours < worst.Value.Item3)
+                worst = (from, to, hours);
         }
         return worst;
+    }
+
+    /// <summary>
+    /// For each opening that starts before <paramref name="until"/>, the span (opening, opening + 32 days] and the hours of
+    /// the free openings wholly inside it (a sliding window over the sorted openings: linear in their number).
+    /// </summary>
+    private static IEnumerable<(Instant From, Instant To, Duration Hours)> Spans(List<Instant> opens, GkeRecurringWindow window, Func<Instant, bool> isFree, Instant until)
+    {
+        var countable = window.Length >= MinStretch;
+        var free = opens.Select(o => countable && isFree(o)).ToArray();
+        var prefix = new int[opens.Count + 1];
+        for (var i = 0; i < opens.Count; i++) prefix[i + 1] = prefix[i] + (free[i] ? 1 : 0);
+        var j = 0;
+        for (var i = 0; i < opens.Count && opens[i] < until; i++)
+        {
+            var to = opens[i] + RollingPeriod;
+            if (j < i + 1) j = i + 1;
+            while (j < opens.Count && opens[j] + window.Length <= to) j++;
+            yield return (opens[i], to, window.Length * (prefix[j] - prefix[i + 1]));
+        }
     }
 
     private static string Utc(Instant i) => InstantPattern.General.Format(i);

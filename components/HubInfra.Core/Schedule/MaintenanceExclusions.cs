@@ -31,7 +31,8 @@ public static class MaintenanceExclusions
     /// Exclusions covering every warm window: windows whose gap is at most <paramref name="mergeGap"/> (callers
     /// usually pass 48 h) share one. Named <c>{prefix}-1</c>, <c>{prefix}-2</c>, … (lowercase, at most 63 characters).
     /// </summary>
-    public static MaintenanceExclusionPlan Plan(string namePrefix, IReadOnlyList<WarmWindow> warm, Duration mergeGap)
+    /// <param name="window">The cluster's maintenance window (GKE's availability rule counts its openings).</param>
+    public static MaintenanceExclusionPlan Plan(string namePrefix, IReadOnlyList<WarmWindow> warm, Duration mergeGap, GkeRecurringWindow? window = null)
     {
         var notes = new List<string>();
         var gapLimit = Duration.Max(mergeGap, Duration.Zero); // overlapping and touching windows always share one
@@ -74,7 +75,7 @@ public static class MaintenanceExclusions
             }
             if (pieces.Count > GkeMaintenanceRules.MaxNoUpgradesExclusions)
                 why.Add($"it would need {pieces.Count} NO_UPGRADES exclusions and GKE allows {GkeMaintenanceRules.MaxNoUpgradesExclusions} per cluster");
-            else if (!GkeMaintenanceRules.LeavesEnoughAvailability(pieces))
+            else if (!GkeMaintenanceRules.LeavesEnoughAvailability(pieces, window))
                 why.Add($"NO_UPGRADES exclusions would leave GKE less than {GkeMaintenanceRules.MinAvailability.TotalHours} hours of maintenance availability in {GkeMaintenanceRules.RollingPeriod.Days} days");
             else
             {
@@ -118,14 +119,16 @@ public static class MaintenanceExclusions
     /// count against no per-scope cap or availability rule), with a note saying why.
     /// </summary>
     /// <param name="inReleaseChannel">False for a cluster in no release channel, where GKE allows only NO_UPGRADES: then a note says to choose one.</param>
-    public static MaintenanceExclusionPlan FitWith(IReadOnlyList<MaintenanceExclusion> existing, MaintenanceExclusionPlan planned, Instant now, bool inReleaseChannel = true)
+    /// <param name="window">The cluster's maintenance window.</param>
+    public static MaintenanceExclusionPlan FitWith(IReadOnlyList<MaintenanceExclusion> existing, MaintenanceExclusionPlan planned, Instant now, bool inReleaseChannel = true,
+        GkeRecurringWindow? window = null)
     {
         if (!inReleaseChannel)
             return planned.Exclusions.Any(e => e.Scope != ExclusionScope.NoUpgrades)
                 ? planned with { Notes = [.. planned.Notes, "the cluster is in no release channel, where GKE allows only NO_UPGRADES exclusions: set hubinfra:cluster.releaseChannel (e.g. REGULAR) first"] }
                 : planned;
-        var before = GkeMaintenanceRules.Check(existing, now).Where(b => !b.IsWarning).Select(b => b.Message).ToHashSet(StringComparer.Ordinal);
-        var breaches = GkeMaintenanceRules.Check(existing.Concat(planned.Exclusions).ToList(), now)
+        var before = GkeMaintenanceRules.Check(existing, now, window: window).Where(b => !b.IsWarning).Select(b => b.Message).ToHashSet(StringComparer.Ordinal);
+        var breaches = GkeMaintenanceRules.Check(existing.Concat(planned.Exclusions).ToList(), now, window: window)
             .Where(b => !b.IsWarning && !before.Contains(b.Message)).ToList();
         if (breaches.Count == 0 || planned.Exclusions.All(e => e.Scope != ExclusionScope.NoUpgrades))
             return planned;

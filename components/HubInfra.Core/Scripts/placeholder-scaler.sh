@@ -1,31 +1,45 @@
 #!/bin/sh
 # placeholder-scaler: keeps an event's warm seats in step with its attendees.
 #
-# Every INTERVAL_SECONDS it reads the event's schedule (SCHEDULE_FILE, one phase per line:
-#   FROM UNTIL SEATS CAP WARMFROM   -- Unix seconds [FROM, UNTIL), planned seats, headroom cap (-1: none), window id)
-# counts the attendees' running servers in HUB_NAMESPACE and keeps
-#   desired = min(SEATS - attendees, CAP), never below 0; 0 outside every phase
-# placeholder pods in NAMESPACE (the event's own capacity namespace, which holds nothing else of the kind).
-# Placeholders are bare pods made from the pod template TEMPLATE_FILE (kubectl create, generateName): a placeholder
-# preempted by a user server is simply gone, never recreated behind the scaler's back. Too few: the difference is
-# created. Too many: the surplus is deleted, unscheduled (pending) ones first, then those on the nodes with the most
-# user servers (ties: node name, then pod name), so free seats stay on the emptiest nodes and, once the arrival phase
-# is over, the nodes of no-shows empty out and the cluster autoscaler removes them.
-# Attendees: the pods matching ATTENDEE_SELECTOR in HUB_NAMESPACE. With BASELINE=warm-up (an event on a shared
-# community hub), the servers already running when the scaler first sees a warm window are regular users: their
-# names are stored in the state ConfigMap STATE_CONFIGMAP (key baseline-WARMFROM) and never counted.
-# If the API cannot be read, the iteration fails loudly (ERROR on stderr, exit status 1) and changes nothing; if a
-# create or delete fails part-way, it fails loudly and the next look recounts and corrects the rest. Argument "once": one iteration, its status is the exit status (tests). Clock: NOW_EPOCH, else date -u +%s.
+# Every INTERVAL_SECONDS it applies the warm-seat rule that HubInfra's plan states (WarmSeatPolicy in the core; the
+# same cases run through both by test):
+#   phase     the line of SCHEDULE_FILE covering now, one phase a line:
+#             FROM UNTIL KIND WARM WARMFROM START STALL_SECONDS STALL_ATTENDEES  (Unix seconds, [FROM, UNTIL))
+#             none: nothing is warm.
+#   attendees the hub's servers (ATTENDEE_SELECTOR in HUB_NAMESPACE, not finished); with
+#             ATTENDEES=created-since-warm-up (a shared community hub) only those whose pod was created at or after
+#             WARMFROM (metadata.creationTimestamp): regular users running before warm-up never count, and nothing
+#             stored can be lost.
+#   releasing a release phase, or an arrival phase whose arrivals stalled: after START, a moment after which nobody
+#             new came for STALL_SECONDS, with STALL_ATTENDEES attendees by then (from creation times: no state).
+#   warm      WARM while arriving; min(WARM, attendees + HEADROOM_SEATS) while releasing.
+#   desired   the free warm seats, warm - attendees (never below 0); with placeholders, while arriving,
+#             ARRIVAL_SLOTS of them are left as plain free seats (no placeholder) where the attendees already are.
+# BACKEND=placeholders: bare pods made from TEMPLATE_FILE (kubectl create, generateName) in NAMESPACE, which holds
+# nothing else of the kind; a placeholder preempted by a user server is simply gone. Too few: the difference is
+# created, CREATE_BATCH a call. Too many: the surplus is deleted, pending ones first; then, while releasing, those on
+# nodes without any user server (the fewest first), so whole nodes of no-shows empty out; then those on the nodes with
+# the most user servers (ties: fewest placeholders, node name, pod name), so free seats open where users already are.
+# BACKEND=capacityBuffer: the CapacityBuffer BUFFER_NAME's spec.replicas is patched to desired.
+# Each look writes its outcome to the ConfigMap STATE_CONFIGMAP (status only, never read back) and touches
+# HEARTBEAT_FILE, which the pod's liveness probe reads.
+# If the API cannot be read, the look fails loudly (ERROR on stderr, exit status 1) and changes nothing; if a create or
+# delete fails part-way, it fails loudly and the next look recounts and corrects the rest.
+# Argument "once": one look, its status is the exit status (tests). Clock: NOW_EPOCH, else date -u +%s.
 set -u
+# Word splitting of pod-name lists (DNS labels) is wanted below; globbing never is.
+set -f
+export LC_ALL=C
 
 # The kubectl calls, as the real kubectl (>= 1.27) makes them, and the RBAC verb each needs (EventManifests' Roles):
 #   get pods -l SEL [--field-selector F] -o jsonpath=...  list pods. A field a pod lacks (spec.nodeName of a pending
 #       pod, metadata.deletionTimestamp) prints as empty: --allow-missing-template-keys defaults to true (kubectl
 #       get --help). status.phase is one of the pod field selectors the API serves (pkg/apis/core/v1/conversion.go).
-#   get configmap NAME -o jsonpath={.data.KEY}          get (a missing key prints nothing; '-' is no jsonpath terminator,
-#       client-go util/jsonpath/parser.go isTerminator).
-#   patch configmap NAME --patch-file F                  get, then patch (kubectl's patch does not call RequireObject(false),
-#       so cli-runtime's Builder fetches the object first: resource/builder.go requireObject: true, RetrieveLazy).
+#       metadata.creationTimestamp prints as RFC 3339 in UTC to the second (metav1.Time's MarshalJSON).
+#   get capacitybuffers.autoscaling.x-k8s.io NAME -o jsonpath={.spec.replicas}   get.
+#   patch KIND NAME --type=merge --patch-file F           get, then patch (kubectl's patch does not call
+#       RequireObject(false), so cli-runtime's Builder fetches the object first: resource/builder.go requireObject:
+#       true, RetrieveLazy).
 #   create -f - (pods with metadata.generateName)        create only (objects read from a stream are not fetched); the
 #       objects' namespace must equal -n (FilenameParam enforces it). `kubectl apply` would refuse generateName.
 #   delete --ignore-not-found --wait=false pod NAMES     delete only (delete.go: RequireObject(false)); no watch with
@@ -34,18 +48,27 @@ set -u
 : "${NAMESPACE:?NAMESPACE is required}"
 : "${HUB_NAMESPACE:?HUB_NAMESPACE is required}"
 : "${SCHEDULE_FILE:?SCHEDULE_FILE is required}"
-: "${TEMPLATE_FILE:?TEMPLATE_FILE is required}"
-: "${PLACEHOLDER_SELECTOR:?PLACEHOLDER_SELECTOR is required}"
+: "${STATE_CONFIGMAP:?STATE_CONFIGMAP is required}"
+BACKEND="${BACKEND:-placeholders}"
+if [ "$BACKEND" = placeholders ]; then
+    : "${TEMPLATE_FILE:?TEMPLATE_FILE is required}"
+    : "${PLACEHOLDER_SELECTOR:?PLACEHOLDER_SELECTOR is required}"
+else
+    : "${BUFFER_NAME:?BUFFER_NAME is required}"
+fi
 INTERVAL_SECONDS="${INTERVAL_SECONDS:-30}"
 ATTENDEE_SELECTOR="${ATTENDEE_SELECTOR:-component=singleuser-server}"
-BASELINE="${BASELINE:-none}"
-STATE_CONFIGMAP="${STATE_CONFIGMAP:-}"
+ATTENDEES="${ATTENDEES:-all-servers}"
+HEADROOM_SEATS="${HEADROOM_SEATS:-0}"
+ARRIVAL_SLOTS="${ARRIVAL_SLOTS:-0}"
+CREATE_BATCH="${CREATE_BATCH:-50}"
+HEARTBEAT_FILE="${HEARTBEAT_FILE:-/tmp/scaler-heartbeat}"
 MAX_FAILURES="${MAX_FAILURES:-10}"
 REQUEST_TIMEOUT="${REQUEST_TIMEOUT:-20s}"
+BUFFER_RESOURCE="capacitybuffers.autoscaling.x-k8s.io"
 
 # Every call gives up after REQUEST_TIMEOUT: kubectl's --request-timeout defaults to 0, "don't timeout requests"
-# (kubectl options), so a call to an API server that stops answering mid-request would hang the loop for good — no
-# failure counted, no restart (the pod has no probe) and no scaling for the rest of the event.
+# (kubectl options), so a call to an API server that stops answering mid-request would hang the loop for good.
 kc() { kubectl --request-timeout="$REQUEST_TIMEOUT" "$@"; }
 
 now() {
@@ -54,41 +77,84 @@ now() {
 
 log() { echo "[$(now)] $*"; }
 
-fail() { echo "[$(now)] ERROR: $*; placeholders left unchanged" >&2; return 1; }
+# A newline-separated list on one line.
+words() { printf '%s\n' "$1" | awk 'NF { printf "%s%s", (n++ ? " " : ""), $0 }'; }
+
+fail() { echo "[$(now)] ERROR: $*; warm seats left unchanged" >&2; return 1; }
 
 # A create or delete that failed part-way: some pods may have been created or deleted; the next look recounts.
-fail_partly() { echo "[$(now)] ERROR: $*; the next look recounts the placeholders and corrects the rest" >&2; return 1; }
+fail_partly() { echo "[$(now)] ERROR: $*; the next look recounts and corrects the rest" >&2; return 1; }
 
-# Prints "SEATS CAP WARMFROM" of the phase covering $1, or nothing.
+# Prints "KIND WARM WARMFROM START STALL_SECONDS STALL_ATTENDEES" of the phase covering $1, or nothing.
 phase_at() {
-    awk -v t="$1" '$1 !~ /^#/ && NF >= 5 && t >= $1 && t < $2 { print $3, $4, $5; exit }' "$SCHEDULE_FILE"
+    awk -v t="$1" '$1 !~ /^#/ && NF >= 8 && t >= $1 && t < $2 { print $3, $4, $5, $6, $7, $8; exit }' "$SCHEDULE_FILE"
 }
 
-# Number of names in $1 (newline-separated) that are not in $2 (space-separated). One pass of awk over both lists on
-# its standard input: linear in the number of servers (a shell loop matching each name against the whole baseline
-# took seconds for a hub of thousands).
-count_new() {
-    { printf '%s\n' "$2" | tr ' ' '\n' | sed 's/^/B|/'; printf '%s\n' "$1" | sed 's/^/N|/'; } | awk -F'|' '
-        $1 == "B" { base[$2] = 1; next }
-        $2 != "" && !($2 in base) { n++ }
-        END { print n + 0 }'
+# awk functions shared by the steps below: RFC 3339 UTC (metav1.Time: 2027-03-06T13:20:05Z) to Unix seconds and back
+# (days from the civil calendar, proleptic Gregorian, as Howard Hinnant's days_from_civil / civil_from_days).
+AWK_TIME='
+function epoch(ts,   y, m, d, era, yoe, doy, doe) {
+    if (ts !~ /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]/) return -1
+    y = substr(ts, 1, 4) + 0; m = substr(ts, 6, 2) + 0; d = substr(ts, 9, 2) + 0
+    if (m <= 2) y = y - 1
+    era = int(y / 400); yoe = y - era * 400
+    doy = int((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+    doe = yoe * 365 + int(yoe / 4) - int(yoe / 100) + doy
+    return (era * 146097 + doe - 719468) * 86400 + substr(ts, 12, 2) * 3600 + substr(ts, 15, 2) * 60 + substr(ts, 18, 2)
+}
+function rfc3339(s,   z, era, doe, yoe, y, doy, mp, d, m, r) {
+    z = int(s / 86400) + 719468; r = s - int(s / 86400) * 86400
+    era = int(z / 146097); doe = z - era * 146097
+    yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+    y = yoe + era * 400; doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+    mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
+    m = mp < 10 ? mp + 3 : mp - 9; if (m <= 2) y = y + 1
+    return sprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, int(r / 3600), int(r / 60) % 60, r % 60)
+}'
+
+# The attendees among the servers ("NAME|NODE|CREATED" a line on stdin): one line "COUNT STALLED".
+# $1 WARMFROM, $2 START, $3 STALL_SECONDS, $4 STALL_ATTENDEES, $5 now, $6 1 in an arrival phase.
+attendees_and_stall() {
+    awk -F'|' -v rule="$ATTENDEES" -v warmfrom="$1" -v start="$2" -v quiet="$3" -v need="$4" -v t="$5" -v arriving="$6" "$AWK_TIME"'
+        $1 == "" { next }
+        {
+            c = epoch($3)
+            if (rule != "all-servers" && (c < 0 || c < warmfrom)) next
+            n++
+            if (c >= 0 && c <= t) created[++k] = c
+        }
+        END {
+            # sort the creation times (insertion sort: one list per look, hundreds of entries)
+            for (i = 2; i <= k; i++) { v = created[i]; j = i - 1; while (j > 0 && created[j] > v) { created[j + 1] = created[j]; j-- } created[j + 1] = v }
+            stalled = 0
+            if (arriving == 1 && t >= start) {
+                # candidate moments: the window start, then each creation at or after it
+                for (i = 0; i <= k && !stalled; i++) {
+                    if (i == 0) u = start; else if (created[i] >= start) u = created[i]; else continue
+                    before = 0; nxt = t
+                    for (j = 1; j <= k; j++) { if (created[j] <= u) before++; else if (created[j] < nxt) nxt = created[j] }
+                    if (before >= need && nxt - u >= quiet) stalled = 1
+                }
+            }
+            print n + 0, stalled
+        }'
 }
 
-# The placeholders to delete, one name a line, best first: those not running on a node yet (pending), then those on
-# the nodes with the most user servers. $1: live placeholders "NAME|NODE" a line; $2: user servers "NAME|NODE" a line.
-# Both lists reach awk on its standard input, never as an argument: Linux refuses to exec a program with any single
-# argument longer than MAX_ARG_STRLEN = 32 pages = 128 KiB (include/uapi/linux/binfmts.h; execve(2): E2BIG), which a
-# list of ~1,800 placeholders "NAME|NODE" would exceed.
+# The placeholders to delete, one name a line, best first (see the header). $1: live placeholders "NAME|NODE" a line;
+# $2: user servers "NAME|NODE|CREATED" a line; $3: 1 while releasing. Both lists reach awk on its standard input, never
+# as an argument: Linux refuses to exec a program with any single argument longer than MAX_ARG_STRLEN = 32 pages =
+# 128 KiB (include/uapi/linux/binfmts.h; execve(2): E2BIG), which a list of ~1,800 placeholders would exceed.
 deletion_order() {
-    { printf '%s\n' "$2" | sed 's/^/S|/'; printf '%s\n' "$1" | sed 's/^/P|/'; } | awk -F'|' '
+    { printf '%s\n' "$2" | sed 's/^/S|/'; printf '%s\n' "$1" | sed 's/^/P|/'; } | awk -F'|' -v releasing="$3" '
         $1 == "S" && NF >= 3 && $3 != "" { servers[$3]++ }
-        $1 == "P" && $2 != "" { n++; name[n] = $2; node[n] = $3 }
+        $1 == "P" && $2 != "" { n++; name[n] = $2; node[n] = $3; if ($3 != "") held[$3]++ }
         END {
             for (i = 1; i <= n; i++) {
-                if (node[i] == "") print 0, 0, "-", name[i]
-                else print 1, servers[node[i]] + 0, node[i], name[i]
+                if (node[i] == "") { print 0, 0, 0, 0, "-", name[i]; continue }
+                u = servers[node[i]] + 0
+                print 1, (releasing == 1 && u > 0) ? 1 : 0, u, held[node[i]], node[i], name[i]
             }
-        }' | sort -k1,1n -k2,2nr -k3,3 -k4,4 | awk '{ print $4 }'
+        }' | sort -k1,1n -k2,2n -k3,3nr -k4,4n -k5,5 -k6,6 | awk '{ print $6 }'
 }
 
 # $1 copies of the placeholder pod template as one multi-document YAML stream.
@@ -101,82 +167,124 @@ templates() {
     done
 }
 
+# A merge patch from a file (--patch-file: one argument is limited to 128 KiB, see deletion_order).
+patch_from() {
+    kind=$1 name=$2 body=$3
+    patchfile=$(mktemp) || return 1
+    printf '%s' "$body" > "$patchfile"
+    kc -n "$NAMESPACE" patch "$kind" "$name" --type=merge --patch-file="$patchfile" >/dev/null
+    status=$?
+    rm -f "$patchfile"
+    return $status
+}
+
+# The look's outcome in the state ConfigMap (kubectl get configmap ... -o yaml shows it). A failure here only warns.
+status() {
+    at=$(awk -v s="$1" "$AWK_TIME"' BEGIN { print rfc3339(s) }' </dev/null)
+    patch_from configmap "$STATE_CONFIGMAP" \
+        "{\"data\":{\"lastLook\":\"$at\",\"phase\":\"$2\",\"attendees\":\"$3\",\"warmSeats\":\"$4\",\"desired\":\"$5\",\"current\":\"$6\",\"backend\":\"$BACKEND\"}}" \
+        || echo "[$(now)] WARNING: cannot write the status to configmap $NAMESPACE/$STATE_CONFIGMAP" >&2
+}
+
 iteration() {
     t=$(now)
     [ -r "$SCHEDULE_FILE" ] || { fail "cannot read the schedule $SCHEDULE_FILE"; return 1; }
-    [ -r "$TEMPLATE_FILE" ] || { fail "cannot read the placeholder template $TEMPLATE_FILE"; return 1; }
     phase=$(phase_at "$t")
-    # Placeholders as "NAME|NODE|PHASE|DELETING": pods being deleted (a preemption in progress) and finished ones
-    # (evicted: Failed) hold no seat and are not counted; finished ones are cleaned up below.
-    listed=$(kc -n "$NAMESPACE" get pods -l "$PLACEHOLDER_SELECTOR" \
-            -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}|{.status.phase}|{.metadata.deletionTimestamp}{"\n"}{end}') \
-        || { fail "cannot list placeholders in $NAMESPACE"; return 1; }
-    live=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && $3 != "Succeeded" && $3 != "Failed" && $4 == "" { print $1 "|" $2 }')
-    finished=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && ($3 == "Succeeded" || $3 == "Failed") && $4 == "" { print $1 }')
-    current=$(printf '%s\n' "$live" | awk 'NF { n++ } END { print n + 0 }')
-
-    servers=""
-    if [ -z "$phase" ]; then
-        desired=0
-        why="outside the event's warm windows"
+    finished=""
+    live=""
+    if [ "$BACKEND" = placeholders ]; then
+        [ -r "$TEMPLATE_FILE" ] || { fail "cannot read the placeholder template $TEMPLATE_FILE"; return 1; }
+        # Placeholders as "NAME|NODE|PHASE|DELETING": pods being deleted (a preemption in progress) and finished ones
+        # (evicted: Failed) hold no seat and are not counted; finished ones are cleaned up below.
+        listed=$(kc -n "$NAMESPACE" get pods -l "$PLACEHOLDER_SELECTOR" \
+                -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}|{.status.phase}|{.metadata.deletionTimestamp}{"\n"}{end}') \
+            || { fail "cannot list placeholders in $NAMESPACE"; return 1; }
+        live=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && $3 != "Succeeded" && $3 != "Failed" && $4 == "" { print $1 "|" $2 }')
+        finished=$(printf '%s\n' "$listed" | awk -F'|' '$1 != "" && ($3 == "Succeeded" || $3 == "Failed") && $4 == "" { print $1 }')
+        current=$(printf '%s\n' "$live" | awk 'NF { n++ } END { print n + 0 }')
     else
-        set -- $phase
-        seats=$1 cap=$2 window=$3
-        servers=$(kc -n "$HUB_NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
-                --field-selector='status.phase!=Succeeded,status.phase!=Failed' \
-                -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}{"\n"}{end}') \
-            || { fail "cannot list servers in $HUB_NAMESPACE"; return 1; }
-        pods=$(printf '%s\n' "$servers" | awk -F'|' '$1 != "" { print $1 }')
-        base=""
-        if [ "$BASELINE" = "warm-up" ]; then
-            key="baseline-$window"
-            base=$(kc -n "$NAMESPACE" get configmap "$STATE_CONFIGMAP" -o "jsonpath={.data.$key}") \
-                || { fail "cannot read the baseline of window $window from configmap $NAMESPACE/$STATE_CONFIGMAP"; return 1; }
-            if [ -z "$base" ]; then
-                base="-$(echo $pods)"
-                base=$(echo "$base" | sed 's/ *$//')
-                # The patch goes in a file (--patch-file), not in -p: one argument is limited to 128 KiB (see
-                # deletion_order), which the names of ~6,000 regular servers would exceed. kubectl patch GETs the object
-                # before patching it (cli-runtime's Builder requires the object unless told otherwise), hence get+patch.
-                patchfile=$(mktemp) || { fail "cannot write a temporary file for the baseline of window $window"; return 1; }
-                printf '{"data":{"%s":"%s"}}' "$key" "$base" > "$patchfile"
-                kc -n "$NAMESPACE" patch configmap "$STATE_CONFIGMAP" --type=merge --patch-file="$patchfile" >/dev/null
-                stored=$?
-                rm -f "$patchfile"
-                [ "$stored" -eq 0 ] \
-                    || { fail "cannot store the baseline of window $window in configmap $NAMESPACE/$STATE_CONFIGMAP"; return 1; }
-                log "baseline of window $window: $(count_new "$pods" "") regular server(s) running at warm-up are not attendees"
-            fi
-            base=${base#-}
-        fi
-        attendees=$(count_new "$pods" "$base")
-        desired=$((seats - attendees))
-        [ "$desired" -lt 0 ] && desired=0
-        if [ "$cap" -ge 0 ] && [ "$desired" -gt "$cap" ]; then desired=$cap; fi
-        why="$seats seats planned, $attendees attendee server(s), cap $cap"
+        current=$(kc -n "$NAMESPACE" get "$BUFFER_RESOURCE" "$BUFFER_NAME" -o 'jsonpath={.spec.replicas}') \
+            || { fail "cannot read the CapacityBuffer $NAMESPACE/$BUFFER_NAME"; return 1; }
+        current=${current:-0}
     fi
 
-    if [ "$current" -lt "$desired" ]; then
-        templates $((desired - current)) | kc -n "$NAMESPACE" create -f - -o name >/dev/null \
-            || { fail_partly "cannot create $((desired - current)) placeholder(s) in $NAMESPACE"; return 1; }
+    servers=""
+    attendees=0
+    warm=0
+    releasing=0
+    if [ -z "$phase" ]; then
+        desired=0
+        state="none"
+        why="outside the event's warm windows"
+    else
+        # shellcheck disable=SC2086 # the phase's fields, split on purpose
+        set -- $phase
+        kind=$1 seats=$2 warmfrom=$3 start=$4 quiet=$5 need=$6
+        servers=$(kc -n "$HUB_NAMESPACE" get pods -l "$ATTENDEE_SELECTOR" \
+                --field-selector='status.phase!=Succeeded,status.phase!=Failed' \
+                -o 'jsonpath={range .items[*]}{.metadata.name}|{.spec.nodeName}|{.metadata.creationTimestamp}{"\n"}{end}') \
+            || { fail "cannot list servers in $HUB_NAMESPACE"; return 1; }
+        arriving=0; [ "$kind" = arrival ] && arriving=1
+        # shellcheck disable=SC2046 # "COUNT STALLED", split on purpose
+        set -- $(printf '%s\n' "$servers" | attendees_and_stall "$warmfrom" "$start" "$quiet" "$need" "$t" "$arriving")
+        attendees=$1 stalled=$2
+        releasing=1; state="release"
+        if [ "$arriving" -eq 1 ]; then
+            if [ "$stalled" -eq 1 ]; then state="arrival (stalled: releasing)"; else releasing=0; state="arrival"; fi
+        fi
+        warm=$seats
+        if [ "$releasing" -eq 1 ] && [ $((attendees + HEADROOM_SEATS)) -lt "$seats" ]; then warm=$((attendees + HEADROOM_SEATS)); fi
+        desired=$((warm - attendees))
+        [ "$desired" -lt 0 ] && desired=0
+        if [ "$BACKEND" = placeholders ] && [ "$releasing" -eq 0 ]; then
+            desired=$((desired - ARRIVAL_SLOTS))
+            [ "$desired" -lt 0 ] && desired=0
+        fi
+        why="$state, $warm warm seat(s), $attendees attendee server(s)"
+    fi
+
+    if [ "$BACKEND" != placeholders ]; then
+        if [ "$current" -ne "$desired" ]; then
+            patch_from "$BUFFER_RESOURCE" "$BUFFER_NAME" "{\"spec\":{\"replicas\":$desired}}" \
+                || { fail "cannot set the CapacityBuffer $NAMESPACE/$BUFFER_NAME to $desired"; return 1; }
+            log "buffer seats $current -> $desired ($why)"
+        else
+            log "buffer seats stay at $desired ($why)"
+        fi
+    elif [ "$current" -lt "$desired" ]; then
+        left=$((desired - current))
+        while [ "$left" -gt 0 ]; do
+            batch=$left; [ "$batch" -gt "$CREATE_BATCH" ] && batch=$CREATE_BATCH
+            templates "$batch" | kc -n "$NAMESPACE" create -f - -o name >/dev/null \
+                || { fail_partly "cannot create $left placeholder(s) in $NAMESPACE"; return 1; }
+            left=$((left - batch))
+        done
         log "placeholders $current -> $desired ($why)"
     elif [ "$current" -gt "$desired" ]; then
-        surplus=$(deletion_order "$live" "$servers" | head -n $((current - desired)))
+        surplus=$(deletion_order "$live" "$servers" "$releasing" | head -n $((current - desired)))
+        # shellcheck disable=SC2086 # one argument per pod name
         kc -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $surplus >/dev/null \
             || { fail_partly "cannot delete $((current - desired)) placeholder(s) in $NAMESPACE"; return 1; }
-        log "placeholders $current -> $desired ($why); deleted $(echo $surplus)"
+        log "placeholders $current -> $desired ($why); deleted $(words "$surplus")"
     else
         log "placeholders stay at $desired ($why)"
     fi
     if [ -n "$finished" ]; then
+        # shellcheck disable=SC2086 # one argument per pod name
         kc -n "$NAMESPACE" delete --ignore-not-found --wait=false pod $finished >/dev/null \
-            || echo "[$(now)] WARNING: cannot clean up finished placeholder(s) $(echo $finished) in $NAMESPACE" >&2
+            || echo "[$(now)] WARNING: cannot clean up finished placeholder(s) $(words "$finished") in $NAMESPACE" >&2
     fi
+    status "$t" "$state" "$attendees" "$warm" "$desired" "$current"
+    return 0
 }
+
+beat() { date -u +%s > "$HEARTBEAT_FILE" 2>/dev/null || true; }
 
 if [ "${1:-}" = "once" ]; then
     iteration
-    exit $?
+    rc=$?
+    beat
+    exit $rc
 fi
 
 trap 'exit 0' TERM INT
@@ -187,10 +295,11 @@ while :; do
     else
         failures=$((failures + 1))
         if [ "$failures" -ge "$MAX_FAILURES" ]; then
-            echo "[$(now)] ERROR: $failures iterations in a row failed; exiting so that Kubernetes restarts the scaler" >&2
+            echo "[$(now)] ERROR: $failures looks in a row failed; exiting so that Kubernetes restarts the scaler" >&2
             exit 1
         fi
     fi
+    beat
     sleep "$INTERVAL_SECONDS" &
     wait $!
 done

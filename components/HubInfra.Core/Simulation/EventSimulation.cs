@@ -1,14 +1,16 @@
 using HubInfra.Core.Planning;
+using HubInfra.Core.Scaling;
 
 namespace HubInfra.Core.Simulation;
 
 /// <summary>
-/// <c>simulate</c>: every window of an event's plan, once with no pre-warm and once with the plan, side by side.
-/// Window <c>i</c> uses the seed <c>policy.Seed + i</c> for both strategies, so they face the same arrivals.
+/// <c>simulate</c>: every warm window of an event's plan, once with no pre-warm and once with the plan's scaler, side by
+/// side. Window <c>i</c> uses the seed <c>policy.Seed + i</c> for both strategies, so they face the same arrivals.
 /// </summary>
 public sealed record EventSimulation(
     string Stack,
     SimulationPolicy Policy,
+    ScalerSpec Spec,
     int Windows,
     int PlannedPeakNodes,
     double HourlyPrice,
@@ -17,7 +19,7 @@ public sealed record EventSimulation(
     StrategySummary Plan,
     IReadOnlyList<WindowOutcome> PlanWindows)
 {
-    /// <summary>The same windows with no pre-warm (for plots beside <see cref="PlanWindows"/>).</summary>
+    /// <summary>The no-pre-warm outcome of each window, beside <see cref="PlanWindows"/>.</summary>
     public IReadOnlyList<WindowOutcome> NoPrewarmWindows { get; init; } = [];
 
     public static EventSimulation Run(EventPlan plan, SimulationPolicy policy, ClusterTimings? timings = null, ArrivalCurve? curve = null)
@@ -25,30 +27,31 @@ public sealed record EventSimulation(
         timings ??= ClusterTimings.Default;
         curve ??= ArrivalCurve.Default;
         var scenarios = Scenarios(plan);
+        var spec = plan.Scaler with { Backend = policy.Backend };
         var none = new List<WindowOutcome>();
         var warm = new List<WindowOutcome>();
         for (var i = 0; i < scenarios.Count; i++)
         {
-            none.Add(WindowSimulator.Run(scenarios[i], Strategy.NoPrewarm, policy, timings, curve, new Random(policy.Seed + i)));
-            warm.Add(WindowSimulator.Run(scenarios[i], Strategy.Plan, policy, timings, curve, new Random(policy.Seed + i)));
+            none.Add(WindowSimulator.Run(scenarios[i], Strategy.NoPrewarm, spec, policy, timings, curve, new Random(policy.Seed + i)));
+            warm.Add(WindowSimulator.Run(scenarios[i], Strategy.Plan, spec, policy, timings, curve, new Random(policy.Seed + i)));
         }
         var hourly = plan.Pool.HourlyPrice;
-        return new EventSimulation(plan.Event.StackName, policy, scenarios.Count, plan.PeakNodes, hourly, plan.Currency,
+        return new EventSimulation(plan.Event.StackName, policy, spec, scenarios.Count, plan.PeakNodes, hourly, plan.Currency,
             StrategySummary.Of(Strategy.NoPrewarm, none, hourly), StrategySummary.Of(Strategy.Plan, warm, hourly), warm)
         {
             NoPrewarmWindows = none,
         };
     }
 
-    /// <summary>The plan's windows in the simulator's terms (seconds from each window's start).</summary>
+    /// <summary>The plan's warm windows in the simulator's terms, each with the sessions it covers.</summary>
     public static IReadOnlyList<WindowScenario> Scenarios(EventPlan plan) =>
-        plan.Windows.Select(w =>
+        plan.Windows.Select((w, i) =>
         {
-            var start = w.Start.ToInstant();
-            return new WindowScenario(w.Source, (w.WarmFrom - start).TotalSeconds, (w.End.ToInstant() - start).TotalSeconds,
-                (w.CoolAt - start).TotalSeconds, w.Seats, w.Nodes, plan.Pool.SeatsPerNode, Math.Max(plan.Pool.MaxNodes, w.Nodes))
-            {
-                WarmSeats = w.WarmSeats,
-            };
+            var covers = i < plan.Warm.Count ? plan.Warm[i].Covers : [];
+            var sessions = covers.Count > 0
+                ? covers.Select(c => new SessionScenario(c.StartInstant, c.EndInstant, EventPlan.Seats(c.Attendees, plan.Event.PeakFraction))).ToList()
+                : [new SessionScenario(w.Start.ToInstant(), w.End.ToInstant(), w.Seats)];
+            return new WindowScenario(w.Source, w.WarmFrom, w.CoolAt, sessions, w.Seats, w.Nodes, plan.Pool.SeatsPerNode,
+                Math.Max(plan.Pool.MaxNodes, w.Nodes));
         }).ToList();
 }

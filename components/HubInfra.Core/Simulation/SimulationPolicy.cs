@@ -1,59 +1,35 @@
 using HubInfra.Core.Planning;
+using HubInfra.Core.Scaling;
 
 namespace HubInfra.Core.Simulation;
 
 /// <summary>
-/// What the simulator needs of an event's warm-capacity policy and of the run's scenario.
+/// The scenario of one <c>simulate</c> run, beside the event's own policy (its <see cref="ScalerSpec"/>):
 /// <list type="bullet">
-/// <item><see cref="TrackingIntervalSeconds"/>: how often the scaler sets placeholders = target − users (default 60 s).</item>
-/// <item><see cref="ReleaseAfterMinutes"/>: after each window's start plus this, the target shrinks from the planned
-/// seats to users + <see cref="LateHeadroomSeats"/> (default 60 minutes).</item>
-/// <item><see cref="LateHeadroomSeats"/>: warm seats kept for late arrivals after the release (default one node's seats).</item>
-/// <item><see cref="PreemptedPlaceholdersRecreated"/>: true when a placeholder preempted by a user is recreated at
-/// once (a Deployment's ReplicaSet does that) and asks for capacity until the scaler's next tick; false when the
-/// design does not recreate it.</item>
-/// <item><see cref="RemovePlaceholdersFromFullestNodes"/>: when the scaler lowers the count, the placeholders on the
-/// nodes with the most users go first (the scaler chooses the pods it deletes) instead of a ReplicaSet's default
-/// (emptiest nodes first).</item>
+/// <item><see cref="Backend"/>: placeholder pods or a CapacityBuffer (the community's <c>capacity.backend</c> unless told).</item>
 /// <item><see cref="Preloaded"/>: the pool has a secondary boot disk with the images (no pull on a fresh node).</item>
 /// <item><see cref="PullMinutes"/>: pulling the user image on a fresh node without a preloaded disk.</item>
-/// <item><see cref="NoShowFraction"/>: share of the planned seats whose people never come.</item>
+/// <item><see cref="NoShowFraction"/>: share of the planned seats whose people never come (the event's
+/// <c>noShowFraction</c> unless told).</item>
+/// <item><see cref="Seed"/>: the random seed (same seed, same figures).</item>
 /// </list>
 /// </summary>
 public sealed record SimulationPolicy(
-    int TrackingIntervalSeconds,
-    int ReleaseAfterMinutes,
-    int LateHeadroomSeats,
-    bool PreemptedPlaceholdersRecreated,
-    bool RemovePlaceholdersFromFullestNodes,
+    CapacityBackend Backend,
     bool Preloaded,
     double PullMinutes,
     double NoShowFraction,
     int Seed)
 {
-    /// <summary>
-    /// Pull time of a large single-user image on a fresh node when nothing else is known: 5 minutes. An assumption
-    /// in the middle of the 2 to 20 minutes issue 9 reports for large images; measure yours
-    /// (kubectl's <c>get events</c>: "Successfully pulled image ... in ...") and pass <c>--pull-minutes</c>.
-    /// </summary>
-    public const double DefaultPullMinutes = 5;
-
     /// <summary>The seed <c>simulate</c> uses unless told otherwise, so two runs print the same figures.</summary>
     public const int DefaultSeed = 2027;
 
-    /// <summary>The event's policy as its plan states it; the scenario (no-shows, pull time, seed) comes from the caller.</summary>
-    public static SimulationPolicy From(EventPlan plan, double noShowFraction = 0, double? pullMinutes = null, int seed = DefaultSeed) =>
+    public static SimulationPolicy From(EventPlan plan, double? noShowFraction = null, double? pullMinutes = null, int seed = DefaultSeed,
+        CapacityBackend? backend = null) =>
         new(
-            TrackingIntervalSeconds: plan.TrackingIntervalSeconds,
-            ReleaseAfterMinutes: plan.ReleaseAfterMinutes,
-            LateHeadroomSeats: plan.HeadroomSeats,
-            // The placeholders are bare pods the scaler creates (Scripts/placeholder-scaler.sh): a preempted one is
-            // gone, not recreated, and the scaler deletes the surplus pending first, then on the nodes with the most
-            // user servers.
-            PreemptedPlaceholdersRecreated: false,
-            RemovePlaceholdersFromFullestNodes: true,
+            Backend: backend ?? plan.Backend,
             Preloaded: plan.Pool.SecondaryBootDiskImage is not null,
-            PullMinutes: pullMinutes ?? DefaultPullMinutes,
-            NoShowFraction: noShowFraction,
+            PullMinutes: pullMinutes ?? ClusterTimings.DefaultPullMinutes,
+            NoShowFraction: noShowFraction ?? plan.Event.NoShowFraction,
             Seed: seed);
 }

@@ -18,6 +18,9 @@ public sealed record StrategySummary(
     double Cost,
     int Unserved)
 {
+    /// <summary>Arrivals that preempted a placeholder.</summary>
+    public int Preemptions { get; init; }
+
     public static StrategySummary Of(Strategy strategy, IReadOnlyList<WindowOutcome> windows, double hourlyPrice)
     {
         var waits = windows.SelectMany(w => w.Waits).Order().ToArray();
@@ -35,7 +38,10 @@ public sealed record StrategySummary(
             Math.Round(lower, 2),
             lower == 0 ? 0 : Math.Round(nodeHours / lower, 3),
             Math.Round(nodeHours * hourlyPrice, 2),
-            windows.Sum(w => w.Unserved));
+            windows.Sum(w => w.Unserved))
+        {
+            Preemptions = windows.Sum(w => w.Preemptions),
+        };
     }
 
     /// <summary>Nearest-rank percentile of sorted values (0 for none).</summary>

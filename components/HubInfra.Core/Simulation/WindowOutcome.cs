@@ -3,7 +3,7 @@ namespace HubInfra.Core.Simulation;
 /// <summary>
 /// What one simulated window gave: each person's wait (seconds from opening a server to its running), the most nodes
 /// at once, node-hours (from each node's request to its removal) and the lower bound: the nodes the people who came
-/// needed, for the window's duration.
+/// needed, for each session plus the time a node needs to become usable.
 /// </summary>
 public sealed record WindowOutcome(
     string Source,
@@ -16,15 +16,15 @@ public sealed record WindowOutcome(
     double LowerBoundNodeHours,
     int Unserved)
 {
-    /// <summary>Minutes from the window's start at which <see cref="NodesPerMinute"/> begins (negative: before the start).</summary>
+    /// <summary>Minutes from the window's start at which <see cref="Timeline"/> begins (negative: before the start).</summary>
     public double StartMinute { get; init; }
 
-    /// <summary>Nodes (booting or up) at each whole minute of the simulation.</summary>
-    public IReadOnlyList<int> NodesPerMinute { get; init; } = [];
-
-    /// <summary>The window minute by minute, from <see cref="StartMinute"/>.</summary>
+    /// <summary>The window minute by minute.</summary>
     public IReadOnlyList<TimelinePoint> Timeline { get; init; } = [];
 
     /// <summary>The nodes the people who came need at once (the lower bound's height).</summary>
     public int LowerBoundNodes { get; init; }
+
+    /// <summary>Arrivals that preempted a placeholder (the rest found a free seat or waited for a node).</summary>
+    public int Preemptions { get; init; }
 }

@@ -1,24 +1,25 @@
+using NodaTime;
+
 namespace HubInfra.Core.Simulation;
 
+/// <summary>One session of a warm window: its start and end and the seats planned for it.</summary>
+public sealed record SessionScenario(Instant Start, Instant End, int Seats);
+
 /// <summary>
-/// One window as the simulator sees it, in seconds from the window's start: when warm-up begins (negative), when the
-/// window ends, when the warm capacity goes (end + grace), the planned seats and nodes, and the pool's shape.
+/// One warm window as the simulator sees it: when warm-up begins and the warm capacity goes, the sessions it covers
+/// (two sessions merged into one warm window each have their own arrivals), the planned seats and nodes, and the
+/// pool's shape.
 /// </summary>
 public sealed record WindowScenario(
     string Source,
-    double WarmFromSeconds,
-    double EndSeconds,
-    double CoolAtSeconds,
+    Instant WarmFrom,
+    Instant CoolAt,
+    IReadOnlyList<SessionScenario> Sessions,
     int PlannedSeats,
     int PlannedNodes,
     int SeatsPerNode,
     int MaxNodes)
 {
-    /// <summary>
-    /// The placeholders' target in the arrival phase (the plan's <c>WarmSeats</c>: every seat of the planned nodes);
-    /// when left at 0, the planned seats.
-    /// </summary>
-    public int WarmSeats { get; init; }
-
-    public int ArrivalTarget => WarmSeats > 0 ? WarmSeats : PlannedSeats;
+    /// <summary>Time zero of the window: the first session's start.</summary>
+    public Instant Origin => Sessions[0].Start;
 }

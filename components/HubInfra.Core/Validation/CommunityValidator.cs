@@ -12,7 +12,6 @@ public static partial class CommunityValidator
 {
     private static readonly string[] ReleaseChannels = ["RAPID", "REGULAR", "STABLE", "EXTENDED", "UNSPECIFIED"];
     private static readonly string[] DiskTypes = ["pd-standard", "pd-balanced", "pd-ssd", "hyperdisk-balanced"];
-    private static readonly string[] DriverVersions = ["DEFAULT", "LATEST", "INSTALLATION_DISABLED"];
 
     /// <param name="now">Decides which maintenance exclusions are past (warnings) and when minor-scope ones are created.</param>
     public static void Validate(CommunityStack stack, List<Problem> problems, NodaTime.Instant? now = null)
@@ -25,10 +24,17 @@ public static partial class CommunityValidator
             if (stack.Region.Length > 0 && !Region().IsMatch(stack.Region))
                 problems.Add(new Problem("hubinfra:region", $"'{stack.Region}' is not a GCP region; use one such as us-central1"));
             CheckCluster(stack, problems);
+            if (stack.Capacity.Prices.EstimatedFor is { } unpriced && stack.Capacity.Overrides is not { Families.Count: > 0 })
+                problems.Add(new Problem("hubinfra:capacity.prices",
+                    $"HubInfra has no built-in prices for {unpriced}: costs are {stack.Capacity.Prices.Basis}; give your region's rates under " +
+                    "hubinfra:capacity.prices (families, gpus, asOf) to price it", Severity.Warning));
             GkeLimits.Check(stack, problems);
+            CapacityBufferRules.Check(stack, problems);
             QuotaRules.CheckCommunity(stack, problems);
+            var window = Schedule.GkeRecurringWindow.From(stack.Cluster.MaintenanceWindow);
+            CheckMaintenanceWindow(stack, window, problems);
             foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now,
-                         inReleaseChannel: stack.Cluster.ReleaseChannel != "UNSPECIFIED"))
+                         inReleaseChannel: stack.Cluster.ReleaseChannel != "UNSPECIFIED", window: window))
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{breach.Index}]", breach.Message,
                     breach.IsWarning ? Severity.Warning : Severity.Error));
             CheckPool(stack.CorePool, stack, problems);
@@ -63,6 +69,10 @@ public static partial class CommunityValidator
             problems.Add(new Problem("hubinfra:cluster.name", $"'{c.Name}' {Naming.LabelRule(Naming.ClusterNameMax)}"));
         if (!ReleaseChannels.Contains(c.ReleaseChannel))
             problems.Add(new Problem("hubinfra:cluster.releaseChannel", $"'{c.ReleaseChannel}' is not a GKE release channel; use one of {string.Join(", ", ReleaseChannels)}"));
+        else
+            foreach (var choice in new[] { Kubernetes.UserSchedulerImage.For(c.ReleaseChannel), Kubernetes.KubectlImage.For(c.ReleaseChannel) })
+                if (choice.Why is { } why)
+                    problems.Add(new Problem("hubinfra:cluster.releaseChannel", $"{why}; use REGULAR or STABLE, whose clusters run minors one image serves", Severity.Warning));
         for (var i = 0; i < c.NodeLocations.Count; i++)
             if (!c.NodeLocations[i].StartsWith(stack.Region + "-", StringComparison.Ordinal))
                 problems.Add(new Problem($"hubinfra:cluster.nodeLocations[{i}]", $"zone '{c.NodeLocations[i]}' is not in region {stack.Region}; use e.g. {stack.Region}-a"));
@@ -89,6 +99,33 @@ public static partial class CommunityValidator
                 problems.Add(new Problem($"hubinfra:cluster.maintenanceExclusions[{i}].name", $"'{c.MaintenanceExclusions[i].Name}' {Naming.LabelRule(63)}"));
     }
 
+    /// <summary>
+    /// GKE's rules for the window itself (<see cref="Schedule.GkeMaintenanceRules"/>): openings of at least four hours,
+    /// 48 hours of them in every 32 days; and a default window needs the region's time zone.
+    /// </summary>
+    private static void CheckMaintenanceWindow(CommunityStack stack, Schedule.GkeRecurringWindow window, List<Problem> problems)
+    {
+        const string key = "hubinfra:cluster.maintenanceWindow";
+        var w = stack.Cluster.MaintenanceWindow;
+        var rules = Schedule.GkeMaintenanceRules.ConceptDoc;
+        if (w.FromRegion && stack.Region.Length > 0 && GkeRegions.Find(stack.Region) is null)
+            problems.Add(new Problem(key, $"region {stack.Region} is not in HubInfra's list of GKE regions ({GkeRegions.Source}, {GkeRegions.AsOf}), so the default window " +
+                "01:00–05:00 is in UTC; set maintenanceWindow.timeZone to the cluster's local zone, e.g. Europe/Berlin", Severity.Warning));
+        if (w.Start == w.End)
+            return;
+        if (w.Length < Schedule.GkeMaintenanceRules.MinStretch)
+        {
+            problems.Add(new Problem(key + ".end", $"the window lasts {w.Length.TotalHours:0.##} hours, but GKE counts only stretches of {Schedule.GkeMaintenanceRules.MinStretch.Hours} hours or more ({rules}); " +
+                $"set end at least {Schedule.GkeMaintenanceRules.MinStretch.Hours} hours after start"));
+            return;
+        }
+        var hours = Schedule.GkeMaintenanceRules.WindowAvailability(window);
+        if (hours < Schedule.GkeMaintenanceRules.MinAvailability)
+            problems.Add(new Problem(key + ".days", $"the window ({window.UtcText}) gives {hours.TotalHours:0.##} hours of maintenance availability in the worst " +
+                $"{Schedule.GkeMaintenanceRules.RollingPeriod.Days} days, but GKE requires at least {Schedule.GkeMaintenanceRules.MinAvailability.TotalHours} ({rules}); " +
+                "add days or lengthen the window"));
+    }
+
     private static void CheckPool(NodePoolSettings pool, CommunityStack stack, List<Problem> problems)
     {
         if (!Naming.IsLabel(pool.Name, Naming.NodePoolNameMax))
@@ -98,6 +135,8 @@ public static partial class CommunityValidator
         {
             problems.Add(new Problem(pool.Key + ".machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-4 or e2-standard-4 (families: {string.Join(", ", MachineTypeCatalog.KnownFamilies.Order(StringComparer.Ordinal))})"));
         }
+        else if (PriceRules.Check(stack.Capacity.Prices, machine, pool.Gpu?.Type, pool.Gpu?.Count ?? 0, pool.Key) is { } unpriced)
+            problems.Add(unpriced);
         if (pool.MinNodes < 0)
             problems.Add(new Problem(pool.Key + ".minNodeCount", "must be 0 or more; set 0 or more"));
         if (pool.MaxNodes < 1)
@@ -109,27 +148,9 @@ public static partial class CommunityValidator
         problems.AddRange(SecondaryBootDiskRules.Check(pool.SecondaryBootDiskImage, pool.ImageStreaming, pool.Key));
         if (!DiskTypes.Contains(pool.DiskType))
             problems.Add(new Problem(pool.Key + ".diskType", $"'{pool.DiskType}' is not a node disk type; use one of {string.Join(", ", DiskTypes)}"));
-        if (pool.Gpu is { } gpu)
-        {
-            if (pool.Purpose == NodePurpose.Core)
-                problems.Add(new Problem(pool.Key + ".gpu", "the core pool runs no user servers; put GPUs on a user pool"));
-            if (!GpuCatalog.IsKnown(gpu.Type))
-                problems.Add(new Problem(pool.Key + ".gpu.type", $"'{gpu.Type}' is not a GKE accelerator type; use one of {string.Join(", ", GpuCatalog.Known)}"));
-            else if (machine is not null && GpuCatalog.Incompatibility(gpu.Type, machine, gpu.Count) is { } why)
-            {
-                // When some count would fit this machine and GPU, the count is the mistake; otherwise the pairing is.
-                var countIsWrong = Enumerable.Range(1, ConfigLimits.GpusPerNode).Any(n => GpuCatalog.Incompatibility(gpu.Type, machine, n) is null);
-                problems.Add(new Problem(pool.Key + (countIsWrong ? ".gpu.count" : ".gpu"), why));
-            }
-            if (gpu.Count < 1)
-                problems.Add(new Problem(pool.Key + ".gpu.count", "must be at least 1; set count: 1 or more"));
-            if (!DriverVersions.Contains(gpu.DriverVersion))
-                problems.Add(new Problem(pool.Key + ".gpu.driverVersion", $"'{gpu.DriverVersion}' is not a driver version; use one of {string.Join(", ", DriverVersions)}"));
-        }
-        else if (machine?.BundledGpuType is { } bundled)
-        {
-            problems.Add(new Problem(pool.Key + ".gpu", $"machine type {machine.Name} comes with {machine.BundledGpuCount}× {bundled}: declare gpu: {{ type: {bundled}, count: {machine.BundledGpuCount} }}"));
-        }
+        if (pool.Gpu is not null && pool.Purpose == NodePurpose.Core)
+            problems.Add(new Problem(pool.Key + ".gpu", "the core pool runs no user servers; put GPUs on a user pool"));
+        problems.AddRange(AcceleratorRules.Check(pool.Gpu, machine, pool.Key));
         _ = stack;
     }
 

@@ -27,7 +27,11 @@ public static class EventValidator
             problems.Add(new Problem(Key, $"every window of this event is past: destroy the stack (pulumi destroy -s {ev.StackName}) and remove {StackFile.PathIn(stacksFolder, ev.StackName)}", Severity.Warning));
 
         if (ev.WorkshopHub is { } ws)
+        {
             WorkshopRules.Check(ws, ev, community, problems);
+            if (otherEvents is not null)
+                WorkshopRules.CheckAgainstOtherEvents(ws, ev, otherEvents, problems, stacksFolder);
+        }
 
         if (community is null)
         {
@@ -53,6 +57,14 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.profile", $"'{ev.Profile}' is not a profile of hub '{hub.Name}'; use one of: {string.Join(", ", hub.Profiles.Select(p => p.Name))}"));
             return;
         }
+        // The seats are planned from the profile's guarantees: a profile that fails its own checks (reported at its key,
+        // in the workshop hub here or in the community's file) is never planned.
+        if (!ProfileRules.IsPlannable(profile))
+        {
+            if (ev.WorkshopHub?.Name != hub.Name)
+                problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' of hub '{hub.Name}' has no usable cpu and memory guarantee; fix it in {communityFile} (validate it alone to see how)"));
+            return;
+        }
         if (ev.Pool is { } eventPool)
             problems.AddRange(SecondaryBootDiskRules.Check(eventPool.SecondaryBootDiskImage, true, $"{Key}.pool"));
         if (ev.Pool is { } pool && !MachineTypeCatalog.TryGet(pool.MachineType, out _))
@@ -60,22 +72,34 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.pool.machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-8"));
             return;
         }
+        var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
+        if (ev.Pool is { } own && !CheckPoolAccelerators(own, communityPool, problems))
+            return;
         if (ev.Pool is null && community.UserPools.All(p => p.Name != profile.NodePool))
         {
             problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' runs on pool '{profile.NodePool}', which {ev.CommunityStack} does not have; add that pool to {ev.CommunityStack} or give the event its own pool (event.pool)"));
             return;
         }
-        var gpuPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool)?.Gpu;
+        var gpuPool = ev.Pool is { } ownPool ? ownPool.Gpu ?? communityPool?.Gpu : communityPool?.Gpu;
         if (profile.GpusPerUser > 0 && (gpuPool is null || gpuPool.Count < profile.GpusPerUser))
         {
             var poolName = ev.Pool is not null ? "the event's own pool (event.pool)" : $"pool '{profile.NodePool}'";
             problems.Add(new Problem(ev.Pool is not null ? $"{Key}.pool" : $"{Key}.profile",
                 $"profile '{profile.Name}' needs {Plural.Of(profile.GpusPerUser, "GPU")} per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
-                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}"));
+                $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give " +
+                (ev.Pool is not null ? "the event's pool gpu: { type, count }" : $"pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}")));
             return;
         }
         if (calendar.Problems.Count > 0 || ev.PeakSeats < 1)
             return;
+        var poolMachine = ev.Pool?.MachineType ?? communityPool?.MachineType ?? "";
+        if (MachineTypeCatalog.TryGet(poolMachine, out var seatMachine) &&
+            PriceRules.Check(ev.Capacity.InRegion(community.Region).Prices, seatMachine, gpuPool?.Type, gpuPool?.Count ?? 0,
+                ev.Pool is not null ? $"{Key}.pool" : $"pool '{profile.NodePool}'") is { } unpriced)
+        {
+            problems.Add(unpriced);
+            return;
+        }
 
         var plan = EventPlan.From(ev, community);
         if (plan is null) return;
@@ -106,6 +130,29 @@ public static class EventValidator
         var nearest = communities.MinBy(c => EditDistance.Between(c, typed))!;
         var guess = EditDistance.Between(nearest, typed) <= Math.Max(2, typed.Length / 3) ? $"did you mean {nearest}? Otherwise " : "";
         return $"{guess}name one of the community stacks: {string.Join(", ", communities)}";
+    }
+
+    /// <summary>
+    /// The event's own pool carries its accelerators (<c>event.pool.gpu</c>, else those of the profile's community pool)
+    /// on its machine type by the same rule as a community pool (<see cref="AcceleratorRules"/>). Errors are reported at
+    /// <c>hubinfra:event.pool</c> (<c>.gpu…</c> when the event declares them); false stops the check before planning,
+    /// so no seat count follows from a pool GKE would refuse.
+    /// </summary>
+    private static bool CheckPoolAccelerators(EventPoolSettings own, NodePoolSettings? communityPool, List<Problem> problems)
+    {
+        MachineTypeCatalog.TryGet(own.MachineType, out var machine);
+        var gpu = own.Gpu ?? communityPool?.Gpu;
+        var found = AcceleratorRules.Check(gpu, machine, $"{Key}.pool").ToList();
+        if (found.Count == 0) return true;
+        if (own.Gpu is null && gpu is not null)
+            found = found.Select(p => p with
+            {
+                Key = $"{Key}.pool",
+                Message = $"the event's pool takes the accelerators of the profile's pool '{communityPool!.Name}' ({gpu.Count}× {gpu.Type}), but {p.Message.TrimEnd('.')}; " +
+                          "or set event.pool.gpu to the accelerators this machine type carries",
+            }).ToList();
+        problems.AddRange(found);
+        return false;
     }
 
     /// <summary>
@@ -157,7 +204,7 @@ public static class EventValidator
         if (uncovered.Count == 0) return;
         var current = community.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList();
         var suggested = MaintenanceExclusions.FitWith(current, plan.Exclusions, now,
-            inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED");
+            inReleaseChannel: community.Cluster.ReleaseChannel != "UNSPECIFIED", window: GkeRecurringWindow.From(community.Cluster.MaintenanceWindow));
         // Only what the cluster lacks; the plan's notes (why this scope, what was merged) and when each can be added.
         var lacking = suggested.Exclusions.Where(e => !MaintenanceExclusions.IsPresent(e, current)).ToList();
         var missing = lacking.Count > 0 ? lacking : suggested.Exclusions;

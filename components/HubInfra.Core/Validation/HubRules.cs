@@ -33,6 +33,9 @@ public static partial class HubRules
             problems.Add(new Problem(hub.Key + ".name", $"'{hub.Name}' {Naming.LabelRule(Naming.ReleaseNameMax)} (it names the Helm release)"));
         if (!Naming.IsLabel(hub.Namespace))
             problems.Add(new Problem(hub.Key + ".namespace", $"'{hub.Namespace}' is not a Kubernetes namespace name: it {Naming.LabelRule(63)}"));
+        else if (SystemNamespaces.Contains(hub.Namespace))
+            problems.Add(new Problem(hub.Key + ".namespace", $"'{hub.Namespace}' is a namespace Kubernetes or GKE keeps for itself (default, kube-*, gke-*, gmp-*); " +
+                                                             $"give the hub a namespace of its own, e.g. '{hub.Name}'"));
         if (hub.Domain.Length > 0 && !Hostname().IsMatch(hub.Domain))
             problems.Add(new Problem(hub.Key + ".domain", $"'{hub.Domain}' is not a host name; use one like hub.example.org"));
         if (!SemVer().IsMatch(hub.ChartVersion))
@@ -60,18 +63,9 @@ public static partial class HubRules
 
         foreach (var profile in hub.Profiles)
         {
-            if (!Naming.IsLabel(profile.Name))
-                problems.Add(new Problem(profile.Key + ".name", $"'{profile.Name}' {Naming.LabelRule(63)}"));
-            if (profile.Image is { } image)
-                ImageRules.Check(image, profile.Key + ".image", problems);
-            if (profile.CpuGuarantee <= 0)
-                problems.Add(new Problem(profile.Key + ".cpu.guarantee", "must be more than 0 cores (placeholders and seat counts are sized from it); set e.g. guarantee: 0.5"));
-            if (profile.CpuLimit < profile.CpuGuarantee)
-                problems.Add(new Problem(profile.Key + ".cpu.limit", $"{profile.CpuLimit} is below the guarantee {profile.CpuGuarantee}; raise cpu.limit to at least {profile.CpuGuarantee} or lower cpu.guarantee"));
-            if (profile.MemoryGuarantee.Bytes <= 0)
+            ProfileRules.Check(profile, problems);
+            if (!ProfileRules.IsPlannable(profile))
                 continue;
-            if (profile.MemoryLimit.Bytes > 0 && profile.MemoryLimit.Bytes < profile.MemoryGuarantee.Bytes)
-                problems.Add(new Problem(profile.Key + ".memory.limit", $"{profile.MemoryLimit} is below the guarantee {profile.MemoryGuarantee}; raise memory.limit to at least {profile.MemoryGuarantee} or lower memory.guarantee"));
 
             var pool = stack.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
             if (pool is null)

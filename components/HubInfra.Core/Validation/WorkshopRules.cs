@@ -20,6 +20,26 @@ public static class WorkshopRules
         name.Length is > 0 and <= AccountNameMax && (char.IsAsciiLetterLower(name[0]) || char.IsAsciiDigit(name[0])) &&
         name.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '.' or '_' or '-');
 
+    /// <summary>
+    /// Two events' workshop hubs on one community's cluster cannot share a Helm release name (the release, and the
+    /// chart's cluster-wide objects named after it such as <c>&lt;release&gt;-default-priority</c>, would already exist) or a
+    /// namespace (an existing namespace fails the create with AlreadyExists).
+    /// </summary>
+    public static void CheckAgainstOtherEvents(HubSettings ws, EventSettings ev, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems, string stacksFolder)
+    {
+        foreach (var other in otherEvents.Where(o => o.StackName != ev.StackName && o.CommunityStack == ev.CommunityStack))
+        {
+            if (other.WorkshopHub is not { } theirs) continue;
+            var over = $"or, if {other.StackName} is over, destroy it (pulumi destroy -s {other.StackName}) and remove {StackFile.PathIn(stacksFolder, other.StackName)}";
+            if (theirs.Name == ws.Name)
+                problems.Add(new Problem($"{ws.Key}.name", $"'{ws.Name}' is also the workshop hub of event {other.StackName} on {ev.CommunityStack}'s cluster, " +
+                                                           $"where its Helm release and the chart's objects named after it already exist; rename this workshop hub, {over}"));
+            if (theirs.Namespace == ws.Namespace)
+                problems.Add(new Problem($"{ws.Key}.namespace", $"'{ws.Namespace}' is also the namespace of event {other.StackName}'s workshop hub on {ev.CommunityStack}'s cluster; " +
+                                                                $"give this workshop its own namespace (or hub name), {over}"));
+        }
+    }
+
     public static void Check(HubSettings ws, EventSettings ev, CommunityStack? community, List<Problem> problems)
     {
         var key = "hubinfra:event.workshop";

@@ -11,7 +11,8 @@ namespace HubInfra.Core.Values;
 /// </summary>
 public static class HubValues
 {
-    public static Dictionary<string, object?> Build(HubSettings hub, StackKind kind, string? storageClassOverride = null)
+    /// <param name="releaseChannel">The cluster's GKE release channel: it decides the user scheduler's version.</param>
+    public static Dictionary<string, object?> Build(HubSettings hub, StackKind kind, string? storageClassOverride = null, string releaseChannel = "REGULAR")
     {
         var local = kind == StackKind.Local;
         var storageClass = storageClassOverride ?? (hub.Workshop is not null ? StorageClasses.Delete : StorageClasses.Retain);
@@ -22,7 +23,7 @@ public static class HubValues
             ("proxy", ProxySection(hub, local)),
             ("singleuser", SingleUserSection(hub, defaultProfile, storageClass, local)),
             ("scheduling", Map(
-                ("userScheduler", Map(("enabled", !local))),
+                ("userScheduler", UserScheduler(local, releaseChannel)),
                 ("podPriority", Map(("enabled", hub.PodPriority))),
                 ("userPlaceholder", Map(("enabled", false))),
                 ("corePods", Map(("nodeAffinity", Map(("matchNodePurpose", local ? "ignore" : "require"))))),
@@ -38,7 +39,19 @@ public static class HubValues
                 ("maxAge", hub.Cull.MaxAgeSeconds))));
         if (hub.Storm is { } storm)
             LoginStormValues.Apply(storm, values);
+        WorkshopAuthValues.ApplyClientAddressHops(values);
         return values;
+    }
+
+    /// <summary>
+    /// <c>scheduling.userScheduler</c>: on GKE, enabled and running the kube-scheduler of the cluster's release channel
+    /// (<see cref="Kubernetes.UserSchedulerImage"/>; the chart 4.4.0's own v1.30.14 is older than the skew policy allows).
+    /// </summary>
+    private static Dictionary<string, object?> UserScheduler(bool local, string releaseChannel)
+    {
+        if (local) return Map(("enabled", false));
+        var image = Kubernetes.UserSchedulerImage.For(releaseChannel).Image;
+        return Map(("enabled", true), ("image", Map(("name", image.Name), ("tag", image.Tag))));
     }
 
     private static Dictionary<string, object?> HubSection(HubSettings hub, string storageClass)

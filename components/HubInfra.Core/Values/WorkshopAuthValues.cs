@@ -23,7 +23,17 @@ public static class WorkshopAuthValues
     /// <summary>Key of <see cref="SharedPasswordSecret"/> holding JSON <c>{password: [group]}</c>, one password per group.</summary>
     public const string PasswordGroupsKey = "password-groups.json";
 
-    /// <summary>The <c>hub.extraConfig</c> key of the generated-accounts authenticator.</summary>
+    /// <summary>
+    /// The <c>hub.extraConfig</c> key of the login throttle both workshop authenticators derive from. z2jh's
+    /// jupyterhub_config.py runs the entries sorted by key in one module's globals: this key sorts before
+    /// <see cref="AccountsConfigKey"/> and <see cref="SharedPasswordConfigKey"/>, which use the class it defines.
+    /// </summary>
+    public const string ThrottleConfigKey = "hubinfra-login-throttle";
+
+    /// <summary>The <c>hub.config</c> section of the throttle's settings (the Python base class's name).</summary>
+    public const string ThrottleConfigSection = "ThrottledAuthenticator";
+
+    /// <summary>The generated-accounts authenticator's <c>hub.extraConfig</c> key.</summary>
     public const string AccountsConfigKey = "hubinfra-workshop-accounts";
 
     /// <summary>The <c>hub.extraConfig</c> key of the shared-password configuration.</summary>
@@ -38,6 +48,7 @@ public static class WorkshopAuthValues
             authenticator["allowed_users"] = accounts.Usernames.ToList();
             hubSection["extraVolumes"] = new List<object?> { Map(("name", AccountsSecret), ("secret", Map(("secretName", AccountsSecret)))) };
             hubSection["extraVolumeMounts"] = new List<object?> { Map(("name", AccountsSecret), ("mountPath", MountPath), ("readOnly", true)) };
+            ExtraConfig(hubSection)[ThrottleConfigKey] = HubPython.LoginThrottle;
             ExtraConfig(hubSection)[AccountsConfigKey] = HubPython.WorkshopAccounts;
         }
         else if (hub.Auth.Shared is { } shared)
@@ -49,8 +60,31 @@ public static class WorkshopAuthValues
             else
                 env["WORKSHOP_USER_PASSWORD"] = SecretEnv(UserPasswordKey);
             hubSection["extraEnv"] = env;
+            ExtraConfig(hubSection)[ThrottleConfigKey] = HubPython.LoginThrottle;
             ExtraConfig(hubSection)[SharedPasswordConfigKey] = HubPython.WorkshopSharedPassword;
         }
+    }
+
+    /// <summary>
+    /// Tells the login throttle how many proxies append to <c>X-Forwarded-For</c> in front of the hub, from the
+    /// rendered <c>proxy.https</c> values and the chart's own condition for autohttps
+    /// (z2jh 4.4.0 <c>jupyterhub/templates/proxy/service.yaml</c>: <c>$autoHTTPS</c> = <c>https.enabled</c> and
+    /// <c>https.type</c> is <c>letsencrypt</c> and <c>https.hosts</c> is not empty): with autohttps, Traefik then
+    /// configurable-http-proxy (2); otherwise configurable-http-proxy alone (1). Nothing for hubs without the throttle.
+    /// </summary>
+    public static void ApplyClientAddressHops(Dictionary<string, object?> values)
+    {
+        if (values.GetValueOrDefault("hub") is not Dictionary<string, object?> hubSection
+            || hubSection.GetValueOrDefault("extraConfig") is not Dictionary<string, object?> extra
+            || !extra.ContainsKey(ThrottleConfigKey))
+            return;
+        var https = (values.GetValueOrDefault("proxy") as Dictionary<string, object?>)?.GetValueOrDefault("https") as Dictionary<string, object?>;
+        var autoHttps = https is not null
+            && https.GetValueOrDefault("enabled") is true
+            && https.GetValueOrDefault("type") is "letsencrypt"
+            && https.GetValueOrDefault("hosts") is List<object?> { Count: > 0 };
+        var config = (Dictionary<string, object?>)hubSection["config"]!;
+        config[ThrottleConfigSection] = Map(("client_address_hops", autoHttps ? 2 : 1));
     }
 
     /// <summary><c>hub.extraConfig</c>, shared with other settings of the hub (z2jh runs its entries sorted by key).</summary>

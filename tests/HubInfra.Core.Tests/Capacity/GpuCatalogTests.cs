@@ -11,11 +11,12 @@ public class GpuCatalogTests
     }
 
     [Fact]
-    public void Six_accelerator_types_are_known()
+    public void Eight_accelerator_types_are_known()
     {
-        Assert.Equal(["nvidia-l4", "nvidia-tesla-a100", "nvidia-tesla-p100", "nvidia-tesla-p4", "nvidia-tesla-t4", "nvidia-tesla-v100"], GpuCatalog.Known);
+        Assert.Equal(["nvidia-a100-80gb", "nvidia-h100-80gb", "nvidia-l4", "nvidia-tesla-a100", "nvidia-tesla-p100", "nvidia-tesla-p4", "nvidia-tesla-t4", "nvidia-tesla-v100"], GpuCatalog.Known);
         Assert.True(GpuCatalog.IsKnown("nvidia-tesla-t4"));
-        Assert.False(GpuCatalog.IsKnown("nvidia-h100-80gb"));
+        Assert.True(GpuCatalog.IsKnown("nvidia-h100-80gb"));
+        Assert.False(GpuCatalog.IsKnown("nvidia-h200-141gb"));
         Assert.False(GpuCatalog.IsKnown("NVIDIA-TESLA-T4"));
     }
 
@@ -50,9 +51,12 @@ public class GpuCatalogTests
             GpuCatalog.Incompatibility("nvidia-tesla-v100", Machine("n1-standard-8"), 3));
         Assert.Equal("g2-standard-24 comes with exactly 2 nvidia-l4, not 1; set the count to 2.",
             GpuCatalog.Incompatibility("nvidia-l4", Machine("g2-standard-24"), 1));
-        Assert.Equal("nvidia-tesla-a100 comes only built into a2 machine types, not with n1-standard-8; use an a2 machineType.",
+        Assert.Equal("nvidia-tesla-a100 comes only built into a2-highgpu machine types, not with n1-standard-8; use one as machineType, e.g. a2-highgpu-1g.",
             GpuCatalog.Incompatibility("nvidia-tesla-a100", Machine("n1-standard-8"), 1));
-        Assert.StartsWith("nvidia-h100-80gb is not an accelerator type we know",
-            GpuCatalog.Incompatibility("nvidia-h100-80gb", Machine("n1-standard-8"), 1));
+        Assert.Equal("nvidia-a100-80gb comes only built into a2-ultragpu machine types, not with a2-highgpu-1g; use one as machineType, e.g. a2-ultragpu-1g.",
+            GpuCatalog.Incompatibility("nvidia-a100-80gb", Machine("a2-highgpu-1g"), 1));
+        Assert.Null(GpuCatalog.Incompatibility("nvidia-h100-80gb", Machine("a3-highgpu-4g"), 4));
+        Assert.StartsWith("nvidia-h200-141gb is not an accelerator type we know",
+            GpuCatalog.Incompatibility("nvidia-h200-141gb", Machine("n1-standard-8"), 1));
     }
 }

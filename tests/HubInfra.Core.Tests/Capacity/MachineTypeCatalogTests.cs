@@ -59,8 +59,8 @@ public class MachineTypeCatalogTests
     [Fact]
     public void The_catalogue_has_every_family_and_shape()
     {
-        Assert.Equal(["a2", "c3", "e2", "g2", "n1", "n2", "n2d"], MachineTypeCatalog.KnownFamilies);
-        // e2 5+4+5, n1 8+7+7, n2 3×10, n2d 3×11, c3 2×6, g2 8, a2 4
-        Assert.Equal(14 + 22 + 30 + 33 + 12 + 8 + 4, MachineTypeCatalog.All.Count);
+        Assert.Equal(["a2", "a3", "c3", "e2", "g2", "n1", "n2", "n2d"], MachineTypeCatalog.KnownFamilies);
+        // e2 5+4+5, n1 8+7+7, n2 3×10, n2d 3×11, c3 2×6, g2 8, a2 highgpu 4 + ultragpu 4, a3 highgpu 4
+        Assert.Equal(14 + 22 + 30 + 33 + 12 + 8 + 8 + 4, MachineTypeCatalog.All.Count);
     }
 }

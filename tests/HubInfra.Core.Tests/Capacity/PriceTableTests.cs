@@ -16,9 +16,9 @@ public class PriceTableTests
         var p = PriceTable.Default;
         Assert.Equal(("2026-11-01", "us-central1", "USD", 0.35), (p.AsOf, p.Region, p.Currency, p.SpotFactor));
         Assert.Equal(new FamilyPrice(0.027502, 0.003686), p.Families["n2d"]);
-        Assert.Equal(7, p.Families.Count);
+        Assert.Equal(8, p.Families.Count);
         Assert.Equal(2.93, p.GpuHourly["nvidia-tesla-a100"]);
-        Assert.Equal(6, p.GpuHourly.Count);
+        Assert.Equal(8, p.GpuHourly.Count);
     }
 
     [Fact]
@@ -50,8 +50,8 @@ public class PriceTableTests
         var m3 = new MachineType("m3-ultramem-32", "m3", 32, 976);
         var e = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(m3, false, null, 0));
         Assert.Contains("'m3'", e.Message);
-        var g = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(Machine("n1-standard-8"), false, "nvidia-h100-80gb", 1));
-        Assert.Contains("nvidia-h100-80gb", g.Message);
+        var g = Assert.Throws<KeyNotFoundException>(() => PriceTable.Default.NodeHourly(Machine("n1-standard-8"), false, "nvidia-h200-141gb", 1));
+        Assert.Contains("nvidia-h200-141gb", g.Message);
     }
 
     [Fact]
@@ -90,12 +90,14 @@ public class RegionalPriceTests
 {
     [Theory]
     [InlineData("us-central1", 0.031611, "2026-11-01")]
-    [InlineData("us-east1", 0.031611, "2026-11-01")]
-    [InlineData("us-west1", 0.031611, "2026-11-01")]
-    [InlineData("europe-west1", 0.034774, "2025-03-06")]
-    [InlineData("europe-west2", 0.040726, "2025-03-06")]
-    [InlineData("europe-west4", 0.0348, "2025-03-06")]
-    [InlineData("asia-northeast1", 0.04053, "2025-03-06")]
+    [InlineData("us-east1", 0.031611, "2026-12-05")]
+    [InlineData("us-west1", 0.031611, "2026-12-05")]
+    [InlineData("europe-west1", 0.034773, "2026-12-05")]
+    [InlineData("europe-west2", 0.040727, "2026-12-05")]
+    [InlineData("europe-west4", 0.0348, "2026-12-05")]
+    [InlineData("asia-northeast1", 0.040552, "2026-12-05")]
+    [InlineData("australia-southeast1", 0.044853, "2026-12-05")]
+    [InlineData("us-east4", 0.035602, "2026-12-05")]
     public void Each_covered_region_has_its_own_rates_date_and_source(string region, double n2VCpu, string asOf)
     {
         var table = PriceTable.For(region)!;
@@ -106,11 +108,37 @@ public class RegionalPriceTests
     }
 
     [Fact]
-    public void A_region_without_a_table_is_priced_and_labelled_as_us_central1()
+    public void A_region_without_a_table_is_priced_at_us_central1_and_says_it_is_an_estimate()
     {
-        Assert.Null(PriceTable.For("southamerica-east1"));
-        var capacity = HubInfra.Core.Model.CapacitySettings.Default.InRegion("southamerica-east1");
-        Assert.Equal("USD list prices of us-central1 as of 2026-11-01", capacity.Prices.Basis);
+        Assert.Null(PriceTable.For("europe-north2"));
+        var capacity = HubInfra.Core.Model.CapacitySettings.Default.InRegion("europe-north2");
+        Assert.Equal("an estimate at USD list prices of us-central1 as of 2026-11-01: no built-in prices for europe-north2 (set hubinfra:capacity.prices)",
+            capacity.Prices.Basis);
+    }
+
+    [Fact]
+    public void Every_region_gke_offers_has_its_own_dated_prices_or_is_flagged()
+    {
+        foreach (var region in HubInfra.Core.Model.GkeRegions.All)
+        {
+            var prices = HubInfra.Core.Model.CapacitySettings.Default.InRegion(region.Name).Prices;
+            if (PriceTable.For(region.Name) is { } own)
+                Assert.Equal((region.Name, (string?)null), (own.Region, prices.EstimatedFor));
+            else
+                Assert.Contains($"no built-in prices for {region.Name}", prices.Basis);
+        }
+        Assert.True(PriceTable.For("australia-southeast1")!.Families["n2"].VCpuHour > PriceTable.Default.Families["n2"].VCpuHour);
+    }
+
+    [Fact]
+    public void An_unpriced_region_is_a_warning_at_the_prices_until_rates_are_given()
+    {
+        var community = TestStacks.Community.Replace("us-central1", "northamerica-south1");
+        var warned = TestStacks.Inline(community);
+        Assert.Contains(warned.Problems, p => p.Key == "hubinfra:capacity.prices" && p.Severity == HubInfra.Core.Config.Severity.Warning
+                                            && p.Message.Contains("us-central1", StringComparison.Ordinal));
+        var priced = TestStacks.Inline(community + "\n  hubinfra:capacity: { prices: { asOf: \"2026-12-01\", families: { n2: { vcpuHour: 0.035, gibHour: 0.0047 } } } }\n");
+        Assert.DoesNotContain(priced.Problems, p => p.Key == "hubinfra:capacity.prices");
     }
 
     [Fact]
@@ -120,8 +148,8 @@ public class RegionalPriceTests
             "\n  hubinfra:budget: { billingAccount: 012345-6789AB-CDEF01, amount: 500, currency: GBP, emails: [a@example.org] }\n").Community!;
         Assert.Equal("europe-west2", stack.Capacity.Prices.Region);
         var prices = HubInfra.Core.Planning.PlanDocument.Prices(stack.Capacity.Prices, stack.Budget);
-        Assert.Equal("USD list prices of europe-west2 as of 2025-03-06", prices.Basis);
-        Assert.Equal("costs are USD list prices of europe-west2 as of 2025-03-06, not in the budget's GBP; to estimate in GBP, give hubinfra:capacity.prices with currency: GBP and its rates", prices.Note);
+        Assert.Equal("USD list prices of europe-west2 as of 2026-12-05", prices.Basis);
+        Assert.Equal("costs are USD list prices of europe-west2 as of 2026-12-05, not in the budget's GBP; to estimate in GBP, give hubinfra:capacity.prices with currency: GBP and its rates", prices.Note);
     }
 
     [Fact]

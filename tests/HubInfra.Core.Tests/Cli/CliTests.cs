@@ -149,7 +149,7 @@ public class CliTests : IDisposable
 
         var (exit, output, _) = HubInfra.Cli.Program.Run("diff", "--base", baseRender, "--stacks", head);
         Assert.Equal(1, exit);
-        Assert.Contains("workshop-2027: 3 files changed (stack removed)\n", output);
+        Assert.Contains("workshop-2027: 4 files changed (stack removed)\n", output);
         Assert.Contains("--- a/workshop-2027/plan.yaml\n+++ /dev/null\n@@ -1,", output);
         var patch = Path.Combine(_temp, "changes.diff");
         File.WriteAllText(patch, output);

@@ -6,15 +6,17 @@ using YamlDotNet.RepresentationModel;
 namespace HubInfra.Core.Tests.Corpus;
 
 /// <summary>
-/// A property over the example stacks: whatever single mutation is applied to any value under <c>config:</c> — the key
-/// dropped, its type changed (a value made a list, a mapping or list made a word), a number scaled by 1e9, or an
-/// alias bomb added — validation raises no exception, finishes (a generous hang guard, not a timing assertion: the
-/// 2 s target is measured by the benchmark), gives every error a key (or a file position) and a fix; and a changed
-/// type or a scaled number is rejected at the mutated key itself (or, for a value inside a secret, at the secret).
+/// A property over the example stacks — every stack kind: community, event with a community hub, event with its own
+/// workshop hub (whose profiles, accounts and content are mutated like any other key) — whatever single mutation is
+/// applied to any value under <c>config:</c> — the key dropped, its value emptied (<c>""</c>) or made <c>0</c>, its
+/// type changed (a value made a list, a mapping or list made a word), a number scaled by 1e9, or an alias bomb added —
+/// validation raises no exception, finishes (a generous hang guard, not a timing assertion: the 2 s target is
+/// measured by the benchmark), gives every error a key (or a file position) and a fix; and a changed type or a scaled
+/// number is rejected at the mutated key itself (or, for a value inside a secret, at the secret).
 /// </summary>
 public class MutationTests
 {
-    private enum Kind { Drop, ChangeType, Scale }
+    private enum Kind { Drop, Empty, Zero, ChangeType, Scale }
 
     private sealed record Mutation(string Stack, string Key, Kind Kind, string Yaml);
 
@@ -54,6 +56,21 @@ public class MutationTests
         Assert.True(failures.Count == 0, $"{failures.Count} of {count} mutations of {stack} failed:\n" + string.Join("\n", failures.Take(40)));
     }
 
+    /// <summary>The example stacks span every stack kind, and the mutations reach into each kind's profiles.</summary>
+    [Fact]
+    public void Mutations_reach_every_stack_kind_workshop_hub_profiles_included()
+    {
+        var all = StackFile.FindAll(TestStacks.Directory)
+            .SelectMany(f => Mutations(StackFile.StackNameOf(f), File.ReadAllText(f)))
+            .ToList();
+        var kinds = all.Select(m => m.Stack).Distinct().Select(s => TestStacks.Example(s).Kind).ToHashSet();
+        Assert.Equal([Model.StackKind.Community, Model.StackKind.Event, Model.StackKind.Local], kinds.Order());
+        foreach (var key in new[] { "hubinfra:hubs[0].profiles[0].memory.guarantee", "hubinfra:event.workshop.hub.profiles[0].memory.guarantee", "hubinfra:event.pool.machineType",
+                                  "hubinfra:cluster.maintenanceWindow.start" })
+            foreach (var kind in new[] { Kind.Drop, Kind.Empty, Kind.Zero, Kind.ChangeType })
+                Assert.Contains(all, m => m.Key == key && m.Kind == kind);
+    }
+
     private const string AliasBomb = "  lol0: &l0 [x,x,x,x,x,x,x,x,x,x]\n  lol1: &l1 [*l0,*l0,*l0,*l0,*l0,*l0,*l0,*l0,*l0,*l0]\n" +
         "  lol2: &l2 [*l1,*l1,*l1,*l1,*l1,*l1,*l1,*l1,*l1,*l1]\n  lol3: &l3 [*l2,*l2,*l2,*l2,*l2,*l2,*l2,*l2,*l2,*l2]\n" +
         "  lol4: &l4 [*l3,*l3,*l3,*l3,*l3,*l3,*l3,*l3,*l3,*l3]\n  lol5: &l5 [*l4,*l4,*l4,*l4,*l4,*l4,*l4,*l4,*l4,*l4]\n" +
@@ -70,7 +87,8 @@ public class MutationTests
             else if (!FixRule.Holds(line[path.Length..]))
                 yield return $"{what}: message without a fix: {line}";
         }
-        if (m.Kind == Kind.Drop) yield break;
+        // A dropped, emptied or zeroed value may be a valid choice (an optional key, an empty description, 0 nodes).
+        if (m.Kind is Kind.Drop or Kind.Empty or Kind.Zero) yield break;
         if (errors.Count == 0)
         {
             yield return $"{what}: accepted (exit 0)";
@@ -103,7 +121,7 @@ public class MutationTests
         var count = Nodes(Load(yaml)).Count;
         for (var i = 0; i < count; i++)
         {
-            foreach (var kind in new[] { Kind.Drop, Kind.ChangeType, Kind.Scale })
+            foreach (var kind in new[] { Kind.Drop, Kind.Empty, Kind.Zero, Kind.ChangeType, Kind.Scale })
             {
                 var doc = Load(yaml);
                 var (key, node, parent, parentKey) = Nodes(doc)[i];
@@ -111,6 +129,12 @@ public class MutationTests
                 {
                     case Kind.Drop when parent is YamlMappingNode map:
                         map.Children.Remove(parentKey!);
+                        break;
+                    case Kind.Empty when node is YamlScalarNode:
+                        Replace(parent, parentKey, node, new YamlScalarNode("") { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted });
+                        break;
+                    case Kind.Zero when node is YamlScalarNode { Value: not "0" }:
+                        Replace(parent, parentKey, node, new YamlScalarNode("0"));
                         break;
                     case Kind.ChangeType:
                         Replace(parent, parentKey, node, node is YamlScalarNode s

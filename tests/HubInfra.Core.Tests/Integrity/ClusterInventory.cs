@@ -99,8 +99,12 @@ public sealed class ClusterInventory
                 _userSchedulers[name] = (hub.Namespace, created.Any(c => c.Object == ChartObjects.UserSchedulerClusterRole));
             }
             else if (o == ChartObjects.UserSchedulerClusterRole) _objects.Add(("ClusterRoleBinding", "", name));
+            else if (o == ChartObjects.UserSchedulerServiceAccount) _objects.Add(("ServiceAccount", hub.Namespace, name));
             else _objects.Add((o.Kind, "", name));
         }
+        // What HubInfra applies beside the release (the newer user scheduler's RBAC), checked like any manifest.
+        foreach (var m in hub.Manifests)
+            AddManifest(source, m);
     }
 
     private void AddManifest(string source, Dictionary<string, object?> m)
@@ -145,7 +149,7 @@ public sealed class ClusterInventory
             var what = $"{source}: {kind} {(ns.Length > 0 ? ns + "/" : "")}{name}";
             if (ns.Length > 0 && !_objects.Contains(("Namespace", "", ns)))
                 problems.Add($"{what}: namespace {ns} is created by nobody");
-            if (kind is "Role" or "RoleBinding" && kind == "RoleBinding")
+            if (kind is "RoleBinding" or "ClusterRoleBinding")
             {
                 var roleRef = Map(m, "roleRef")!;
                 if (!_objects.Contains(((string)roleRef["kind"]!, (string)roleRef["kind"]! == "Role" ? ns : "", (string)roleRef["name"]!)))
@@ -154,8 +158,14 @@ public sealed class ClusterInventory
                     if ((string)s["kind"]! == "ServiceAccount" && !_objects.Contains(("ServiceAccount", (string)s["namespace"]!, (string)s["name"]!)))
                         problems.Add($"{what}: subject ServiceAccount {s["namespace"]}/{s["name"]} does not exist");
             }
+            if (kind == "CapacityBuffer" && Map(Map(m, "spec")!, "podTemplateRef") is { } templateRef
+                && !_objects.Contains(("PodTemplate", ns, (string)templateRef["name"]!)))
+                problems.Add($"{what}: podTemplateRef names PodTemplate {ns}/{templateRef["name"]}, which nobody creates");
             if (PodSpecOf(m) is { } pod)
+            {
                 problems.AddRange(CheckPod(what, ns, pod));
+                problems.AddRange(RestrictedNamespace(what, ns));
+            }
         }
         foreach (var (source, what, template) in _templates)
         {
@@ -171,7 +181,10 @@ public sealed class ClusterInventory
             if (ns != holderNs)
                 problems.Add($"{what}: names namespace {ns}, but the scaler creates its pods in {holderNs}");
             if (Map(template, "spec") is { } spec)
+            {
                 problems.AddRange(CheckPod($"{what}: Pod", ns, spec));
+                problems.AddRange(RestrictedNamespace($"{what}: Pod", ns));
+            }
             else
                 problems.Add($"{what}: has no pod spec");
         }
@@ -180,8 +193,24 @@ public sealed class ClusterInventory
         return problems;
     }
 
+    /// <summary>
+    /// Every pod HubInfra renders runs in a namespace of its own that enforces the Pod Security Standard "restricted"
+    /// (Pod Security admission labels, kubernetes.io/docs/concepts/security/pod-security-admission), and complies.
+    /// </summary>
+    private IEnumerable<string> RestrictedNamespace(string what, string ns)
+    {
+        var manifest = _manifests.Select(x => x.Manifest).FirstOrDefault(x => (string)x["kind"]! == "Namespace" && (string)Map(x, "metadata")!["name"]! == ns);
+        var labels = manifest is null ? null : Map(Map(manifest, "metadata")!, "labels");
+        if (labels?.GetValueOrDefault("pod-security.kubernetes.io/enforce") as string != "restricted")
+            yield return $"{what}: namespace {ns} does not enforce pod-security.kubernetes.io/enforce: restricted";
+        else if (labels.GetValueOrDefault("pod-security.kubernetes.io/enforce-version") is not string version || !System.Text.RegularExpressions.Regex.IsMatch(version, @"^v1\.\d+$"))
+            yield return $"{what}: namespace {ns} pins no pod-security.kubernetes.io/enforce-version (v1.<minor>)";
+    }
+
     private IEnumerable<string> CheckPod(string what, string ns, Dictionary<string, object?> pod)
     {
+        foreach (var violation in PodSecurityStandard.Violations(what, pod))
+            yield return violation;
         if (pod.TryGetValue("priorityClassName", out var pc) && !_objects.Contains(("PriorityClass", "", (string)pc!)))
             yield return $"{what}: priorityClassName {pc} names a PriorityClass that is created by nobody (not by HubInfra, not by the chart per ChartObjects)";
         if (pod.TryGetValue("schedulerName", out var sched) && !_schedulers.Contains((string)sched!))
@@ -285,6 +314,7 @@ public sealed class ClusterInventory
         "Deployment" or "StatefulSet" or "DaemonSet" or "Job" => Map(Map(Map(m, "spec")!, "template")!, "spec"),
         "CronJob" => Map(Map(Map(Map(Map(m, "spec")!, "jobTemplate")!, "spec")!, "template")!, "spec"),
         "Pod" => Map(m, "spec"),
+        "PodTemplate" => Map(Map(m, "template")!, "spec"),
         _ => null,
     };
 

@@ -39,27 +39,28 @@ public class ReferenceIntegrityTests
     [Theory]
     [InlineData("priorityClass", "names a PriorityClass that is created by nobody")]
     [InlineData("scheduler", "names a scheduler that is not running")]
-    [InlineData("pool", "no node pool of cluster community-small can run it")]
-    [InlineData("tolerations", "no node pool of cluster community-small can run it")]
+    [InlineData("pool", "no node pool of cluster community-gpu can run it")]
+    [InlineData("tolerations", "no node pool of cluster community-gpu can run it")]
     [InlineData("configMap", "names ConfigMap")]
-    [InlineData("serviceAccount", "does not exist in hackathon-2027-capacity")]
+    [InlineData("serviceAccount", "does not exist in summer-school-2027-capacity")]
     [InlineData("roleRef", "roleRef Role")]
     [InlineData("templateNamespace", "placeholder.yaml: namespace nope is created by nobody")]
     [InlineData("hubNamespace", "env HUB_NAMESPACE names namespace nope, which nobody creates")]
     public void A_dangling_reference_is_reported(string breakWhat, string expected)
     {
-        var inventory = ClusterInventory.Of(TestStacks.Examples(), "community-small");
-        var manifests = inventory.Manifests.Where(m => m.Source == "hackathon-2027").Select(m => m.Manifest).ToList();
+        // The summer school holds its seats with placeholder pods (community-gpu's default backend).
+        var inventory = ClusterInventory.Of(TestStacks.Examples(), "community-gpu");
+        var manifests = inventory.Manifests.Where(m => m.Source == "summer-school-2027").Select(m => m.Manifest).ToList();
         Dictionary<string, object?> Named(string kind, string name) =>
             manifests.Single(m => (string)m["kind"]! == kind && (string)ClusterInventory.Map(m, "metadata")!["name"]! == name);
-        var template = inventory.Templates.Single(t => t.Source == "hackathon-2027").Pod;
+        var template = inventory.Templates.Single(t => t.Source == "summer-school-2027").Pod;
         var placeholder = ClusterInventory.Map(template, "spec")!;
-        var scaler = ClusterInventory.PodSpecOf(Named("Deployment", "hackathon-2027-scaler"))!;
+        var scaler = ClusterInventory.PodSpecOf(Named("Deployment", "summer-school-2027-scaler"))!;
         switch (breakWhat)
         {
-            case "priorityClass": placeholder["priorityClassName"] = "main-user-placeholder-priority"; break; // the old, chart-conditional name
+            case "priorityClass": placeholder["priorityClassName"] = "courses-user-placeholder-priority"; break; // the old, chart-conditional name
             case "scheduler": placeholder["schedulerName"] = "user-scheduler"; break;
-            case "pool": ClusterInventory.Map(placeholder, "nodeSelector")!["hubinfra.org/node-pool"] = "gpu"; break;
+            case "pool": ClusterInventory.Map(placeholder, "nodeSelector")!["hubinfra.org/node-pool"] = "nope"; break;
             case "tolerations": placeholder.Remove("tolerations"); break;
             case "configMap": ClusterInventory.Map((Dictionary<string, object?>)ClusterInventory.List(scaler, "volumes")[0]!, "configMap")!["name"] = "nope"; break;
             case "serviceAccount": scaler["serviceAccountName"] = "nope"; break;
@@ -69,6 +70,27 @@ public class ReferenceIntegrityTests
                 var env = ClusterInventory.List((Dictionary<string, object?>)ClusterInventory.List(scaler, "containers")[0]!, "env").Cast<Dictionary<string, object?>>();
                 env.Single(e => (string)e["name"]! == "HUB_NAMESPACE")["value"] = "nope";
                 break;
+        }
+        Assert.Contains(inventory.UnresolvedReferences(), p => p.Contains(expected, StringComparison.Ordinal));
+    }
+
+    /// <summary>The hackathon holds its seats with a CapacityBuffer (community-small's backend): its PodTemplate is checked like a pod.</summary>
+    [Theory]
+    [InlineData("bufferTemplate", "podTemplateRef names PodTemplate hackathon-2027-capacity/nope, which nobody creates")]
+    [InlineData("seatPriority", "names a PriorityClass that is created by nobody")]
+    [InlineData("seatPool", "no node pool of cluster community-small can run it")]
+    public void A_dangling_reference_of_a_capacity_buffer_is_reported(string breakWhat, string expected)
+    {
+        var inventory = ClusterInventory.Of(TestStacks.Examples(), "community-small");
+        Assert.Empty(inventory.UnresolvedReferences());
+        var manifests = inventory.Manifests.Where(m => m.Source == "hackathon-2027").Select(m => m.Manifest).ToList();
+        var buffer = manifests.Single(m => (string)m["kind"]! == "CapacityBuffer");
+        var seat = ClusterInventory.PodSpecOf(manifests.Single(m => (string)m["kind"]! == "PodTemplate"))!;
+        switch (breakWhat)
+        {
+            case "bufferTemplate": ClusterInventory.Map(ClusterInventory.Map(buffer, "spec")!, "podTemplateRef")!["name"] = "nope"; break;
+            case "seatPriority": seat["priorityClassName"] = "main-user-placeholder-priority"; break;
+            case "seatPool": ClusterInventory.Map(seat, "nodeSelector")!["hubinfra.org/node-pool"] = "gpu"; break;
         }
         Assert.Contains(inventory.UnresolvedReferences(), p => p.Contains(expected, StringComparison.Ordinal));
     }

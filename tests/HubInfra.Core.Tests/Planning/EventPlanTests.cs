@@ -1,3 +1,4 @@
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Planning;
 using NodaTime;
 
@@ -18,11 +19,12 @@ public class EventPlanTests
             windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
         """;
 
-    private static EventPlan PlanOf(string stack)
+    private static EventPlan PlanOf(string stack, CapacityBackend? backend = null)
     {
         var loaded = TestStacks.Example(stack);
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        return EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        return backend is { } b ? plan with { Scaler = plan.Scaler with { Backend = b } } : plan;
     }
 
     [Fact]
@@ -65,12 +67,15 @@ public class EventPlanTests
         Assert.Equal(60, plan.ReleaseAfterMinutes);
         Assert.Equal(7, plan.HeadroomSeats); // default: one node's seats
         var start = Instant.FromUtc(2027, 3, 6, 14, 0); // 09:00 New York
+        var warmFrom = Instant.FromUtc(2027, 3, 6, 13, 15);
         Assert.Equal(
             [
-                new PlaceholderPhase(Instant.FromUtc(2027, 3, 6, 13, 15), start + Duration.FromHours(1), 77, null, Instant.FromUtc(2027, 3, 6, 13, 15)),
-                new PlaceholderPhase(start + Duration.FromHours(1), Instant.FromUtc(2027, 3, 6, 23, 30), 77, 7, Instant.FromUtc(2027, 3, 6, 13, 15)),
+                new ScalerPhase(warmFrom, start + Duration.FromHours(1), ScalerPhaseKind.Arrival, 77, warmFrom, start, 36),
+                new ScalerPhase(start + Duration.FromHours(1), Instant.FromUtc(2027, 3, 6, 23, 30), ScalerPhaseKind.Release, 77, warmFrom, start, 36),
             ],
             plan.Phases);
+        Assert.Equal(6, plan.Scaler.ArrivalSlots); // one node's seats less one
+        Assert.Equal(AttendeeRule.CreatedSinceWarmUp, plan.Scaler.Attendees); // a shared community hub
         var window = Assert.Single(plan.Windows);
         // 72 seats planned on 11 nodes of 7: the scaler warms all 77 seats of those nodes (the spare 5 cost nothing and
         // leave no free seat beside placeholders for the packing scheduler to strand a user on).
@@ -118,14 +123,14 @@ public class EventPlanTests
         Instant T(int h, int m) => Instant.FromUtc(2027, 5, 3, h, m);
         Assert.Equal(
             [
-                new PlaceholderPhase(T(8, 30), T(10, 0), 40, null, T(8, 30)),
-                new PlaceholderPhase(T(10, 0), T(12, 0), 40, 5, T(8, 30)),
-                new PlaceholderPhase(T(12, 0), T(13, 30), 40, null, T(8, 30)),
-                new PlaceholderPhase(T(13, 30), T(15, 15), 40, 5, T(8, 30)),
+                new ScalerPhase(T(8, 30), T(10, 0), ScalerPhaseKind.Arrival, 40, T(8, 30), T(9, 0), 20),
+                new ScalerPhase(T(10, 0), T(12, 0), ScalerPhaseKind.Release, 40, T(8, 30), T(12, 30), 20),
+                new ScalerPhase(T(12, 0), T(13, 30), ScalerPhaseKind.Arrival, 40, T(8, 30), T(12, 30), 20),
+                new ScalerPhase(T(13, 30), T(15, 15), ScalerPhaseKind.Release, 40, T(8, 30), T(12, 30), 20),
             ],
-            EventPlan.PhasesOf(warm, 40, 5, Duration.FromMinutes(30), Duration.FromMinutes(60)));
+            EventPlan.PhasesOf(warm, 40, Duration.FromMinutes(30), Duration.FromMinutes(60), 20));
         // An arrival phase longer than the window: every seat stays warm until the window cools, no release phase.
-        var only = EventPlan.PhasesOf(warm, 40, 5, Duration.FromMinutes(30), Duration.FromHours(8));
+        var only = EventPlan.PhasesOf(warm, 40, Duration.FromMinutes(30), Duration.FromHours(8));
         Assert.All(only, p => Assert.True(p.IsArrival));
         Assert.Equal(T(15, 15), only[^1].Until);
     }
@@ -155,7 +160,8 @@ public class EventPlanTests
         Assert.Equal(3, plan.HeadroomSeats);
         Assert.Equal(15, plan.ReleaseAfterMinutes);
         Assert.Equal(Instant.FromUtc(2027, 5, 1, 7, 15), plan.Windows[0].ReleaseAt); // 09:00 Berlin (UTC+2) + 15 min
-        Assert.Equal(3, plan.Phases[^1].HeadroomCap);
+        Assert.False(plan.Phases[^1].IsArrival);
+        Assert.Equal(3, plan.Scaler.HeadroomSeats);
     }
 
     [Fact]
@@ -183,7 +189,7 @@ public class EventPlanTests
     [Fact]
     public void The_scaler_manages_pods_only_in_its_own_namespace_and_only_lists_the_hubs()
     {
-        var plan = PlanOf("hackathon-2027");
+        var plan = PlanOf("hackathon-2027", CapacityBackend.Placeholders);
         var manifests = EventManifests.Build(plan);
         string Ns(Dictionary<string, object?> m) => (string)((Dictionary<string, object?>)m["metadata"]!).GetValueOrDefault("namespace")!;
         List<Dictionary<string, object?>> RulesIn(string ns) => manifests.Where(m => (string)m["kind"]! == "Role" && Ns(m) == ns)
@@ -204,16 +210,20 @@ public class EventPlanTests
         Assert.All(manifests.Where(m => Ns(m) == "hackathon-2027-capacity"),
             m => Assert.Contains((string)m["kind"]!, new[] { "ServiceAccount", "Role", "RoleBinding", "ConfigMap", "Deployment" }));
         Assert.Single(manifests, m => (string)m["kind"]! == "Deployment");
-        // On its own workshop hub the scaler keeps no baseline: no state ConfigMap and no right to any ConfigMap.
-        var workshop = PlanOf("workshop-2027");
-        Assert.DoesNotContain(EventManifests.ScalerRules(workshop).Cast<Dictionary<string, object?>>(), r => ((List<object?>)r["resources"]!).Contains("configmaps"));
-        Assert.DoesNotContain(EventManifests.Build(workshop), m => (string)m["kind"]! == "ConfigMap" && ((Dictionary<string, object?>)m["metadata"]!)["name"] is "workshop-2027-scaler-state");
+        // With a CapacityBuffer the scaler may touch no pod in its namespace: get and patch its one buffer, by name.
+        var buffer = EventManifests.ScalerRules(plan with { Scaler = plan.Scaler with { Backend = HubInfra.Core.Scaling.CapacityBackend.CapacityBuffer } })
+            .Cast<Dictionary<string, object?>>().ToList();
+        Assert.DoesNotContain(buffer, r => ((List<object?>)r["resources"]!).Contains("pods"));
+        var b = buffer.Single(r => ((List<object?>)r["resources"]!).Contains("capacitybuffers"));
+        Assert.Equal(L("autoscaling.x-k8s.io"), b["apiGroups"]);
+        Assert.Equal(L("hackathon-2027-seats"), b["resourceNames"]);
+        Assert.Equal(L("get", "patch"), b["verbs"]);
     }
 
     [Fact]
     public void The_placeholder_template_is_a_bare_pod_in_the_events_namespace_that_the_autoscaler_may_move()
     {
-        var plan = PlanOf("hackathon-2027");
+        var plan = PlanOf("hackathon-2027", CapacityBackend.Placeholders);
         var pod = EventManifests.PlaceholderTemplate(plan);
         Assert.Equal("Pod", pod["kind"]);
         var meta = (Dictionary<string, object?>)pod["metadata"]!;

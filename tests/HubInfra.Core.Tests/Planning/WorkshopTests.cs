@@ -199,8 +199,51 @@ public class WorkshopTests
         var dir = Path.Combine(Path.GetDirectoryName(SourceFile())!, "..", "..", "..", "components", "HubInfra.Core", "Hub");
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "workshop_accounts.py")).Replace("\r\n", "\n", StringComparison.Ordinal), HubPython.WorkshopAccounts);
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "workshop_shared_password.py")).Replace("\r\n", "\n", StringComparison.Ordinal), HubPython.WorkshopSharedPassword);
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "login_throttle.py")).Replace("\r\n", "\n", StringComparison.Ordinal), HubPython.LoginThrottle);
         var extra = (Dictionary<string, object?>)HubSection(Load(Workshop).Stack)["extraConfig"]!;
         Assert.Equal(HubPython.WorkshopAccounts, extra[WorkshopAuthValues.AccountsConfigKey]);
+        Assert.Equal(HubPython.LoginThrottle, extra[WorkshopAuthValues.ThrottleConfigKey]);
+    }
+
+    [Theory]
+    [InlineData("accounts: { prefix: student, count: 40 }", WorkshopAuthValues.AccountsConfigKey)]
+    [InlineData(Groups, WorkshopAuthValues.SharedPasswordConfigKey)]
+    public void Both_workshop_authenticators_run_after_the_login_throttle_they_derive_from(string auth, string key)
+    {
+        var loaded = Load(Workshop.Replace("accounts: { prefix: student, count: 40 }", auth)).Stack;
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var extra = (Dictionary<string, object?>)HubSection(loaded)["extraConfig"]!;
+        // z2jh runs hub.extraConfig sorted by key, in one module's globals: the throttle's class must exist first.
+        var order = extra.Keys.Order(StringComparer.Ordinal).ToList();
+        Assert.True(order.IndexOf(WorkshopAuthValues.ThrottleConfigKey) < order.IndexOf(key), string.Join(", ", order));
+        Assert.Contains("(ThrottledAuthenticator, ", (string)extra[key]!);
+    }
+
+    [Theory]
+    [InlineData("https: { letsEncryptContact: a@example.org }", 2)] // autohttps: Traefik, then configurable-http-proxy
+    [InlineData("https: { existingSecret: ws-tls }", 1)]          // configurable-http-proxy terminates TLS itself
+    [InlineData("https: { enabled: false }", 1)]
+    public void The_throttle_reads_the_client_address_where_the_first_proxy_appended_it(string https, int hops)
+    {
+        var loaded = Load(Workshop.Replace("https: { letsEncryptContact: a@example.org }", https)).Stack;
+        Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
+        var config = (Dictionary<string, object?>)HubSection(loaded)["config"]!;
+        var throttle = (Dictionary<string, object?>)config[WorkshopAuthValues.ThrottleConfigSection]!;
+        Assert.Equal(hops, throttle["client_address_hops"]);
+    }
+
+    [Fact]
+    public void A_workshop_hubs_proxy_service_keeps_client_addresses_and_a_community_hubs_is_left_alone()
+    {
+        var loaded = TestStacks.Example("workshop-2027");
+        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        Assert.Equal(new ProxyServicePatch("workshop-g1", "proxy-public", "Local"), ProxyServicePatch.For(plan.WorkshopHub!));
+        // The chart creates the Service the patch names, and its values cannot set the field themselves.
+        Assert.Contains(ChartObjects.CreatedFor(plan.WorkshopHub!.ReleaseName, plan.WorkshopHub.Values), c => c.Name == "proxy-public");
+        var service = (Dictionary<string, object?>)((Dictionary<string, object?>)plan.WorkshopHub.Values["proxy"]!)["service"]!;
+        Assert.DoesNotContain("externalTrafficPolicy", service.Keys);
+        var community = TestStacks.Example("community-small").Community!;
+        Assert.All(community.Hubs, h => Assert.Null(ProxyServicePatch.For(HubPlan.From(h, community))));
     }
 
     private static string SourceFile([CallerFilePath] string path = "") => path;

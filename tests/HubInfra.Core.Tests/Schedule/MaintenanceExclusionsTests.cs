@@ -169,7 +169,8 @@ public class MaintenanceExclusionsTests
         Assert.Equal(3, GkeMaintenanceRules.MaxNoUpgradesExclusions);
         Assert.Equal(Duration.FromDays(30), MaintenanceExclusions.MaxNoUpgradeLength);
         Assert.Equal(Duration.FromDays(180), GkeMaintenanceRules.MaxMinorScopeAhead);
-        Assert.Equal(12, GkeMaintenanceRules.FreeWindowsNeeded);
+        // A daily 4-hour window gives 31 whole openings in the worst 32 days: 124 hours, 12 of them are GKE's 48.
+        Assert.Equal(Duration.FromHours(124), GkeMaintenanceRules.WindowAvailability(GkeMaintenanceRules.DefaultWindow));
     }
 
     [Fact]

@@ -80,15 +80,14 @@ public class SimulationPolicyTests
         var loaded = TestStacks.Example("summer-school-2027");
         var plan = HubInfra.Core.Planning.EventPlan.From(loaded.Event!, loaded.Community!)!;
         var policy = HubInfra.Core.Simulation.SimulationPolicy.From(plan, noShowFraction: 0.3);
-        Assert.Equal(plan.TrackingIntervalSeconds, policy.TrackingIntervalSeconds);
-        Assert.Equal(30, policy.TrackingIntervalSeconds);
-        Assert.Equal(plan.ReleaseAfterMinutes, policy.ReleaseAfterMinutes);
-        Assert.Equal(plan.HeadroomSeats, policy.LateHeadroomSeats);
+        Assert.Equal(plan.Backend, policy.Backend);
         Assert.False(policy.Preloaded);
-        Assert.Equal(HubInfra.Core.Simulation.SimulationPolicy.DefaultPullMinutes, policy.PullMinutes);
+        Assert.Equal(HubInfra.Core.Scaling.ClusterTimings.DefaultPullMinutes, policy.PullMinutes);
         Assert.Equal(0.3, policy.NoShowFraction);
 
         var sim = HubInfra.Core.Simulation.EventSimulation.Run(plan, policy);
+        Assert.Equal(plan.Scaler.Phases, sim.Spec.Phases); // simulate runs the plan's own scaler spec
+        Assert.Equal(30, sim.Spec.IntervalSeconds);
         Assert.Equal(plan.Windows.Count, sim.Windows);
         Assert.Equal(sim.NoPrewarm.People, sim.Plan.People);
         Assert.Equal(plan.Windows.Sum(w => (int)Math.Round(w.Seats * 0.7)), sim.Plan.People);

@@ -14,6 +14,7 @@ public sealed record ClusterDocument(
     CloudNatDocument? CloudNat,
     bool DeletionProtection,
     NodeServiceAccountDocument NodeServiceAccount,
+    MaintenanceWindowDocument MaintenanceWindow,
     IReadOnlyList<ExclusionDocument> MaintenanceExclusions);
 
 /// <summary>A CIDR block allowed to reach the control plane.</summary>

@@ -1,4 +1,4 @@
-namespace HubInfra.Core.Simulation;
+namespace HubInfra.Core.Scaling;
 
 /// <summary>
 /// How fast the cluster reacts, as the simulator models it. Every default names its source; override any of them
@@ -50,6 +50,20 @@ public sealed record ClusterTimings
 
     /// <inheritdoc cref="StartMinSeconds"/>
     public double StartMaxSeconds { get; init; } = 8;
+
+    /// <summary>
+    /// Pulling a large single-user image on a fresh node when nothing else is known: 5 minutes. An assumption in the
+    /// middle of the 2 to 20 minutes reported for large images; measure yours (kubectl's <c>get events</c>:
+    /// "Successfully pulled image ... in ...") and pass <c>--pull-minutes</c> to <c>simulate</c>.
+    /// </summary>
+    public const double DefaultPullMinutes = 5;
+
+    /// <summary>
+    /// Seconds from a seat being asked for on no node to a node that can run it: the autoscaler's scan and decision,
+    /// the boot, and the image pull unless the pool has the images preloaded (the worst case of each).
+    /// </summary>
+    public double UsableSeconds(bool preloaded, double pullMinutes = DefaultPullMinutes) =>
+        ScanIntervalSeconds + DecisionLatencyMaxSeconds + BootMaxSeconds + (preloaded ? 0 : Math.Max(0, pullMinutes) * 60);
 
     public static ClusterTimings Default { get; } = new();
 }

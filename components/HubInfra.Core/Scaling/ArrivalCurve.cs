@@ -1,4 +1,4 @@
-namespace HubInfra.Core.Simulation;
+namespace HubInfra.Core.Scaling;
 
 /// <summary>
 /// When the people of one window open their server, relative to the window's start. The default is an assumption,
