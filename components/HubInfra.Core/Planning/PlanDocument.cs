@@ -105,7 +105,7 @@ public static class PlanDocument
             Tracking(plan), Release(plan),
             new PlaceholderPriorityDocument(plan.PlaceholderPriorityClass, EventManifests.PlaceholderPriority, "Never"),
             new AttendeeCountDocument(PlaceholderScaler.AttendeeSelector, Scaling.AttendeeRules.Name(plan.Scaler.Attendees)),
-            [new EventPoolDocument(pool.Pool, pool.MachineType, pool.AllocatableCpu, pool.AllocatableMemoryGiB, pool.SeatsPerNode, pool.MaxNodes,
+            [new EventPoolDocument(pool.Name, pool.MachineType, pool.AllocatableCpu, pool.AllocatableMemoryGiB, pool.SeatsPerNode, pool.MaxNodes,
                 Rate(pool.HourlyPrice), pool.Dedicated is not null, pool.Gpu is { } g ? new EventGpuDocument(g.Type, g.Count) : null)],
             pool.SeatsPerNode, plan.PeakSeats, plan.PeakNodes, Hours(plan.NodeHours), Cost(plan),
             new PhaseTotalsDocument(
