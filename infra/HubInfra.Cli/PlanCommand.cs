@@ -139,23 +139,11 @@ public static class PlanCommand
             $"Node: {pool.MachineType}{(pool.Gpu is { } gpu ? $" with {gpu.Count}× {gpu.Type}" : "")}, {N(pool.AllocatableCpu)} CPU / {N(pool.AllocatableMemoryGiB)} GiB allocatable, {Plural.Of(pool.SeatsPerNode, "seat")}.");
         Say(pool.Dedicated is { } d
             ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
-            : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
+            : $"Pool: {pool.Name}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
         Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day. " +
-            $"Capacity is warm from {Plural.Of((int)plan.PreWarm.TotalMinutes, "minute")} before each start" +
-            (plan.PreWarmDerived ? " (derived: how early people come, the time a node needs to become usable, 2 minutes more)" : "") +
-            $" until {Plural.Of((int)ev.Grace.TotalMinutes, "minute")} after each end (the phases below, in UTC).");
-        Say($"Warm seats: {(plan.Backend == HubInfra.Core.Scaling.CapacityBackend.Placeholders
-                ? $"placeholder pods, attendees packed onto the busiest nodes ({Plural.Of(plan.Scaler.ArrivalSlots, "free seat")} kept where they land)"
-                : "a CapacityBuffer the scaler resizes (the autoscaler keeps its seats free)")}; " +
-            $"each window's arrival phase ends once nobody new came for {Plural.Of(plan.Scaler.Stall.Minutes, "minute")} " +
-            $"with {(plan.Scaler.Stall.MinShare * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% of its seats taken, " +
-            $"at the latest {Plural.Of(plan.ReleaseAfterMinutes, "minute")} after its start.");
-        Say("Node-hours and cost per window: the upper bound, every planned seat used from warm-up to cool-down." +
-            (ev.NoShowFraction > 0
-                ? $" Expected with {(ev.NoShowFraction * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture)}% no-shows: " +
-                  $"{plan.ExpectedNodeHours.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} node-hours, " +
-                  $"{plan.ExpectedCost.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} {plan.Currency}."
-                : ""));
+            $"Capacity is warm from {Plural.Of((int)plan.PreWarm.TotalMinutes, "minute")} before each start until {Plural.Of((int)ev.Grace.TotalMinutes, "minute")} " +
+            "after each end (the phases below, in UTC).");
+        Say("Node-hours and cost per window: the upper bound, every planned seat used from warm-up to cool-down.");
         lines.Add("");
 
         var table = new FittedTable("window", "local", "UTC", "seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
@@ -193,9 +181,11 @@ public static class PlanCommand
     private static List<string> PhaseLines(EventPlan plan, int width)
     {
         var headroom = Plural.Of(plan.HeadroomSeats, "free seat");
-        var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until " +
-            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {headroom} {(plan.HeadroomSeats == 1 ? "stays" : "stay")} " +
-            "warm (release); release rows count only the nodes held beyond those who came.", width, "").ToList();
+        var stall = plan.Scaler.Stall;
+        var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until arrivals " +
+            $"stall ({Plural.Of(stall.Minutes, "minute")} without anyone new, {N(stall.MinShare * 100)}% of the seats taken) or at the latest " +
+            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival: the rows below take the latest), then at most {headroom} " +
+            $"{(plan.HeadroomSeats == 1 ? "stays" : "stay")} warm (release); release rows count only the nodes held beyond those who came.", width, "").ToList();
         lines.Add("");
         var table = new FittedTable("window", "date", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)

@@ -9,8 +9,8 @@ using HubInfra.Core.Config;
 namespace HubInfra.Cli;
 
 /// <summary>
-/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N] [--plot FILE]</c>: what
-/// the plan buys, before the event — every window simulated with no pre-warm and with the plan, side by side.
+/// <c>simulate --stack EVENT [--no-show F] [--pull-minutes P] [--seed N] [--format table|json] [--width N] [--plot FILE]</c>:
+/// what the plan buys, before the event — every window simulated with no pre-warm and with the plan, side by side.
 /// </summary>
 public static class SimulateCommand
 {
@@ -37,15 +37,15 @@ public static class SimulateCommand
             Description = "Also draw each window (attendees, warm seats, nodes, lower bound; this plan and no pre-warm) into FILE (.png or .svg)",
         };
         var command = new Command("simulate", "Simulate an event's windows with no pre-warm and with the plan: waits, peak nodes, node-hours, cost.")
-            { stacks, stack, noShow, pull, seed, format, width, plot, backend };
+            { stacks, stack, noShow, pull, seed, format, backend, width, plot };
         command.SetAction(result => Run(result.GetValue(stacks)!, result.GetValue(stack)!, result.GetValue(noShow), result.GetValue(pull),
-            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, OutputWidth.For(stdout, result.GetValue(width)), result.GetValue(plot),
-            result.GetValue(backend) is { } b ? CapacityBackends.Parse(b) : null));
+            result.GetValue(seed), result.GetValue(format)!, stdout, stderr, result.GetValue(backend) is { } b ? CapacityBackends.Parse(b) : null,
+            OutputWidth.For(stdout, result.GetValue(width)), result.GetValue(plot)));
         return command;
     }
 
     public static int Run(string directory, string stack, double? noShow, double? pullMinutes, int seed, string format, TextWriter stdout, TextWriter stderr,
-        int width = OutputWidth.Default, string? plotFile = null, CapacityBackend? backend = null)
+        CapacityBackend? backend = null, int width = OutputWidth.Default, string? plotFile = null)
     {
         if (plotFile is not null && SimulationPlot.Refusal(plotFile) is { } badPlot)
         {
@@ -133,12 +133,11 @@ public static class SimulateCommand
             foreach (var line in Wrap.Words(text, width, "")) stdout.WriteLine(line);
         }
         var p = sim.Policy;
-        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person-window")} (each person counted " +
-            $"in every window they come to), no-shows {N(p.NoShowFraction * 100)}%, " +
+        Say($"Simulated {sim.Stack}: {Plural.Of(sim.Windows, "window")}, {Plural.Of(sim.Plan.People, "person-window")} (each person counted in every window they come to), no-shows {N(p.NoShowFraction * 100)}%, " +
             (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
         var spec = sim.Spec;
         Say($"Policy: {(p.Backend == CapacityBackend.Placeholders ? $"placeholder pods, {Plural.Of(spec.ArrivalSlots, "free seat")} kept where attendees land" : "a CapacityBuffer")}; " +
-            $"looks every {spec.IntervalSeconds} s; each window releases to attendees + {Plural.Of(spec.HeadroomSeats, "seat")} once arrivals stall " +
+            $"looks every {spec.IntervalSeconds} s; each window releases to attendees plus a headroom of {Plural.Of(spec.HeadroomSeats, "free seat")} once arrivals stall " +
             $"({spec.Stall.Minutes} min without anyone new, {N(spec.Stall.MinShare * 100)}% of the seats taken) or at the latest after its arrival phase");
         stdout.WriteLine();
         var table = new FittedTable("", "no pre-warm#", "this plan#", "goal for this plan");

@@ -21,11 +21,9 @@ public sealed record SimulationDocument(
     {
         var p = sim.Policy;
         var spec = sim.Spec;
-        var placeholders = p.Backend == CapacityBackend.Placeholders;
         return new SimulationDocument(sim.Stack, sim.Windows, sim.PlannedPeakNodes, sim.Currency,
-            new SimulationPolicyDocument(p.Backend.Name(), placeholders ? "packed" : "scheduler", new TrackingDocument(spec.IntervalSeconds),
-                new ReleasePolicyDocument(sim.ArrivalMinutes, spec.HeadroomSeats, new StallDocument(spec.Stall.Minutes, spec.Stall.MinShare),
-                    placeholders ? spec.ArrivalSlots : 0),
+            new SimulationPolicyDocument(p.Backend.Name(), PlanDocument.Placement(p.Backend), new TrackingDocument(spec.IntervalSeconds),
+                PlanDocument.Release(spec, sim.ArrivalMinutes),
                 p.Preloaded, p.PullMinutes, p.NoShowFraction, p.Seed),
             new StrategiesDocument(Strategy(sim.NoPrewarm), Strategy(sim.Plan)));
     }
@@ -35,7 +33,7 @@ public sealed record SimulationDocument(
         s.NodeHours, s.LowerBoundNodeHours, s.NodeHoursToLowerBound, PlanDocument.Money(s.Cost), s.Preemptions, s.Unserved);
 }
 
-/// <summary>The policy simulated: the backend, the plan's tracking and release, the cluster's image pull, no-shows and seed.</summary>
+/// <summary>The policy simulated: how seats are held and placed, the plan's tracking and release, the image pull, no-shows and seed.</summary>
 public sealed record SimulationPolicyDocument(
     string Backend,
     string Placement,
@@ -45,6 +43,7 @@ public sealed record SimulationPolicyDocument(
     double PullMinutes,
     double NoShow,
     int Seed);
+
 
 /// <summary>The two strategies side by side.</summary>
 public sealed record StrategiesDocument(StrategyDocument NoPrewarm, StrategyDocument Plan);

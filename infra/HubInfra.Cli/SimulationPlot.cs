@@ -1,6 +1,7 @@
 using System.Globalization;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Simulation;
 using ScottPlot;
 using HubInfra.Core.Config;
@@ -26,7 +27,7 @@ public static class SimulationPlot
     private const int HeaderHeight = 110;
 
     /// <summary>Characters per title line at the title's size across <see cref="Width"/> pixels.</summary>
-    private const int TitleColumns = 110;
+    private const int TitleColumns = 100;
 
     /// <summary>Minutes shown after each window's end: cool-down and the nodes going.</summary>
     private const double TailMinutes = 30;
@@ -41,11 +42,12 @@ public static class SimulationPlot
     public static string Title(EventPlan plan, EventSimulation sim)
     {
         var p = sim.Policy;
+        var spec = sim.Spec;
         var inv = CultureInfo.InvariantCulture;
+        var held = p.Backend == CapacityBackend.Placeholders ? "placeholder pods" : "a CapacityBuffer";
         return $"{plan.Event.StackName}: {Plural.Of(plan.PeakSeats, "seat")} at the peak, {plan.Pool.SeatsPerNode} per {plan.Pool.MachineType}; " +
-               $"{(p.Backend == Core.Scaling.CapacityBackend.Placeholders ? "placeholders" : "CapacityBuffer")}, pre-warm {(int)plan.PreWarm.TotalMinutes} min, " +
-               $"release once arrivals stall (at most {sim.ArrivalMinutes} min) to a headroom of {Plural.Of(sim.Spec.HeadroomSeats, "seat")}; " +
-               $"no-shows {(p.NoShowFraction * 100).ToString("0.#", inv)}%, " +
+               $"{held}, pre-warm {(int)plan.PreWarm.TotalMinutes} min, release to a headroom of {Plural.Of(spec.HeadroomSeats, "seat")} once arrivals stall " +
+               $"(at the latest {plan.ReleaseAfterMinutes} min after the start); no-shows {(p.NoShowFraction * 100).ToString("0.#", inv)}%, " +
                (p.Preloaded ? "images preloaded" : $"image pull {p.PullMinutes.ToString("0.#", inv)} min") + $", seed {p.Seed}";
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using HubInfra.Core.Config;
 
 namespace HubInfra.Core.Crd;
 
@@ -125,9 +126,9 @@ public sealed partial class CustomResourceCheck(CustomResourceDefinition crd)
                 $"'{name}' is not a DNS subdomain name (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters); fix the name");
         var ns = Text(meta["namespace"]);
         if (!Definition.Namespaced && !string.IsNullOrEmpty(ns))
-            yield return new CrdFinding("metadata.namespace", $"is set, but a {Definition.Kind} is cluster-scoped: remove the namespace");
+            yield return new CrdFinding("metadata.namespace", $"is set, but {Config.Article.With(Definition.Kind)} is cluster-scoped: remove the namespace");
         else if (Definition.Namespaced && string.IsNullOrEmpty(ns))
-            yield return new CrdFinding("metadata.namespace", $"is missing; a {Definition.Kind} lives in a namespace: set the namespace it belongs in");
+            yield return new CrdFinding("metadata.namespace", $"is missing; {Config.Article.With(Definition.Kind)} lives in a namespace: set the namespace it belongs in");
         else if (!string.IsNullOrEmpty(ns) && (ns.Length > 63 || !DnsLabel().IsMatch(ns)))
             yield return new CrdFinding("metadata.namespace",
                 $"'{ns}' is not a DNS label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters); fix the namespace");

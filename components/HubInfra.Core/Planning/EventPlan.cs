@@ -10,7 +10,7 @@ namespace HubInfra.Core.Planning;
 
 /// <summary>The pool an event's seats are planned on, with the numbers that decide seats per node.</summary>
 public sealed record EventPoolPlan(
-    string Pool,
+    string Name,
     string MachineType,
     double AllocatableCpu,
     double AllocatableMemoryGiB,
@@ -136,7 +136,7 @@ public sealed record EventPlan(
     /// <summary>How the warm seats are held (the community's <c>capacity.backend</c>).</summary>
     public CapacityBackend Backend => Scaler.Backend;
 
-    /// <summary>Node-hours and cost expected with <c>noShowFraction</c> of the seats empty: arrival phases as planned,
+    /// <summary>Node-hours and cost (not rounded) expected with <c>noShowFraction</c> of the seats empty: arrival phases as planned,
     /// release phases holding the nodes of those who come plus the headroom.</summary>
     public double ExpectedNodeHours { get; init; }
 

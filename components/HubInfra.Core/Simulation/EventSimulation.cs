@@ -19,11 +19,11 @@ public sealed record EventSimulation(
     StrategySummary Plan,
     IReadOnlyList<WindowOutcome> PlanWindows)
 {
-    /// <summary>The arrival phase's longest length (<c>arrivalMinutes</c>).</summary>
-    public int ArrivalMinutes { get; init; }
-
     /// <summary>The no-pre-warm outcome of each window, beside <see cref="PlanWindows"/>.</summary>
     public IReadOnlyList<WindowOutcome> NoPrewarmWindows { get; init; } = [];
+
+    /// <summary>The arrival phase's latest end after each start (<c>arrivalMinutes</c>).</summary>
+    public int ArrivalMinutes { get; init; }
 
     public static EventSimulation Run(EventPlan plan, SimulationPolicy policy, ClusterTimings? timings = null, ArrivalCurve? curve = null)
     {

@@ -50,8 +50,9 @@ public class EventPoolGpuTests
         var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
         Assert.Equal("nvidia-l4", plan.Pool.Gpu!.Type);
         Assert.Equal(1, plan.Pool.SeatsPerNode);
-        var gpu = PlanDocument.Event(plan).NodePools[0].Gpu!;
-        Assert.Equal("nvidia-l4", gpu.Type);
+        var pools = (List<object?>)PlanDocument.Tree(PlanDocument.Event(plan))["nodePools"]!;
+        var gpu = (Dictionary<string, object?>)((Dictionary<string, object?>)pools[0]!)["gpu"]!;
+        Assert.Equal("nvidia-l4", gpu["type"]);
         Assert.Equal("nvidia-l4", plan.Pool.Dedicated!.Gpu!.Type);
         // 8 vCPUs and 32 GiB at g2's rates plus one L4, in europe-west4's prices.
         Assert.True(plan.Pool.HourlyPrice > 0.56, $"{plan.Pool.HourlyPrice}");

@@ -17,12 +17,6 @@ public sealed record ClusterDocument(
     MaintenanceWindowDocument MaintenanceWindow,
     IReadOnlyList<ExclusionDocument> MaintenanceExclusions);
 
-/// <summary>
-/// The recurring maintenance window as configured (local start and end in <see cref="TimeZone"/>, days) and as GKE
-/// receives it (a UTC RRULE with its start and end times); <see cref="Local"/> says where daylight saving time moves it.
-/// </summary>
-public sealed record MaintenanceWindowDocument(string TimeZone, string LocalStart, string LocalEnd, IReadOnlyList<string> Days,
-    string RecurrenceUtc, string StartTimeUtc, string EndTimeUtc, string Local);
 
 /// <summary>A CIDR block allowed to reach the control plane.</summary>
 public sealed record AuthorizedNetworkDocument(string CidrBlock, string DisplayName);

@@ -47,25 +47,10 @@ public sealed record EventPlanDocument(
 /// <summary>The profile whose guarantees size a seat.</summary>
 public sealed record ProfileDocument(string Name, double CpuGuarantee, string MemoryGuarantee);
 
-/// <summary>How often the scaler follows arrivals.</summary>
-public sealed record TrackingDocument(int IntervalSeconds);
-
-/// <summary>
-/// The release policy: <see cref="AfterMinutes"/> after each start the warm seats shrink to the servers of those who
-/// came plus <see cref="HeadroomSeats"/> free seats (the stack key <c>lateHeadroomSeats</c>).
-/// </summary>
-public sealed record ReleasePolicyDocument(int AfterMinutes, int HeadroomSeats, StallDocument Stall, int ArrivalSlots);
-
-/// <summary>A window's arrival phase ends early once nobody new came for <see cref="Minutes"/> with <see cref="MinShare"/> of its seats taken.</summary>
-public sealed record StallDocument(int Minutes, double MinShare);
-
-/// <summary>Node-hours and cost expected with <see cref="NoShowFraction"/> of the seats empty (beside the upper bound).</summary>
-public sealed record ExpectedDocument(double NoShowFraction, double NodeHours, decimal Cost);
-
 /// <summary>The PriorityClass the placeholders run under (below every user server, never preempting).</summary>
 public sealed record PlaceholderPriorityDocument(string PriorityClass, int Value, string PreemptionPolicy);
 
-/// <summary>How the scaler counts attendees: the pods its selector matches, by <see cref="Rule"/> (all-servers or created-since-warm-up).</summary>
+/// <summary>How the scaler counts attendees: the pods its selector matches, by its rule.</summary>
 public sealed record AttendeeCountDocument(string Selector, string Rule);
 
 /// <summary>The pool an event's seats are planned on.</summary>
@@ -78,16 +63,13 @@ public sealed record EventPoolDocument(
     int MaxNodes,
     decimal HourlyPrice,
     bool Dedicated,
-    GpuDocument? Gpu);
+    EventGpuDocument? Gpu);
 
-/// <summary>An amount of money with its currency and where the prices come from.</summary>
-public sealed record CostDocument(decimal Amount, string Currency, string PricesAsOf, string Basis);
+/// <summary>The accelerators on each node of the event's pool.</summary>
+public sealed record EventGpuDocument(string Type, int Count);
 
 /// <summary>Node-hours and cost of every arrival phase and every release phase, each summed once and rounded once.</summary>
 public sealed record PhaseTotalsDocument(PhaseTotalDocument Arrival, PhaseTotalDocument Release);
 
 /// <summary>Node-hours and cost of one kind of phase over all windows.</summary>
 public sealed record PhaseTotalDocument(double NodeHours, decimal Cost);
-
-/// <summary>A maintenance exclusion: GKE does not upgrade the cluster from start to end within its scope.</summary>
-public sealed record ExclusionDocument(string Name, string Start, string End, string Scope);
