@@ -138,13 +138,15 @@ async def throttle_cases(results, hub, passwords, seats):
     home, cafe, spoofer, flood, elsewhere = "127.2.0.1", "127.2.0.2", "127.2.0.3", "127.2.0.4", "127.2.0.5"
     for i in range(4):
         await attempt(results, hub, student, pulumi_password(), address=home)
+    await asyncio.sleep(1.1)  # the 4th failure locked it for 1 s; the 5th, once that is over, locks it for 2 s
+    await attempt(results, hub, student, pulumi_password(), address=home)
     status, _, page, _ = await attempt(results, hub, student, passwords[student], address=home)
-    results.check(f"after 4 wrong passwords {student} is throttled: HTTP 429 saying when to retry",
-                  throttled(status, page) and "Try again in 1 s" in page, f"({status}) {page[-400:]!r}")
+    results.check(f"after 5 wrong passwords {student} is throttled: HTTP 429 saying when to retry",
+                  throttled(status, page) and "Try again in 2 s" in page, f"({status}) {page[-400:]!r}")
     await expect_login(results, hub, f"meanwhile {student} logs in from another address", student,
                        passwords[student], address=cafe)
-    await asyncio.sleep(1.1)
-    await expect_login(results, hub, f"after the 1 s backoff {student} logs in again from the first address", student,
+    await asyncio.sleep(2.1)
+    await expect_login(results, hub, f"after the 2 s backoff {student} logs in again from the first address", student,
                        passwords[student], address=home)
 
     # A client that forges X-Forwarded-For and X-Real-Ip is still keyed on the address configurable-http-proxy saw.
@@ -179,8 +181,16 @@ async def throttle_cases(results, hub, passwords, seats):
         failures += 1
     results.check("a guessing script on one address is throttled after 100 free failures, not before",
                   failures == 101, f"(throttled after {failures} failures)")
+    for wait in (1, 2):  # it keeps guessing as each lock ends: 2 s, then 4 s (time for the checks below)
+        await asyncio.sleep(wait + 0.1)
+        await attempt(results, hub, "guess-again", "wrong", address=flood)
     status, _, page, _ = await attempt(results, hub, seats[35], passwords[seats[35]], address=flood)
     results.check("then that address is throttled for every account", throttled(status, page), f"({status})")
+    async with new_session(flood) as s:
+        async with s.get(f"{hub.base}/hub/login") as r:
+            status, page = r.status, await r.text()
+    results.check("and its requests for the login page get the short 429 page, not the form",
+                  throttled(status, page) and 'name="password"' not in page, f"({status}) {page[:200]!r}")
     await expect_login(results, hub, "while another address logs in", seats[35], passwords[seats[35]],
                        address=elsewhere)
 

@@ -98,6 +98,18 @@ async def probe(session, base, out):
         out.append(time.monotonic() - start)
 
 
+async def flooder(base, users, count):
+    """The flood's own process (storm.py --flood-from BASE USERS_JSON COUNT): a separate client, as an attacker is;
+    sharing the storm client's event loop would slow the attendees' client, not the hub. Prints "ready", starts on
+    a line from stdin, prints the outcomes as JSON."""
+    wrong = [(users[i % len(users)], "".join(secrets.choice(ALPHABET) for _ in range(16))) for i in range(count)]
+    print("ready", flush=True)
+    await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
+    start = time.process_time()
+    outcomes = await asyncio.gather(*(one_wrong_login(base, u, p) for u, p in wrong))
+    print(json.dumps({"outcomes": outcomes, "cpu": time.process_time() - start}), flush=True)
+
+
 async def storm(base, accounts, per_address, flood):
     probes, tasks = [], []
     done = asyncio.Event()
@@ -109,24 +121,44 @@ async def storm(base, accounts, per_address, flood):
                 await asyncio.sleep(0.1)
             await asyncio.gather(*tasks)
 
+    flooding = None
+    if flood:
+        users_file = os.path.join(tempfile.mkdtemp(prefix="hubinfra-flood-"), "users.json")
+        with open(users_file, "w") as f:
+            json.dump(list(accounts), f)
+        flooding = await asyncio.create_subprocess_exec(
+            sys.executable, os.path.realpath(__file__), "--flood-from", base, users_file, str(flood),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE)
+        await flooding.stdout.readline()  # "ready"
     probing = asyncio.create_task(prober())
     await asyncio.sleep(1)  # a second of quiet first: the probes' baseline is in the figures too
     addresses = loopback_addresses(3)
     classrooms = [next(addresses) for _ in range(-(-len(accounts) // per_address))]
-    users = list(accounts)
-    wrong = [(users[i % len(users)], "".join(secrets.choice(ALPHABET) for _ in range(16))) for i in range(flood)]
     start = time.monotonic()
-    flooding = asyncio.gather(*(one_wrong_login(base, u, p) for u, p in wrong))
+    cpu = time.process_time()
+    if flooding:
+        flooding.stdin.write(b"go\n")
+        await flooding.stdin.drain()
     results = await asyncio.gather(*(one_login(base, u, p, classrooms[i // per_address])
                                      for i, (u, p) in enumerate(accounts.items())))
     total = time.monotonic() - start
-    flood_results = await flooding
+    client_cpu = time.process_time() - cpu
+    flood_results, flood_cpu = [], 0.0
+    if flooding:
+        out, _ = await flooding.communicate()
+        report = json.loads(out.decode().strip().splitlines()[-1])
+        flood_results, flood_cpu = report["outcomes"], report["cpu"]
     done.set()
     await probing
-    return total, results, probes, flood_results
+    return total, results, probes, flood_results, (client_cpu, flood_cpu)
 
 
 def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "--flood-from":
+        with open(sys.argv[3]) as f:
+            users = json.load(f)
+        asyncio.run(flooder(sys.argv[2], users, int(sys.argv[4])))
+        return 0
     parser = argparse.ArgumentParser()
     parser.add_argument("--defaults", action="append", default=[])
     parser.add_argument("--logins", default="200,800")
@@ -168,7 +200,7 @@ def main():
                     load = os.getloadavg()[0]
                     pids = [hub.process.pid, proxy_pid(hub)]
                     before = [cpu_seconds(p) if p else float("nan") for p in pids]
-                    total, results, probes, flood_results = asyncio.run(
+                    total, results, probes, flood_results, (client_cpu, flood_cpu) = asyncio.run(
                         storm(hub.base, accounts, args.per_address, flood))
                     hub_cpu, proxy_cpu = (cpu_seconds(p) - b if p else float("nan") for p, b in zip(pids, before))
             times = [d for d, _ in results]
@@ -183,7 +215,8 @@ def main():
             cores = len(os.sched_getaffinity(0))
             print(f"    machine: load {load:.1f} on {cores} cores, one checkpw {check * 1000:.0f} ms "
                   f"(so bcrypt alone needs {n * check / cores:.1f} s on {cores} cores); "
-                  f"CPU used: hub {hub_cpu:.1f} s, proxy {proxy_cpu:.1f} s")
+                  f"CPU used: hub {hub_cpu:.1f} s, proxy {proxy_cpu:.1f} s, attendees' client {client_cpu:.1f} s"
+                  + (f", flood's client {flood_cpu:.1f} s" if flood else ""))
             if flood:
                 counts = {k: flood_results.count(k) for k in ("throttled", "refused", "other", "logged in")}
                 failures += counts["logged in"]

@@ -13,7 +13,8 @@
 #   succeeds forgets its pair's failures.
 # - While a lock lasts, attempts are answered at once with HTTP 429 and the time to retry, without a password
 #   check (no bcrypt) and without counting as failures, so a lock never outlasts 60 s after the last checked
-#   failure. The hub log names the account and the client address when a lock starts.
+#   failure; while the address is locked, its requests for the login page get the same short answer, before any
+#   other work. The hub log names the account and the client address when a lock starts.
 # - Memory is bounded: at most 20,000 pairs and 5,000 addresses are remembered, the least recently failed
 #   forgotten first.
 #
@@ -24,11 +25,14 @@
 # counted from the right (1: CHP only; 2: Traefik, then CHP), which a client cannot forge: whatever it sends sits to
 # the left. Tornado's request.remote_ip is not used: it prefers a client-supplied X-Real-Ip header when CHP is first.
 import asyncio
+import html
+import inspect
 import math
 import time
 from collections import OrderedDict
 
 from jupyterhub.auth import Authenticator
+from jupyterhub.handlers.login import LoginHandler
 from tornado import web
 from traitlets import Integer
 
@@ -118,9 +122,43 @@ def client_address(request, hops):
     return entries[0] if entries else "unknown"
 
 
+def refuse(handler, wait, kind):
+    """Ends the request with HTTP 429 and a short page saying when to retry: no template, no password check."""
+    seconds = max(1, math.ceil(wait))
+    what = "for this account from your address" if kind == "account" else "from your address"
+    message = f"Too many failed logins {what}. Try again in {seconds} s."
+    handler.set_status(429)
+    handler.set_header("Retry-After", str(seconds))
+    handler.set_header("Content-Type", "text/html; charset=UTF-8")
+    handler.finish(f"<!DOCTYPE html>\n<html><head><title>Too many failed logins</title></head><body>"
+                   f"<p>{html.escape(message)}</p><p><a href=\"{html.escape(handler.request.path)}\">Log in</a></p>"
+                   f"</body></html>\n")
+    raise web.Finish()
+
+
+class ThrottledLoginHandler(LoginHandler):
+    """JupyterHub's login page, refused before any other work (the current-user lookup, the template) while a lock
+    holds the client address, or for a POST the (address, account) pair: a flood of refused logins stays cheap."""
+
+    async def prepare(self):
+        authenticator = self.authenticator
+        if isinstance(authenticator, ThrottledAuthenticator):
+            address = client_address(self.request, authenticator.client_address_hops)
+            account = None
+            if self.request.method == "POST":
+                account = authenticator.normalize_username(self.get_body_argument("username", "").strip())
+            wait, kind = authenticator.login_throttle.wait(address, account)
+            if wait > 0:
+                refuse(self, wait, kind)
+        result = super().prepare()
+        if inspect.isawaitable(result):
+            await result
+
+
 class ThrottledAuthenticator(Authenticator):
     """Put before an authenticator class in the bases: `class X(ThrottledAuthenticator, TheAuthenticator)`.
-    Its authenticate() runs only when no lock holds the client address or the (address, account) pair."""
+    Its authenticate() runs only when no lock holds the client address or the (address, account) pair, and its
+    login page (ThrottledLoginHandler, registered before JupyterHub's own /login) refuses locked clients first."""
 
     client_address_hops = Integer(
         1,
@@ -141,31 +179,27 @@ class ThrottledAuthenticator(Authenticator):
         self.login_throttle = LoginThrottle()
         self._slots = {}  # address -> [asyncio.Semaphore, users]; removed when unused (bounded by requests in flight)
 
-    def _refusal(self, address, account):
+    def get_handlers(self, app):
+        # JupyterHub registers the authenticator's handlers before its default ones (JupyterHub.init_handlers), so
+        # this /login is the one tornado routes to.
+        return [("/login", ThrottledLoginHandler)] + list(super().get_handlers(app))
+
+    def _refuse_if_locked(self, handler, address, account):
         wait, kind = self.login_throttle.wait(address, account)
-        if wait <= 0:
-            return None
-        seconds = max(1, math.ceil(wait))
-        what = "for this account from your address" if kind == "account" else "from your address"
-        error = web.HTTPError(429, f"Too many failed logins {what}. Try again in {seconds} s.")
-        error.headers = {"Retry-After": str(seconds)}
-        return error
+        if wait > 0:
+            refuse(handler, wait, kind)
 
     async def authenticate(self, handler, data):
         data = data or {}
         account = self.normalize_username(str(data.get("username") or "").strip())
         address = client_address(handler.request, self.client_address_hops)
-        refusal = self._refusal(address, account)
-        if refusal:
-            raise refusal
+        self._refuse_if_locked(handler, address, account)
         slot = self._slots.setdefault(address, [asyncio.Semaphore(max(1, self.checks_per_address)), 0])
         slot[1] += 1
         try:
             async with slot[0]:
                 # Attempts that waited here see the failures of those before them.
-                refusal = self._refusal(address, account)
-                if refusal:
-                    raise refusal
+                self._refuse_if_locked(handler, address, account)
                 result = await super().authenticate(handler, data)
         finally:
             slot[1] -= 1
