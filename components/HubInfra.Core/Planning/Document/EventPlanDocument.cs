@@ -47,21 +47,6 @@ public sealed record EventPlanDocument(
 /// <summary>The profile whose guarantees size a seat.</summary>
 public sealed record ProfileDocument(string Name, double CpuGuarantee, string MemoryGuarantee);
 
-/// <summary>How often the scaler follows arrivals.</summary>
-public sealed record TrackingDocument(int IntervalSeconds);
-
-/// <summary>
-/// The release policy: <see cref="AfterMinutes"/> after each start the warm seats shrink to the servers of those who
-/// came plus <see cref="HeadroomSeats"/> free seats (the stack key <c>lateHeadroomSeats</c>).
-/// </summary>
-public sealed record ReleasePolicyDocument(int AfterMinutes, int HeadroomSeats, StallDocument Stall, int ArrivalSlots);
-
-/// <summary>A window's arrival phase ends early once nobody new came for <see cref="Minutes"/> with <see cref="MinShare"/> of its seats taken.</summary>
-public sealed record StallDocument(int Minutes, double MinShare);
-
-/// <summary>Node-hours and cost expected with <see cref="NoShowFraction"/> of the seats empty (beside the upper bound).</summary>
-public sealed record ExpectedDocument(double NoShowFraction, double NodeHours, decimal Cost);
-
 /// <summary>The PriorityClass the placeholders run under (below every user server, never preempting).</summary>
 public sealed record PlaceholderPriorityDocument(string PriorityClass, int Value, string PreemptionPolicy);
 
@@ -80,14 +65,8 @@ public sealed record EventPoolDocument(
     bool Dedicated,
     GpuDocument? Gpu);
 
-/// <summary>An amount of money with its currency and where the prices come from.</summary>
-public sealed record CostDocument(decimal Amount, string Currency, string PricesAsOf, string Basis);
-
 /// <summary>Node-hours and cost of every arrival phase and every release phase, each summed once and rounded once.</summary>
 public sealed record PhaseTotalsDocument(PhaseTotalDocument Arrival, PhaseTotalDocument Release);
 
 /// <summary>Node-hours and cost of one kind of phase over all windows.</summary>
 public sealed record PhaseTotalDocument(double NodeHours, decimal Cost);
-
-/// <summary>A maintenance exclusion: GKE does not upgrade the cluster from start to end within its scope.</summary>
-public sealed record ExclusionDocument(string Name, string Start, string End, string Scope);
