@@ -193,9 +193,11 @@ public static class PlanCommand
     private static List<string> PhaseLines(EventPlan plan, int width)
     {
         var headroom = Plural.Of(plan.HeadroomSeats, "free seat");
-        var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until " +
-            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival), then at most {headroom} {(plan.HeadroomSeats == 1 ? "stays" : "stay")} " +
-            "warm (release); release rows count only the nodes held beyond those who came.", width, "").ToList();
+        var stall = plan.Scaler.Stall;
+        var lines = Wrap.Words($"Warm seats follow arrivals every {I(plan.TrackingIntervalSeconds)} s; every seat stays warm until arrivals " +
+            $"stall ({Plural.Of(stall.Minutes, "minute")} without anyone new, {N(stall.MinShare * 100)}% of the seats taken) or at the latest " +
+            $"{I(plan.ReleaseAfterMinutes)} min after each start (arrival: the rows below take the latest), then at most {headroom} " +
+            $"{(plan.HeadroomSeats == 1 ? "stays" : "stay")} warm (release); release rows count only the nodes held beyond those who came.", width, "").ToList();
         lines.Add("");
         var table = new FittedTable("window", "date", "phase", "UTC", "warm seats#", "nodes#", "node-hours#", $"cost {plan.Currency}#");
         foreach (var w in plan.Windows)
