@@ -139,7 +139,7 @@ public static class PlanCommand
             $"Node: {pool.MachineType}{(pool.Gpu is { } gpu ? $" with {gpu.Count}× {gpu.Type}" : "")}, {N(pool.AllocatableCpu)} CPU / {N(pool.AllocatableMemoryGiB)} GiB allocatable, {Plural.Of(pool.SeatsPerNode, "seat")}.");
         Say(pool.Dedicated is { } d
             ? $"Pool: {d.NamePrefix.TrimEnd('-')}, the event's own (created and removed with the event stack)."
-            : $"Pool: {pool.Pool}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
+            : $"Pool: {pool.Name}, the community's (autoscales to at most {Plural.Of(pool.MaxNodes, "node")}).");
         Say($"Local times in {ev.Zone.Id}; a UTC time marked (+1) or (-1) falls on the next or previous day. " +
             $"Capacity is warm from {Plural.Of((int)plan.PreWarm.TotalMinutes, "minute")} before each start" +
             (plan.PreWarmDerived ? " (derived: how early people come, the time a node needs to become usable, 2 minutes more)" : "") +

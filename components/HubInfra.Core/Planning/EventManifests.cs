@@ -176,7 +176,7 @@ public static class EventManifests
             ("memory", plan.Profile.MemoryGuarantee.ToQuantity()));
         if (plan.Profile.GpusPerUser > 0)
             resources["nvidia.com/gpu"] = plan.Profile.GpusPerUser.ToString(CultureInfo.InvariantCulture);
-        var selector = Map((Labels.NodePool, plan.Pool.Pool));
+        var selector = Map((Labels.NodePool, plan.Pool.Name));
         if (plan.Pool.Dedicated is not null)
             selector[Labels.Event] = Naming.Label(plan.Event.StackName);
         var container = Map(("name", "pause"), ("image", plan.Event.PlaceholderImage), ("resources", Map(("requests", resources), ("limits", resources))),

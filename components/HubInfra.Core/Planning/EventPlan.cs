@@ -10,7 +10,7 @@ namespace HubInfra.Core.Planning;
 
 /// <summary>The pool an event's seats are planned on, with the numbers that decide seats per node.</summary>
 public sealed record EventPoolPlan(
-    string Pool,
+    string Name,
     string MachineType,
     double AllocatableCpu,
     double AllocatableMemoryGiB,

@@ -109,7 +109,7 @@ public static class PlanDocument
             Tracking(plan), Release(plan),
             new PlaceholderPriorityDocument(plan.PlaceholderPriorityClass, EventManifests.PlaceholderPriority, "Never"),
             new AttendeeCountDocument(PlaceholderScaler.AttendeeSelector, plan.Scaler.Attendees.Name()),
-            [new EventPoolDocument(pool.Pool, pool.MachineType, pool.AllocatableCpu, pool.AllocatableMemoryGiB, pool.SeatsPerNode, pool.MaxNodes,
+            [new EventPoolDocument(pool.Name, pool.MachineType, pool.AllocatableCpu, pool.AllocatableMemoryGiB, pool.SeatsPerNode, pool.MaxNodes,
                 Rate(pool.HourlyPrice), pool.Dedicated is not null,
                 pool.Gpu is { } g ? new GpuDocument(g.Type, g.Count, g.DriverVersion) : null)],
             pool.SeatsPerNode, plan.PeakSeats, plan.PeakNodes, Hours(plan.NodeHours), Cost(plan),

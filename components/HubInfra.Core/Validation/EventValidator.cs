@@ -111,7 +111,7 @@ public static class EventValidator
         if (ev.Pool is null && plan.PeakNodes > plan.Pool.MaxNodes)
             problems.Add(new Problem($"{Key}.attendees",
                 $"the peak of {plan.PeakSeats} seats needs {plan.PeakNodes} nodes of {plan.Pool.MachineType} ({plan.Pool.SeatsPerNode} seats each), " +
-                $"but pool '{plan.Pool.Pool}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, lower peakFraction, or give the event its own pool (event.pool)") { KeepsPlan = true });
+                $"but pool '{plan.Pool.Name}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, lower peakFraction, or give the event its own pool (event.pool)") { KeepsPlan = true });
 
         if (otherEvents is not null)
             CheckSharedPool(plan, community, otherEvents, problems, communityFile);
@@ -126,7 +126,7 @@ public static class EventValidator
     private static string NameOneOf(string typed, IReadOnlyList<string> communities)
     {
         if (communities.Count == 0)
-            return "name an existing community stack (its stack file must sit beside this one)";
+            return "name an existing community stack";
         var nearest = communities.MinBy(c => EditDistance.Between(c, typed))!;
         var guess = EditDistance.Between(nearest, typed) <= Math.Max(2, typed.Length / 3) ? $"did you mean {nearest}? Otherwise " : "";
         return $"{guess}name one of the community stacks: {string.Join(", ", communities)}";
@@ -175,7 +175,7 @@ public static class EventValidator
             {
                 continue; // that stack's own validation reports it
             }
-            if (op is null || op.Pool.Dedicated is not null || op.Pool.Pool != plan.Pool.Pool) continue;
+            if (op is null || op.Pool.Dedicated is not null || op.Pool.Name != plan.Pool.Name) continue;
             spans.AddRange(op.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: other.StackName)));
         }
         foreach (var mine in plan.Windows)
@@ -187,7 +187,7 @@ public static class EventValidator
                 if (active.Select(s => s.Event).Distinct().Count() < 2 || sum <= plan.Pool.MaxNodes) continue;
                 var who = string.Join(" + ", active.GroupBy(s => s.Event).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} ({g.Sum(s => s.Nodes)})"));
                 problems.Add(new Problem($"{Key}.windows",
-                    $"at {PlanDocument.Utc(at)} events {who} are warm on pool '{plan.Pool.Pool}' at the same time and need {sum} nodes, " +
+                    $"at {PlanDocument.Utc(at)} events {who} are warm on pool '{plan.Pool.Name}' at the same time and need {sum} nodes, " +
                     $"but it autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, " +
                     "move one event's windows, or give one event its own pool (event.pool)") { KeepsPlan = true });
                 return;
