@@ -138,7 +138,7 @@ public static class SimulateCommand
             (p.Preloaded ? "images preloaded (secondary boot disk)" : $"image pull {N(p.PullMinutes)} min on a fresh node") + $", seed {p.Seed}");
         var spec = sim.Spec;
         Say($"Policy: {(p.Backend == CapacityBackend.Placeholders ? $"placeholder pods, {Plural.Of(spec.ArrivalSlots, "free seat")} kept where attendees land" : "a CapacityBuffer")}; " +
-            $"looks every {spec.IntervalSeconds} s; each window releases to attendees + {Plural.Of(spec.HeadroomSeats, "seat")} once arrivals stall " +
+            $"looks every {spec.IntervalSeconds} s; each window releases to attendees plus a headroom of {Plural.Of(spec.HeadroomSeats, "free seat")} once arrivals stall " +
             $"({spec.Stall.Minutes} min without anyone new, {N(spec.Stall.MinShare * 100)}% of the seats taken) or at the latest after its arrival phase");
         stdout.WriteLine();
         var table = new FittedTable("", "no pre-warm#", "this plan#", "goal for this plan");

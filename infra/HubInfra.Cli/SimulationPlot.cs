@@ -26,7 +26,7 @@ public static class SimulationPlot
     private const int HeaderHeight = 110;
 
     /// <summary>Characters per title line at the title's size across <see cref="Width"/> pixels.</summary>
-    private const int TitleColumns = 110;
+    private const int TitleColumns = 100;
 
     /// <summary>Minutes shown after each window's end: cool-down and the nodes going.</summary>
     private const double TailMinutes = 30;

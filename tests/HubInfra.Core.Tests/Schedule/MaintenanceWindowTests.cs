@@ -53,10 +53,10 @@ public class MaintenanceWindowTests
     {
         // Friday 22:00 in Los Angeles (PST, UTC-8) is Saturday 06:00 UTC.
         var doc = WindowDoc(Community("us-west2", "  hubinfra:cluster: { maintenanceWindow: { start: \"22:00\", end: \"02:00\", days: [Fri, Sat] } }\n"));
-        Assert.Equal("America/Los_Angeles", doc["timeZone"]);
-        Assert.Equal("FREQ=WEEKLY;BYDAY=SA,SU", doc["recurrenceUtc"]);
-        Assert.Equal("2026-01-03T06:00:00Z", doc["startTimeUtc"]);
-        Assert.Equal("22:00–02:00 (23:00–03:00 in daylight saving time)", doc["local"]);
+        Assert.Equal("America/Los_Angeles", doc.TimeZone);
+        Assert.Equal("FREQ=WEEKLY;BYDAY=SA,SU", doc.RecurrenceUtc);
+        Assert.Equal("2026-01-03T06:00:00Z", doc.StartTimeUtc);
+        Assert.Equal("22:00–02:00 (23:00–03:00 in daylight saving time)", doc.Local);
     }
 
     [Fact]
