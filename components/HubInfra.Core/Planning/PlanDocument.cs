@@ -8,6 +8,8 @@ using HubInfra.Core.Schedule;
 using HubInfra.Core.Values;
 using NodaTime;
 using NodaTime.Text;
+
+using HubInfra.Core.Scaling;
 using HubInfra.Core.Yaml;
 
 namespace HubInfra.Core.Planning;
@@ -56,7 +58,7 @@ public static class PlanDocument
         return s.Local is { } local ? doc with { KubernetesContext = local.Context } : doc;
     }
 
-    /// <summary>The cluster's maintenance window as configured and as GKE receives it (a UTC RRULE; <c>local</c> says where daylight saving time moves it).</summary>
+    /// <summary>The cluster's recurring maintenance window, as configured and as GKE receives it.</summary>
     public static MaintenanceWindowDocument MaintenanceWindow(ClusterPlan c)
     {
         var w = c.MaintenanceWindow;
@@ -103,12 +105,13 @@ public static class PlanDocument
             ev.StackName, "event", ev.CommunityStack, plan.Hub.Name, plan.Namespace,
             new ProfileDocument(plan.Profile.Name, plan.Profile.CpuGuarantee, plan.Profile.MemoryGuarantee.ToQuantity()),
             ev.Zone.Id, ev.Attendees, ev.PeakFraction, (int)plan.PreWarm.TotalMinutes, plan.PreWarmDerived, (int)ev.Grace.TotalMinutes,
-            Scaling.CapacityBackends.Name(plan.Backend), Placement(plan.Backend),
+            plan.Backend.Name(), Placement(plan.Backend),
             Tracking(plan), Release(plan),
             new PlaceholderPriorityDocument(plan.PlaceholderPriorityClass, EventManifests.PlaceholderPriority, "Never"),
-            new AttendeeCountDocument(PlaceholderScaler.AttendeeSelector, Scaling.AttendeeRules.Name(plan.Scaler.Attendees)),
+            new AttendeeCountDocument(PlaceholderScaler.AttendeeSelector, plan.Scaler.Attendees.Name()),
             [new EventPoolDocument(pool.Name, pool.MachineType, pool.AllocatableCpu, pool.AllocatableMemoryGiB, pool.SeatsPerNode, pool.MaxNodes,
-                Rate(pool.HourlyPrice), pool.Dedicated is not null, pool.Gpu is { } g ? new EventGpuDocument(g.Type, g.Count) : null)],
+                Rate(pool.HourlyPrice), pool.Dedicated is not null,
+                pool.Gpu is { } g ? new GpuDocument(g.Type, g.Count, g.DriverVersion) : null)],
             pool.SeatsPerNode, plan.PeakSeats, plan.PeakNodes, Hours(plan.NodeHours), Cost(plan),
             new ExpectedDocument(ev.NoShowFraction, Hours(plan.ExpectedNodeHours), Money(plan.ExpectedCost)),
             new PhaseTotalsDocument(
@@ -155,12 +158,12 @@ public static class PlanDocument
     public static ReleasePolicyDocument Release(EventPlan plan) => Release(plan.Scaler, plan.ReleaseAfterMinutes);
 
     /// <summary>The release policy of a scaler spec (<paramref name="afterMinutes"/>: the event's <c>arrivalMinutes</c>).</summary>
-    public static ReleasePolicyDocument Release(Scaling.ScalerSpec spec, int afterMinutes) => new(afterMinutes, spec.HeadroomSeats,
-        new StallDocument(spec.Stall.Minutes, spec.Stall.MinShare), spec.Backend == Scaling.CapacityBackend.Placeholders ? spec.ArrivalSlots : 0);
+    public static ReleasePolicyDocument Release(ScalerSpec spec, int afterMinutes) => new(afterMinutes, spec.HeadroomSeats,
+        new StallDocument(spec.Stall.Minutes, spec.Stall.MinShare), spec.Backend == CapacityBackend.Placeholders ? spec.ArrivalSlots : 0);
 
     /// <summary>Who decides where attendees land: <c>packed</c> (the scaler keeps free seats where attendees already are) or
     /// <c>scheduler</c> (a CapacityBuffer's free capacity, placed by the user scheduler's MostAllocated scoring).</summary>
-    public static string Placement(Scaling.CapacityBackend backend) => backend == Scaling.CapacityBackend.Placeholders ? "packed" : "scheduler";
+    public static string Placement(CapacityBackend backend) => backend == CapacityBackend.Placeholders ? "packed" : "scheduler";
 
     /// <summary>Money as printed everywhere: rounded once, to two decimals (<c>398.10</c>, not <c>398.1</c>).</summary>
     public static decimal Money(double amount) => decimal.Round((decimal)amount, 2, MidpointRounding.AwayFromZero) + 0.00m;

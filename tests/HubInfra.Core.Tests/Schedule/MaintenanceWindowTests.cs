@@ -12,8 +12,8 @@ public class MaintenanceWindowTests
     private static LoadedStack Community(string region, string cluster = "") =>
         TestStacks.Inline(TestStacks.Community.Replace("hubinfra:region: us-central1", $"hubinfra:region: {region}") + "\n" + cluster);
 
-    private static Dictionary<string, object?> WindowDoc(LoadedStack loaded) =>
-        (Dictionary<string, object?>)((Dictionary<string, object?>)PlanDocument.Tree(PlanDocument.Community(CommunityPlan.From(loaded.Community!)))["cluster"]!)["maintenanceWindow"]!;
+    private static HubInfra.Core.Planning.Document.MaintenanceWindowDocument WindowDoc(LoadedStack loaded) =>
+        PlanDocument.Community(CommunityPlan.From(loaded.Community!)).Cluster!.MaintenanceWindow;
 
     [Fact]
     public void A_sydney_cluster_is_maintained_at_night_in_sydney_not_in_the_afternoon()
@@ -21,14 +21,14 @@ public class MaintenanceWindowTests
         var loaded = Community("australia-southeast1");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
         var doc = WindowDoc(loaded);
-        Assert.Equal("Australia/Sydney", doc["timeZone"]);
-        Assert.Equal("01:00", doc["localStart"]);
-        Assert.Equal("05:00", doc["localEnd"]);
-        Assert.Equal("FREQ=DAILY", doc["recurrenceUtc"]);
+        Assert.Equal("Australia/Sydney", doc.TimeZone);
+        Assert.Equal("01:00", doc.LocalStart);
+        Assert.Equal("05:00", doc.LocalEnd);
+        Assert.Equal("FREQ=DAILY", doc.RecurrenceUtc);
         // 01:00 at UTC+10 (AEST) is 15:00 UTC the day before; in summer (AEDT, UTC+11) that is 02:00 local.
-        Assert.Equal("2026-01-01T15:00:00Z", doc["startTimeUtc"]);
-        Assert.Equal("2026-01-01T19:00:00Z", doc["endTimeUtc"]);
-        Assert.Equal("01:00–05:00 (02:00–06:00 in daylight saving time)", doc["local"]);
+        Assert.Equal("2026-01-01T15:00:00Z", doc.StartTimeUtc);
+        Assert.Equal("2026-01-01T19:00:00Z", doc.EndTimeUtc);
+        Assert.Equal("01:00–05:00 (02:00–06:00 in daylight saving time)", doc.Local);
         var window = GkeRecurringWindow.From(loaded.Community!.Cluster.MaintenanceWindow);
         var zone = DateTimeZoneProviders.Tzdb["Australia/Sydney"];
         foreach (var open in window.Openings(Instant.FromUtc(2027, 1, 1, 0, 0), Instant.FromUtc(2028, 1, 1, 0, 0)))
@@ -44,8 +44,19 @@ public class MaintenanceWindowTests
         var loaded = Community("australia-southeast1", "  hubinfra:cluster: { maintenanceWindow: { days: [Mon, Sat, Sun] } }\n");
         var doc = WindowDoc(loaded);
         // Monday 01:00 in Sydney opens on Sunday in UTC.
-        Assert.Equal("FREQ=WEEKLY;BYDAY=FR,SA,SU", doc["recurrenceUtc"]);
-        Assert.Equal(new List<object?> { "Mon", "Sat", "Sun" }, doc["days"]);
+        Assert.Equal("FREQ=WEEKLY;BYDAY=FR,SA,SU", doc.RecurrenceUtc);
+        Assert.Equal(["Mon", "Sat", "Sun"], doc.Days);
+    }
+
+    [Fact]
+    public void A_late_evening_west_of_utc_opens_on_the_next_utc_day()
+    {
+        // Friday 22:00 in Los Angeles (PST, UTC-8) is Saturday 06:00 UTC.
+        var doc = WindowDoc(Community("us-west2", "  hubinfra:cluster: { maintenanceWindow: { start: \"22:00\", end: \"02:00\", days: [Fri, Sat] } }\n"));
+        Assert.Equal("America/Los_Angeles", doc.TimeZone);
+        Assert.Equal("FREQ=WEEKLY;BYDAY=SA,SU", doc.RecurrenceUtc);
+        Assert.Equal("2026-01-03T06:00:00Z", doc.StartTimeUtc);
+        Assert.Equal("22:00–02:00 (23:00–03:00 in daylight saving time)", doc.Local);
     }
 
     [Fact]
@@ -54,9 +65,9 @@ public class MaintenanceWindowTests
         var loaded = Community("us-central1", "  hubinfra:cluster: { maintenanceWindow: { timeZone: Europe/Berlin, start: \"22:00\", end: \"03:00\" } }\n");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
         var doc = WindowDoc(loaded);
-        Assert.Equal("Europe/Berlin", doc["timeZone"]);
-        Assert.Equal("2026-01-01T21:00:00Z", doc["startTimeUtc"]);
-        Assert.Equal("2026-01-02T02:00:00Z", doc["endTimeUtc"]);
+        Assert.Equal("Europe/Berlin", doc.TimeZone);
+        Assert.Equal("2026-01-01T21:00:00Z", doc.StartTimeUtc);
+        Assert.Equal("2026-01-02T02:00:00Z", doc.EndTimeUtc);
     }
 
     [Theory]
@@ -87,7 +98,7 @@ public class MaintenanceWindowTests
     {
         var loaded = Community("mars-north1");
         Assert.Contains(loaded.Problems, p => p.Key == "hubinfra:cluster.maintenanceWindow" && p.Severity == HubInfra.Core.Config.Severity.Warning && p.Message.Contains("UTC", StringComparison.Ordinal));
-        Assert.Equal("UTC", WindowDoc(loaded)["timeZone"]);
+        Assert.Equal("UTC", WindowDoc(loaded).TimeZone);
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed record ProfileDocument(string Name, double CpuGuarantee, string Me
 /// <summary>The PriorityClass the placeholders run under (below every user server, never preempting).</summary>
 public sealed record PlaceholderPriorityDocument(string PriorityClass, int Value, string PreemptionPolicy);
 
-/// <summary>How the scaler counts attendees: the pods its selector matches, by its rule.</summary>
+/// <summary>How the scaler counts attendees: the pods its selector matches, by <see cref="Rule"/> (all-servers or created-since-warm-up).</summary>
 public sealed record AttendeeCountDocument(string Selector, string Rule);
 
 /// <summary>The pool an event's seats are planned on.</summary>
@@ -63,10 +63,7 @@ public sealed record EventPoolDocument(
     int MaxNodes,
     decimal HourlyPrice,
     bool Dedicated,
-    EventGpuDocument? Gpu);
-
-/// <summary>The accelerators on each node of the event's pool.</summary>
-public sealed record EventGpuDocument(string Type, int Count);
+    GpuDocument? Gpu);
 
 /// <summary>Node-hours and cost of every arrival phase and every release phase, each summed once and rounded once.</summary>
 public sealed record PhaseTotalsDocument(PhaseTotalDocument Arrival, PhaseTotalDocument Release);
