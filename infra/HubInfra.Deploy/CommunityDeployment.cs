@@ -16,8 +16,8 @@ public static class CommunityDeployment
         var stack = plan.Stack;
         var outputs = new Dictionary<string, object?>
         {
-            // Event stacks rebind this community from it (secrets redacted).
-            ["hubinfraConfig"] = SecretPaths.Redacted(raw).ToJsonString(),
+            // What event stacks plan against: one versioned contract (secrets redacted), as the CLI builds it.
+            [CommunityContract.OutputName] = CommunityContract.From(stack, raw).ToJson(),
         };
 
         Pulumi.Kubernetes.Provider provider;

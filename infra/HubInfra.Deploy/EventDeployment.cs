@@ -24,12 +24,15 @@ public static class EventDeployment
 
         var reference = new StackReference($"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{ev.CommunityStack}");
         // GetValueAsync throws on a secret output; the details carry the value either way.
-        var details = await reference.GetOutputDetailsAsync("hubinfraConfig");
-        var communityJson = (details.Value ?? details.SecretValue) as string;
-        var community = communityJson is null
-            ? null
-            : CommunityBinder.Bind(new RawConfig(ev.CommunityStack, System.Text.Json.Nodes.JsonNode.Parse(communityJson)!.AsObject()
-                .ToDictionary(kv => kv.Key, kv => kv.Value?.DeepClone())), []);
+        var details = await reference.GetOutputDetailsAsync(CommunityContract.OutputName);
+        var contractProblems = new List<Problem>();
+        var contract = CommunityContract.Read((details.Value ?? details.SecretValue) as string ?? "", ev.CommunityStack, ev.StackName, contractProblems);
+        var community = contract?.Community([]);
+        if (contract is null || community is null)
+        {
+            HubInfraProgram.Report(new LoadedStack(raw.StackName, StackKind.Event, null, ev, contractProblems));
+            throw new RunException(contractProblems.FirstOrDefault()?.Message ?? $"community stack {ev.CommunityStack} could not be read");
+        }
 
         var loaded = StackLoader.Load(raw, name => name == ev.CommunityStack ? community : null);
         HubInfraProgram.Report(loaded);
@@ -63,11 +66,8 @@ public static class EventDeployment
 
         if (plan.Pool.Dedicated is { } pool && community.Kind != StackKind.Local)
         {
-            var cluster = reference.RequireOutput("clusterName").Apply(v => (string)v);
-            var location = reference.RequireOutput("clusterLocation").Apply(v => (string)v);
-            var nodeAccount = ClusterPlan.From(community).NodeServiceAccountId;
             capacityOptions.DependsOn.Add(new GkeNodePool(pool.Name + "-event",
-                new GkeNodePoolArgs(pool, cluster, location, community.Project, $"{nodeAccount}@{community.Project}.iam.gserviceaccount.com")));
+                new GkeNodePoolArgs(pool, contract.ClusterName!, contract.ClusterLocation!, contract.Project, contract.NodeServiceAccountEmail!)));
         }
 
         _ = new EventCapacity(ev.StackName, new EventCapacityArgs(plan), capacityOptions);

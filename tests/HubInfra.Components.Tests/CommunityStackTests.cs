@@ -151,7 +151,18 @@ public class CommunityStackTests
         Assert.Contains("command: gke-gcloud-auth-plugin", await StackRun.ValueOf(kubeconfig));
         var urls = await StackRun.ValueOf((Output<Dictionary<string, string>>)outputs["hubUrls"]!);
         Assert.Equal("https://hub.open-science.example.org", urls["main"]);
-        Assert.DoesNotContain("decrypted-secret", (string)outputs["hubinfraConfig"]!);
+        Assert.DoesNotContain("decrypted-secret", (string)outputs[HubInfra.Core.Planning.CommunityContract.OutputName]!);
+    }
+
+    [Theory]
+    [InlineData("community-small")]
+    [InlineData("community-gpu")]
+    public async Task The_community_exports_the_contract_the_cli_builds_from_its_stack_file(string community)
+    {
+        var (_, outputs) = await StackRun.RunAsync(new Mocks(), StackRun.Config(community));
+        var fromFile = HubInfra.Core.Config.StackFile.Parse(community,
+            File.ReadAllText(Path.Combine(StackRun.StacksDirectory, $"Pulumi.{community}.yaml")));
+        Assert.Equal(HubInfra.Core.Planning.CommunityContract.Of(fromFile)!.ToJson(), (string)outputs[HubInfra.Core.Planning.CommunityContract.OutputName]!);
     }
 
     [Fact]

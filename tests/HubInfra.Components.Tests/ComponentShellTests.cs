@@ -35,7 +35,7 @@ public class ComponentShellTests
     };
 
     private static Mocks WithCommunity(string community, string cluster, string location) => new(ImmutableDictionary<string, object>.Empty
-        .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config(community)).ToJsonString())
+        .Add(HubInfra.Core.Planning.CommunityContract.OutputName, HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config(community))!.ToJson())
         .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
         .Add("clusterName", cluster)
         .Add("clusterLocation", location));
@@ -165,7 +165,7 @@ public class ComponentShellTests
     }
 
     private static Mocks MocksWithDelay(string community, string cluster, string location, string slowType) => new(ImmutableDictionary<string, object>.Empty
-        .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config(community)).ToJsonString())
+        .Add(HubInfra.Core.Planning.CommunityContract.OutputName, HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config(community))!.ToJson())
         .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
         .Add("clusterName", cluster)
         .Add("clusterLocation", location))

@@ -14,7 +14,7 @@ public class EventStackTests
 
     /// <summary>What the community stack exports, as the StackReference sees it.</summary>
     private static Mocks WithCommunity(string community) => new(ImmutableDictionary<string, object>.Empty
-        .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config(community)).ToJsonString())
+        .Add(HubInfra.Core.Planning.CommunityContract.OutputName, HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config(community))!.ToJson())
         .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
         .Add("clusterName", "open-science")
         .Add("clusterLocation", "us-central1"));

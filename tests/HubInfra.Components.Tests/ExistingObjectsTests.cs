@@ -24,7 +24,7 @@ public class ExistingObjectsTests
         ["standard", "standard-rwo", "premium-rwo", "standard-rwx", "premium-rwx", "enterprise-rwx", "enterprise-multishare-rwx"];
 
     private static Mocks WithCommunity(string community, string cluster, string location) => new(ImmutableDictionary<string, object>.Empty
-        .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config(community)).ToJsonString())
+        .Add(HubInfra.Core.Planning.CommunityContract.OutputName, HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config(community))!.ToJson())
         .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
         .Add("clusterName", cluster)
         .Add("clusterLocation", location));

@@ -106,12 +106,12 @@ public class GkeDeploymentTests
         foreach (var secret in new[] { false, true })
         {
             var mocks = new Mocks(ImmutableDictionary<string, object>.Empty
-                .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config("community-small")).ToJsonString())
+                .Add(HubInfra.Core.Planning.CommunityContract.OutputName, HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config("community-small"))!.ToJson())
                 .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
                 .Add("clusterName", "open-science")
                 .Add("clusterLocation", "us-central1"))
             {
-                SecretOutputNames = secret ? ["kubeconfig", "hubinfraConfig"] : ["kubeconfig"],
+                SecretOutputNames = secret ? ["kubeconfig", HubInfra.Core.Planning.CommunityContract.OutputName] : ["kubeconfig"],
             };
             var (_, outputs) = await StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027"));
             Assert.True(outputs.ContainsKey("schedule"), $"secret={secret}");
@@ -167,7 +167,7 @@ public class CloudQuotaCheckTests
     public async Task An_event_with_its_own_pool_is_checked_with_the_community_pools_at_their_max()
     {
         var mocks = new Mocks(ImmutableDictionary<string, object>.Empty
-            .Add("hubinfraConfig", SecretPaths.Redacted(StackRun.Config("community-gpu")).ToJsonString())
+            .Add(HubInfra.Core.Planning.CommunityContract.OutputName, HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config("community-gpu"))!.ToJson())
             .Add("kubeconfig", "apiVersion: v1\nkind: Config\n")
             .Add("clusterName", "ml-teaching")
             .Add("clusterLocation", "europe-west4"))

@@ -26,7 +26,7 @@ public class MockEvaluationBenchmarks
         _community = SecretPaths.Mark(community, community);
         _events = Enumerable.Range(0, 10).Select(i => StackFile.Parse($"event-{i}", GeneratedStacks.Event("community-000", i))).ToList();
         _communityOutputs = ImmutableDictionary<string, object>.Empty
-            .Add("hubinfraConfig", SecretPaths.Redacted(community).ToJsonString())
+            .Add(HubInfra.Core.Planning.CommunityContract.OutputName, HubInfra.Core.Planning.CommunityContract.Of(community)!.ToJson())
             .Add("kubeconfig", "apiVersion: v1\n")
             .Add("clusterName", "hub-community-000")
             .Add("clusterLocation", "us-central1");

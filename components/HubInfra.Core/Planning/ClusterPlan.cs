@@ -33,6 +33,9 @@ public sealed record ClusterPlan(
         "roles/artifactregistry.reader",
     ];
 
+    /// <summary>The node service account's e-mail (event pools run as it too).</summary>
+    public string NodeServiceAccountEmail => $"{NodeServiceAccountId}@{Project}.iam.gserviceaccount.com";
+
     public static ClusterPlan From(CommunityStack stack)
     {
         var c = stack.Cluster;

@@ -65,7 +65,9 @@ public class CliTests : IDisposable
         Assert.Contains("--- a/community-small/plan.yaml\n+++ b/community-small/plan.yaml\n", output);
         Assert.Contains(output.Split('\n'), line => line.StartsWith("+ ", StringComparison.Ordinal) && line.Trim().EndsWith("totalMaxNodeCount: 30", StringComparison.Ordinal));
         Assert.Contains("--- a/hackathon-2027/plan.yaml", output);
-        Assert.Contains("community-small: 1 file changed\n", output);
+        // The plan, and the contract its events read (its config changed).
+        Assert.Contains("community-small: 2 files changed\n", output);
+        Assert.Contains("--- a/community-small/contract.json", output);
         Assert.Contains("hackathon-2027: 1 file changed\n", output);
         Assert.Contains("community-gpu: no changes\n", output);
         Assert.DoesNotContain("v1:", output);
