@@ -9,41 +9,42 @@ using HubInfra.Core.Stacks;
 namespace HubInfra.Deploy;
 
 /// <summary>
-/// An event stack: reads its community stack through a StackReference (the community's config, secrets redacted,
-/// and its kubeconfig), validates and plans the event against it, and creates its capacity and optional workshop hub.
+/// An event stack: reads its community stack's contract (<see cref="CommunityContract"/>) and kubeconfig through a StackReference,
+/// binds, validates and plans the event against it once, and creates its capacity and optional workshop hub.
 /// </summary>
 public static class EventDeployment
 {
     public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw)
     {
-        var problems = new List<Problem>();
-        var ev = EventBinder.Bind(raw, problems);
-        HubInfraProgram.Report(new LoadedStack(raw.StackName, StackKind.Event, null, ev, problems));
-        if (ev is null)
-            throw new RunException("hubinfra:event is missing");
-
-        var reference = new StackReference($"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{ev.CommunityStack}");
-        // GetValueAsync throws on a secret output; the details carry the value either way.
-        var details = await reference.GetOutputDetailsAsync(CommunityContract.OutputName);
+        // The community's name, to read its contract first; then the event is bound, validated and reported once,
+        // against that community, and planned once.
+        var communityName = CommunityNameOf(raw);
+        CommunityStack? community = null;
+        CommunityContract? contract = null;
+        StackReference? reference = null;
         var contractProblems = new List<Problem>();
-        var contract = CommunityContract.Read((details.Value ?? details.SecretValue) as string ?? "", ev.CommunityStack, ev.StackName, contractProblems);
-        var community = contract?.Community([]);
-        if (contract is null || community is null)
+        if (communityName is not null)
         {
-            HubInfraProgram.Report(new LoadedStack(raw.StackName, StackKind.Event, null, ev, contractProblems));
-            throw new RunException(contractProblems.FirstOrDefault()?.Message ?? $"community stack {ev.CommunityStack} could not be read");
+            reference = new StackReference($"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{communityName}");
+            // GetValueAsync throws on a secret output; the details carry the value either way.
+            var details = await reference.GetOutputDetailsAsync(CommunityContract.OutputName);
+            contract = CommunityContract.Read((details.Value ?? details.SecretValue) as string ?? "", communityName, raw.StackName, contractProblems);
+            community = contract?.Community([]);
         }
 
-        var loaded = StackLoader.Load(raw, name => name == ev.CommunityStack ? community : null);
-        HubInfraProgram.Report(loaded);
-        var plan = EventPlan.From(loaded.Event!, community!)
+        var loaded = StackLoader.Load(raw, name => name == communityName ? community : null);
+        HubInfraProgram.Report(loaded with { Problems = [.. contractProblems, .. loaded.Problems] });
+        var ev = loaded.Event ?? throw new RunException("hubinfra:event is missing");
+        if (contract is null || community is null || reference is null)
+            throw new RunException($"community stack {ev.CommunityStack} could not be read");
+        var plan = EventPlan.From(ev, community)
             ?? throw new RunException($"the event could not be planned against stack {ev.CommunityStack}");
 
-        if (plan.Pool.Dedicated is not null && community!.Kind != StackKind.Local)
+        if (plan.Pool.Dedicated is not null && community.Kind != StackKind.Local)
             await CloudQuotaCheck.RunAsync(community.Project, Core.Planning.RegionalQuota.Peak(community, [plan]),
                 $"event {ev.StackName} at its peak ({community.StackName}'s pools at their max plus the event's pool)");
 
-        var provider = community!.Kind == StackKind.Local
+        var provider = community.Kind == StackKind.Local
             ? new Pulumi.Kubernetes.Provider("community", KubernetesProviders.ForContext(community.Local!.Context))
             : new Pulumi.Kubernetes.Provider("community", KubernetesProviders.ForKubeconfig(reference.RequireOutput("kubeconfig").Apply(k => (string)k)));
         var options = new ComponentResourceOptions { Provider = provider };
@@ -73,4 +74,11 @@ public static class EventDeployment
         _ = new EventCapacity(ev.StackName, new EventCapacityArgs(plan), capacityOptions);
         return outputs;
     }
+
+    /// <summary><c>hubinfra:event.community</c> as written, or null (the loader then reports it).</summary>
+    private static string? CommunityNameOf(RawConfig raw) =>
+        raw.Values.TryGetValue(ConfigKey.Event, out var e) && e is System.Text.Json.Nodes.JsonObject o
+            && o["community"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var name) && name.Length > 0
+            ? name
+            : null;
 }

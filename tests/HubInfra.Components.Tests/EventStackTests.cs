@@ -28,6 +28,19 @@ public class EventStackTests
     }
 
     [Fact]
+    public async Task A_community_contract_of_another_version_stops_the_event_before_any_resource_naming_both_stacks()
+    {
+        var contract = HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config("community-small"))!.ToJson()
+            .Replace($"\"version\":{HubInfra.Core.Planning.CommunityContract.CurrentVersion}", "\"version\":2");
+        var mocks = new Mocks(ImmutableDictionary<string, object>.Empty
+            .Add(HubInfra.Core.Planning.CommunityContract.OutputName, contract)
+            .Add("kubeconfig", "apiVersion: v1\nkind: Config\n"));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027")));
+        Assert.Contains("community stack community-small exports its contract in version 2, and event stack hackathon-2027 reads version 1", error.ToString());
+        Assert.DoesNotContain(mocks.Registered, r => (r.Type ?? "").StartsWith("kubernetes:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_event_applies_exactly_the_manifests_render_writes_as_one_config_group()
     {
         var mocks = WithCommunity("community-small");

@@ -171,13 +171,13 @@ public sealed record EventPlan(
         if (hub is null || profile is null) return null;
 
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
-        var communityPoolForLead = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
-        var preloaded = (ev.Pool is { } ownPool ? ownPool.SecondaryBootDiskImage : communityPoolForLead?.SecondaryBootDiskImage) is not null;
+        var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
+        // preWarmMinutes unless set: a preloaded image (secondary boot disk) makes a node usable 5 minutes sooner.
+        var preloaded = (ev.Pool is { } ownPool ? ownPool.SecondaryBootDiskImage : communityPool?.SecondaryBootDiskImage) is not null;
         var lead = ev.Lead ?? LeadTime.Derive(preloaded);
         var warm = WarmSchedule.Build(calendar.Windows, lead, ev.Grace);
         var peakSeats = warm.Count == 0 ? ev.PeakSeats : warm.Max(w => Seats(w.Attendees, ev.PeakFraction));
 
-        var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
         NodePoolSettings? poolSettings = ev.Pool is { } dedicated
             ? dedicated.AsUserPool(profile.NodePool.Length > 0 ? profile.NodePool : "event", communityPool?.Gpu)
             : communityPool;

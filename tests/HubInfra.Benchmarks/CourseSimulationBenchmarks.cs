@@ -1,0 +1,37 @@
+using BenchmarkDotNet.Attributes;
+using HubInfra.Cli;
+using HubInfra.Core.Planning;
+using HubInfra.Core.Scaling;
+using HubInfra.Core.Simulation;
+using HubInfra.Core.Stacks;
+
+namespace HubInfra.Benchmarks;
+
+/// <summary>
+/// <c>simulate</c> of a 15-week course: the example summer school (340 seats on nodes of 15) held Monday, Wednesday and
+/// Friday from 2027-07-05 to 2027-10-15 — 45 windows of 8 hours — both strategies, with 30% no-shows, per backend.
+/// Run: <c>dotnet run -c Release --project tests/HubInfra.Benchmarks -- --filter '*Course*'</c> from the repository root.
+/// </summary>
+[MemoryDiagnoser]
+public class CourseSimulationBenchmarks
+{
+    private EventPlan _plan = null!;
+
+    [Params(CapacityBackend.Placeholders, CapacityBackend.CapacityBuffer)]
+    public CapacityBackend Backend { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var set = new StackSet(Path.Combine(Environment.CurrentDirectory, "stacks"));
+        var community = set.Load("community-gpu").Community!;
+        var yaml = File.ReadAllText(set.PathOf("summer-school-2027"))
+            .Replace("to: 2027-07-16", "to: 2027-10-15").Replace("days: [Mon, Tue, Wed, Thu, Fri]", "days: [Mon, Wed, Fri]");
+        var ev = StackLoader.Load(HubInfra.Core.Config.StackFile.Parse("course", yaml), _ => community).Event!;
+        _plan = EventPlan.From(ev, community)!;
+        if (_plan.Windows.Count != 45) throw new InvalidOperationException($"{_plan.Windows.Count} windows, not 45");
+    }
+
+    [Benchmark]
+    public double Simulate() => EventSimulation.Run(_plan, SimulationPolicy.From(_plan, 0.3, 5, SimulationPolicy.DefaultSeed, Backend)).Plan.NodeHours;
+}
