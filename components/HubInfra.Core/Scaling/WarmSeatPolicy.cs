@@ -70,16 +70,20 @@ public static class WarmSeatPolicy
     {
         if (!phase.IsArrival || now < phase.WindowStart) return false;
         var quiet = Duration.FromMinutes(stall.Minutes);
-        var created = attendees.Where(a => a.Created is not null).Select(a => a.Created!.Value).Where(c => c <= now).Order().ToList();
-        var candidates = created.Where(c => c >= phase.WindowStart).Prepend(phase.WindowStart);
-        foreach (var u in candidates)
+        var created = attendees.Where(a => a.Created is not null && a.Created.Value <= now).Select(a => a.Created!.Value).Order().ToList();
+        // One pass over the sorted times: each candidate u (the start, then each distinct creation at or after it),
+        // the attendees created by u, and the first creation after u (or now).
+        var i = 0;
+        while (i < created.Count && created[i] <= phase.WindowStart) i++;
+        var u = phase.WindowStart;
+        while (true)
         {
-            var before = created.Count(c => c <= u);
-            if (before < phase.StallMinAttendees) continue;
-            var next = created.FirstOrDefault(c => c > u, now);
-            if (next - u >= quiet) return true;
+            var next = i < created.Count ? created[i] : now;
+            if (i >= phase.StallMinAttendees && next - u >= quiet) return true;
+            if (i >= created.Count) return false;
+            u = created[i];
+            while (i < created.Count && created[i] == u) i++;
         }
-        return false;
     }
 
     /// <summary>

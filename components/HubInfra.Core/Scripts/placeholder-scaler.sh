@@ -114,26 +114,30 @@ function rfc3339(s,   z, era, doe, yoe, y, doy, mp, d, m, r) {
 
 # The attendees among the servers ("NAME|NODE|CREATED" a line on stdin): one line "COUNT STALLED".
 # $1 WARMFROM, $2 START, $3 STALL_SECONDS, $4 STALL_ATTENDEES, $5 now, $6 1 in an arrival phase.
+# The counted servers' creation times (Unix seconds; -1 for none) are sorted by sort -n, then one pass finds a stall:
+# a moment u (the start, then each distinct creation at or after it) with STALL_ATTENDEES created by u and nobody
+# new for STALL_SECONDS after it (up to now). Linear after the sort, for hubs of thousands.
 attendees_and_stall() {
-    awk -F'|' -v rule="$ATTENDEES" -v warmfrom="$1" -v start="$2" -v quiet="$3" -v need="$4" -v t="$5" -v arriving="$6" "$AWK_TIME"'
+    awk -F'|' -v rule="$ATTENDEES" -v warmfrom="$1" "$AWK_TIME"'
         $1 == "" { next }
         {
             c = epoch($3)
             if (rule != "all-servers" && (c < 0 || c < warmfrom)) next
-            n++
-            if (c >= 0 && c <= t) created[++k] = c
-        }
+            print c
+        }' | sort -n | awk -v start="$2" -v quiet="$3" -v need="$4" -v t="$5" -v arriving="$6" '
+        { n++; if ($1 >= 0 && $1 <= t) created[++k] = $1 }
         END {
-            # sort the creation times (insertion sort: one list per look, hundreds of entries)
-            for (i = 2; i <= k; i++) { v = created[i]; j = i - 1; while (j > 0 && created[j] > v) { created[j + 1] = created[j]; j-- } created[j + 1] = v }
             stalled = 0
             if (arriving == 1 && t >= start) {
-                # candidate moments: the window start, then each creation at or after it
-                for (i = 0; i <= k && !stalled; i++) {
-                    if (i == 0) u = start; else if (created[i] >= start) u = created[i]; else continue
-                    before = 0; nxt = t
-                    for (j = 1; j <= k; j++) { if (created[j] <= u) before++; else if (created[j] < nxt) nxt = created[j] }
-                    if (before >= need && nxt - u >= quiet) stalled = 1
+                i = 1
+                while (i <= k && created[i] <= start) i++
+                u = start
+                while (1) {
+                    nxt = (i <= k) ? created[i] : t
+                    if (i - 1 >= need && nxt - u >= quiet) { stalled = 1; break }
+                    if (i > k) break
+                    u = created[i]
+                    while (i <= k && created[i] == u) i++
                 }
             }
             print n + 0, stalled

@@ -57,6 +57,16 @@ public sealed class ClusterModel
         public double ArrivedAt { get; init; }
         public double StartedAt { get; set; }
         public Node? Node { get; set; }
+
+        private ServerPod? _server;
+        private PlaceholderPod? _placeholder;
+
+        /// <summary>The pod as the scaler lists it (kept while its node stays the same: a look lists hundreds).</summary>
+        public ServerPod AsServer(string? node, Instant origin) =>
+            _server is { } s && s.Node == node ? s : _server = new ServerPod(Name, node, At(origin, Created));
+
+        public PlaceholderPod AsPlaceholder(string? node) =>
+            _placeholder is { } p && p.Node == node ? p : _placeholder = new PlaceholderPod(Name, node);
     }
 
     private readonly Random _rng;
@@ -97,10 +107,16 @@ public sealed class ClusterModel
     /// <summary>What the scaler lists at <paramref name="now"/> (<paramref name="origin"/> is time zero).</summary>
     public ScalerView View(Instant origin, double t)
     {
-        var placeholders = Nodes.Where(n => n.Alive).SelectMany(n => n.Placeholders.Select(p => new PlaceholderPod(p.Name, n.Name)))
-            .Concat(PendingPlaceholders.Select(p => new PlaceholderPod(p.Name, null))).ToList();
-        var servers = Nodes.Where(n => n.Alive).SelectMany(n => n.Users.Select(u => new ServerPod(u.Name, n.Name, At(origin, u.Created))))
-            .Concat(PendingUsers.Select(u => new ServerPod(u.Name, null, At(origin, u.Created)))).ToList();
+        var placeholders = new List<PlaceholderPod>();
+        var servers = new List<ServerPod>();
+        foreach (var n in Nodes)
+        {
+            if (!n.Alive) continue;
+            foreach (var p in n.Placeholders) placeholders.Add(p.AsPlaceholder(n.Name));
+            foreach (var u in n.Users) servers.Add(u.AsServer(n.Name, origin));
+        }
+        foreach (var p in PendingPlaceholders) placeholders.Add(p.AsPlaceholder(null));
+        foreach (var u in PendingUsers) servers.Add(u.AsServer(null, origin));
         return new ScalerView(At(origin, t), placeholders, servers, BufferReplicas);
     }
 
@@ -194,8 +210,13 @@ public sealed class ClusterModel
         return (bestNode, best);
     }
 
-    private int FreeReadySeats(double t, Node? except = null) =>
-        Nodes.Where(n => n.Ready(t) && n != except).Sum(n => _seats - n.Used);
+    private int FreeReadySeats(double t, Node? except = null)
+    {
+        var free = 0;
+        foreach (var n in Nodes)
+            if (n != except && n.Ready(t)) free += _seats - n.Used;
+        return free;
+    }
 
     /// <summary>One scan of the cluster autoscaler: scale up for what fits nowhere, then scale down what is unneeded.</summary>
     public void Autoscale(double t, CapacityBackend backend)
