@@ -10,8 +10,8 @@ namespace HubInfra.Core.Simulation;
 /// <list type="bullet">
 /// <item><b>Placing a pod that fits</b> (users, placeholders): z2jh's user scheduler scores nodes with NodeResourcesFit
 /// and the MostAllocated strategy (chart values <c>scheduling.userScheduler.pluginConfig</c>), so the feasible node
-/// with the most requested seats wins; equal scores are broken at random (kube-scheduler <c>selectHost</c> samples
-/// among the best).</item>
+/// with the most requested seats wins, and with ImageLocality, so a user server prefers a node that already has its
+/// image; equal scores are broken at random (kube-scheduler <c>selectHost</c> samples among the best).</item>
 /// <item><b>Preemption</b> (an attendee that fits nowhere): kube-scheduler's DefaultPreemption. On each node the
 /// victim is the placeholder that started last (victims are reprieved most important first: higher priority, then
 /// earlier start, <c>MoreImportantPod</c>); among nodes with one victim of the same priority,
@@ -151,7 +151,7 @@ public sealed class ClusterModel
         for (var i = 0; i < PendingUsers.Count;)
         {
             var user = PendingUsers[i];
-            var node = MostAllocatedWithRoom(t);
+            var node = MostAllocatedWithRoom(t, user: true);
             if (node is null && preempt && Victim(t) is var (victimNode, victim) && victim is not null)
             {
                 victimNode!.Placeholders.Remove(victim);
@@ -168,7 +168,7 @@ public sealed class ClusterModel
         }
         for (var i = 0; i < PendingPlaceholders.Count;)
         {
-            var node = MostAllocatedWithRoom(t);
+            var node = MostAllocatedWithRoom(t, user: false);
             if (node is null) break;
             var p = PendingPlaceholders[i];
             PendingPlaceholders.RemoveAt(i);
@@ -178,16 +178,23 @@ public sealed class ClusterModel
         }
     }
 
-    /// <summary>MostAllocated: the ready node with a free seat and the most seats in use; ties at random.</summary>
-    private Node? MostAllocatedWithRoom(double t)
+    /// <summary>
+    /// The user scheduler's choice among ready nodes with a free seat: the highest score of NodeResourcesFit
+    /// (MostAllocated: seats requested with this pod, in percent, truncated; weight 121) plus, for a user server,
+    /// ImageLocality (100 on a node that already has the user image, 0 on one still pulling it; weight 11), the
+    /// weights z2jh 4.4.0 sets (values.yaml, scheduling.userScheduler.plugins.score). Ties at random.
+    /// </summary>
+    private Node? MostAllocatedWithRoom(double t, bool user)
     {
         Node? best = null;
+        var bestScore = long.MinValue;
         var ties = 0;
         foreach (var n in Nodes)
         {
             if (!n.Ready(t) || n.Used >= _seats) continue;
-            if (best is null || n.Used > best.Used) { best = n; ties = 1; }
-            else if (n.Used == best.Used && _rng.Next(++ties) == 0) best = n;
+            var score = 121L * ((n.Used + 1) * 100L / _seats) + (user && n.ImageAt <= t ? 11L * 100 : 0);
+            if (score > bestScore) { best = n; bestScore = score; ties = 1; }
+            else if (score == bestScore && _rng.Next(++ties) == 0) best = n;
         }
         return best;
     }
