@@ -14,7 +14,9 @@ namespace HubInfra.Deploy;
 /// </summary>
 public static class EventDeployment
 {
-    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw)
+    /// <param name="stacks">The project's folder of stack files, when known.</param>
+    /// <param name="events">The event stacks of that folder.</param>
+    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw, string? stacks, IReadOnlyList<EventSettings> events)
     {
         var problems = new List<Problem>();
         var ev = EventBinder.Bind(raw, problems);
@@ -34,7 +36,9 @@ public static class EventDeployment
             throw new RunException(contractProblems.FirstOrDefault()?.Message ?? $"community stack {ev.CommunityStack} could not be read");
         }
 
-        var loaded = StackLoader.Load(raw, name => name == ev.CommunityStack ? community : null);
+        // A community deployed from the same folder gives its cluster this event's maintenance exclusions.
+        var derived = stacks is not null && File.Exists(StackFile.PathIn(stacks, ev.CommunityStack));
+        var loaded = StackLoader.Load(raw, name => name == ev.CommunityStack ? community : null, otherEvents: () => events, exclusionsDerived: derived);
         HubInfraProgram.Report(loaded);
         var plan = EventPlan.From(loaded.Event!, community!)
             ?? throw new RunException($"the event could not be planned against stack {ev.CommunityStack}");
