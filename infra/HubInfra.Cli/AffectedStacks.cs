@@ -2,8 +2,9 @@ namespace HubInfra.Cli;
 
 /// <summary>
 /// Which stacks a change affects: a stack file affects its stack; anything that is not documentation (code,
-/// Pulumi.yaml, build files) affects every stack; an event stack is affected when its community stack is; a stack
-/// file that changed but no longer exists is a deleted stack (<see cref="Deleted"/>).
+/// Pulumi.yaml, build files) affects every stack; an event stack is affected when its community stack file changed,
+/// and an event stack file affects its community stack too (the cluster gets the event's maintenance exclusions from
+/// it); a stack file that changed but no longer exists is a deleted stack (<see cref="Deleted"/>).
 /// </summary>
 public static class AffectedStacks
 {
@@ -25,8 +26,12 @@ public static class AffectedStacks
             if (IsDocumentation(file)) continue;
             return stacks.Keys.Order(StringComparer.Ordinal).ToList();
         }
+        var changed = affected.ToList();
+        foreach (var stack in changed)
+            if (stacks[stack] is { } community && stacks.ContainsKey(community))
+                affected.Add(community);
         foreach (var (stack, community) in stacks)
-            if (community is not null && affected.Contains(community))
+            if (community is not null && changed.Contains(community))
                 affected.Add(stack);
         return affected.ToList();
     }

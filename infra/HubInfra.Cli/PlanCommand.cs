@@ -4,6 +4,7 @@ using HubInfra.Core.Config;
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
+using HubInfra.Core.Schedule;
 using HubInfra.Core.Values;
 using NodaTime;
 using HubInfra.Core.Stacks;
@@ -64,7 +65,7 @@ public static class PlanCommand
             }
             else if (loaded.Event is null && loaded.Community is { } community)
             {
-                communityPlan = CommunityPlan.From(community);
+                communityPlan = CommunityPlan.From(community, loaded.Exclusions);
                 if (community.Kind != StackKind.Local)
                     quota = RegionalQuota.Peak(community, EventPlansOf(set, stack));
                 json = PlanDocument.Json(PlanDocument.Community(communityPlan, quota));
@@ -244,6 +245,17 @@ public static class PlanCommand
             lines.AddRange(pools.Lines(width));
             Say($"Prices: {stack.Capacity.Prices.Basis}.");
         }
+        if (plan.Cluster is { MaintenanceExclusions.Count: > 0 } withExclusions)
+        {
+            lines.Add("");
+            Say("Maintenance exclusions (UTC; GKE does not upgrade the cluster within their scope):");
+            var exclusions = new FittedTable("name", "start", "end", "scope", "source");
+            foreach (var e in withExclusions.MaintenanceExclusions)
+                exclusions.Add(e.Name, PlanDocument.Utc(e.Start), PlanDocument.Utc(e.End), e.Scope.GkeName(), e.Source);
+            lines.AddRange(exclusions.Lines(width));
+        }
+        foreach (var note in plan.Cluster?.MaintenanceExclusionNotes ?? [])
+            Say($"Note: {note}");
         lines.Add("");
         Say("Seats per profile (max users = seats per node × the pool's maximum nodes):");
         var seats = new FittedTable("hub", "url", "profile", "pool", "seats/node#", "max users#");

@@ -16,7 +16,7 @@ public static class Rendering
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (loaded.Community is { } community && loaded.Kind != StackKind.Event)
         {
-            var plan = CommunityPlan.From(community);
+            var plan = CommunityPlan.From(community, loaded.Exclusions);
             files["plan.yaml"] = PlanDocument.Yaml(PlanDocument.Community(plan));
             if (raw is not null)
                 files["contract.json"] = CommunityContract.From(community, raw).ToJson() + "\n";

@@ -58,7 +58,7 @@ public sealed class StackSet
         if (raw is null)
             return new LoadedStack(stack, StackKind.Community, null, null,
                 [new Problem("", $"no such stack file in {_directory}; check the stack name or --stacks") { InFile = true }]);
-        return StackLoader.Load(raw, Community, _now, Events, _directory, CommunityNames);
+        return StackLoader.Load(raw, Community, _now, Events, _directory, CommunityNames, exclusionsDerived: true);
     }
 
     /// <summary>The folder's community and local stacks: what an event's <c>community</c> may name.</summary>
@@ -80,25 +80,9 @@ public sealed class StackSet
         return names;
     }
 
-    /// <summary>Every event stack of the folder, bound without validation (for checks across events).</summary>
-    public IReadOnlyList<EventSettings> Events()
-    {
-        if (_events is not null) return _events;
-        var events = new List<EventSettings>();
-        foreach (var name in StackNames)
-        {
-            try
-            {
-                if (Raw(name) is { } raw && StackLoader.KindOf(raw) == StackKind.Event && EventBinder.Bind(raw, []) is { } ev)
-                    events.Add(ev);
-            }
-            catch (StackFileException)
-            {
-                // reported when that stack itself is loaded
-            }
-        }
-        return _events = events;
-    }
+    /// <summary>Every event stack of the folder, bound without validation (for checks across events, and the exclusions
+    /// their community's cluster gets).</summary>
+    public IReadOnlyList<EventSettings> Events() => _events ??= StackFolder.Events(StackNames.Select(name => (Func<RawConfig?>)(() => Raw(name))));
 
     private IReadOnlyList<EventSettings>? _events;
 

@@ -14,7 +14,9 @@ namespace HubInfra.Deploy;
 /// </summary>
 public static class EventDeployment
 {
-    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw)
+    /// <param name="stacks">The project's folder of stack files, when known.</param>
+    /// <param name="events">The event stacks of that folder.</param>
+    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw, string? stacks, IReadOnlyList<EventSettings> events)
     {
         // The community's name, to read its contract first; then the event is bound, validated and reported once,
         // against that community, and planned once.
@@ -32,7 +34,9 @@ public static class EventDeployment
             community = contract?.Community([]);
         }
 
-        var loaded = StackLoader.Load(raw, name => name == communityName ? community : null);
+        // A community deployed from the same folder gives its cluster this event's maintenance exclusions.
+        var derived = stacks is not null && communityName is not null && File.Exists(StackFile.PathIn(stacks, communityName));
+        var loaded = StackLoader.Load(raw, name => name == communityName ? community : null, otherEvents: () => events, exclusionsDerived: derived);
         HubInfraProgram.Report(loaded with { Problems = [.. contractProblems, .. loaded.Problems] });
         var ev = loaded.Event ?? throw new RunException("hubinfra:event is missing");
         if (contract is null || community is null || reference is null)

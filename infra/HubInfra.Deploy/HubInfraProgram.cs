@@ -13,17 +13,21 @@ namespace HubInfra.Deploy;
 /// </summary>
 public static class HubInfraProgram
 {
-    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw)
+    /// <param name="stacksDirectory">The project's stack files (<see cref="PulumiConfigSource.StacksDirectory"/> when null):
+    /// a community's cluster gets the maintenance exclusions of the event stacks there that name it.</param>
+    public static async Task<IDictionary<string, object?>> RunAsync(RawConfig raw, string? stacksDirectory = null)
     {
+        var stacks = stacksDirectory ?? PulumiConfigSource.StacksDirectory();
+        var events = stacks is null ? [] : StackFolder.Events(stacks);
         if (StackLoader.KindOf(raw) == StackKind.Event)
-            return await EventDeployment.RunAsync(raw);
+            return await EventDeployment.RunAsync(raw, stacks, events);
 
-        var loaded = StackLoader.Load(raw);
+        var loaded = StackLoader.Load(raw, otherEvents: () => events);
         Report(loaded);
         var community = loaded.Community!;
         if (community.Kind != StackKind.Local)
             await CloudQuotaCheck.RunAsync(community.Project, Core.Planning.RegionalQuota.Peak(community, []), "the node pools at their maxNodeCount");
-        return CommunityDeployment.Run(CommunityPlan.From(community), raw);
+        return CommunityDeployment.Run(CommunityPlan.From(community, loaded.Exclusions), raw);
     }
 
     /// <summary>Throws with every error (key: message) if there is any; logs warnings.</summary>

@@ -32,22 +32,30 @@ public static class PulumiConfigSource
         return SecretPaths.Mark(raw, StackFileOf(stack));
     }
 
-    /// <summary>The stack's own file (Pulumi.yaml's stackConfigDir is <c>stacks</c>), found from the program's folder upwards.</summary>
-    private static RawConfig? StackFileOf(string stack)
+    /// <summary>
+    /// The project's folder of stack files: Pulumi.yaml's <c>stackConfigDir</c> (<c>stacks</c>), relative to the project
+    /// directory, found from the program's folder upwards; null when no Pulumi.yaml is found.
+    /// </summary>
+    public static string? StacksDirectory()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            if (!File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml"))) continue;
-            var path = Path.Combine(dir.FullName, "stacks", StackFile.FileName(stack));
-            try
-            {
-                return File.Exists(path) ? StackFile.Load(path) : null;
-            }
-            catch (StackFileException)
-            {
-                return null;
-            }
-        }
+            if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml")))
+                return Path.Combine(dir.FullName, "stacks");
         return null;
+    }
+
+    /// <summary>The stack's own file in <see cref="StacksDirectory"/>.</summary>
+    private static RawConfig? StackFileOf(string stack)
+    {
+        if (StacksDirectory() is not { } stacks) return null;
+        var path = Path.Combine(stacks, StackFile.FileName(stack));
+        try
+        {
+            return File.Exists(path) ? StackFile.Load(path) : null;
+        }
+        catch (StackFileException)
+        {
+            return null;
+        }
     }
 }

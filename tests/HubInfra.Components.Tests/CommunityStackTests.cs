@@ -50,6 +50,43 @@ public class CommunityStackTests
     }
 
     [Fact]
+    public async Task The_cluster_gets_the_exclusion_of_an_event_stack_file_in_its_folder_that_its_own_file_lacks()
+    {
+        var folder = Directory.CreateTempSubdirectory("hubinfra-stacks-");
+        try
+        {
+            File.Copy(Path.Combine(StackRun.StacksDirectory, "Pulumi.community-small.yaml"), Path.Combine(folder.FullName, "Pulumi.community-small.yaml"));
+            File.WriteAllText(Path.Combine(folder.FullName, "Pulumi.may-day-2027.yaml"), """
+                config:
+                  hubinfra:kind: event
+                  hubinfra:event:
+                    community: community-small
+                    hub: main
+                    profile: small
+                    timeZone: Europe/Berlin
+                    attendees: 20
+                    windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
+                """);
+            var raw = StackRun.Config("community-small");
+            Assert.DoesNotContain("may-day", raw.Values["cluster"]!.ToJsonString());
+
+            var mocks = new Mocks();
+            await StackRun.RunAsync(mocks, raw, stacks: folder.FullName);
+            var policy = Map(mocks.Single("gcp:container/cluster:Cluster", "open-science").Inputs["maintenancePolicy"]);
+            var exclusion = Assert.Single(List(policy["maintenanceExclusions"]).Select(Map));
+            Assert.Equal("may-day-2027-1", exclusion["exclusionName"]);
+            // 09:00–12:00 in Berlin (UTC+2) is 07:00–10:00 UTC; the exclusion covers the warm window around it.
+            Assert.True(string.CompareOrdinal((string)exclusion["startTime"], "2027-05-01T07:00:00Z") <= 0, (string)exclusion["startTime"]);
+            Assert.True(string.CompareOrdinal((string)exclusion["endTime"], "2027-05-01T10:00:00Z") >= 0, (string)exclusion["endTime"]);
+            Assert.Equal("NO_UPGRADES", Map(exclusion["exclusionOptions"])["scope"]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_maintenance_window_is_a_utc_recurring_window_in_the_regions_night()
     {
         var mocks = new Mocks();

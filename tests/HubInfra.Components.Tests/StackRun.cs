@@ -29,9 +29,10 @@ public static class StackRun
         return file with { Values = json.ToDictionary(kv => kv.Key, kv => kv.Value?.DeepClone()) };
     }
 
-    public static async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(Mocks mocks, RawConfig raw, bool preview = false) =>
+    /// <param name="stacks">The project's folder of stack files (the example stacks when null).</param>
+    public static async Task<(ImmutableArray<Resource> Resources, IDictionary<string, object?> Outputs)> RunAsync(Mocks mocks, RawConfig raw, bool preview = false, string? stacks = null) =>
         await Deployment.TestAsync(mocks, new TestOptions { IsPreview = preview, StackName = raw.StackName, ProjectName = "hubinfra", OrganizationName = "organization" },
-            () => HubInfraProgram.RunAsync(raw));
+            () => HubInfraProgram.RunAsync(raw, stacks ?? StacksDirectory));
 
     /// <summary>Runs the program as <see cref="RunAsync"/> does and returns each resource with the options it was created with.</summary>
     public static async Task<IReadOnlyList<(Resource Resource, ResourceOptions Options)>> ProbeAsync(Mocks mocks, RawConfig raw, bool preview = false)
@@ -52,7 +53,7 @@ public static class StackRun
         public ProbeStack()
             : base(new StackOptions { ResourceTransformations = { args => { lock (Seen) Seen.Add((args.Resource, args.Options)); return null; } } })
         {
-            HubInfraProgram.RunAsync(Raw!).GetAwaiter().GetResult();
+            HubInfraProgram.RunAsync(Raw!, StacksDirectory).GetAwaiter().GetResult();
         }
     }
 

@@ -18,8 +18,13 @@ public static class TestStacks
 
     public static LoadedStack Example(string name) => Examples().Load(name);
 
-    public static LoadedStack Inline(string yaml, string name = "test", Func<string, Model.CommunityStack?>? community = null) =>
-        StackLoader.Load(StackFile.Parse(name, yaml), community, Now);
+    /// <summary>
+    /// A stack from text. An event is checked as if its file sat beside its community's (the example stacks), so the
+    /// community's cluster gets its maintenance exclusions; <paramref name="communityElsewhere"/> checks it as an event
+    /// whose community is deployed from another folder.
+    /// </summary>
+    public static LoadedStack Inline(string yaml, string name = "test", Func<string, Model.CommunityStack?>? community = null, bool communityElsewhere = false) =>
+        StackLoader.Load(StackFile.Parse(name, yaml), community, Now, exclusionsDerived: !communityElsewhere);
 
     public static IReadOnlyList<string> Errors(LoadedStack stack) => stack.Errors.Select(p => p.ToString()).ToList();
 

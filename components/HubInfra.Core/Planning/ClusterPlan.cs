@@ -20,7 +20,7 @@ public sealed record ClusterPlan(
     bool DeletionProtection,
     string NodeServiceAccountId,
     IReadOnlyList<string> NodeServiceAccountRoles,
-    IReadOnlyList<MaintenanceExclusionSettings> MaintenanceExclusions,
+    IReadOnlyList<ClusterExclusion> MaintenanceExclusions,
     CloudNatPlan? Nat)
 {
     /// <summary>
@@ -57,12 +57,15 @@ public sealed record ClusterPlan(
             c.DeletionProtection,
             Naming.Label($"{c.Name}-nodes", 30),
             LeastPrivilegeRoles,
-            c.MaintenanceExclusions,
+            c.MaintenanceExclusions.Select(e => new ClusterExclusion(e.Name, e.Start, e.End, e.Scope, ClusterExclusion.StackFile)).ToList(),
             CloudNatPlan.For(c))
         {
             MaintenanceWindow = c.MaintenanceWindow,
         };
     }
+
+    /// <summary>How the events' exclusions were fitted to GKE's rules, and those left out (<see cref="CommunityExclusions.Notes"/>).</summary>
+    public IReadOnlyList<string> MaintenanceExclusionNotes { get; init; } = [];
 
     /// <summary>The maintenance window as configured (local time in a named zone).</summary>
     public ClusterMaintenanceWindow MaintenanceWindow { get; init; } = ClusterMaintenanceWindow.DefaultFor("");

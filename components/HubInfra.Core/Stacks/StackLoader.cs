@@ -12,6 +12,12 @@ public sealed record LoadedStack(string StackName, StackKind Kind, CommunityStac
     public bool HasErrors => Problems.Any(p => p.Severity == Severity.Error);
 
     public IEnumerable<Problem> Errors => Problems.Where(p => p.Severity == Severity.Error);
+
+    /// <summary>
+    /// A community stack's maintenance exclusions with those its events need (<see cref="CommunityEvents.Exclusions"/>),
+    /// computed once when loaded; null for an event stack.
+    /// </summary>
+    public CommunityExclusions? Exclusions { get; init; }
 }
 
 /// <summary>Config → typed settings → validated, once, before anything is planned or deployed.</summary>
@@ -25,8 +31,13 @@ public static class StackLoader
     /// </summary>
     /// <param name="stacksFolder">The folder of the stack files as the user named it (messages point into it).</param>
     /// <param name="communityNames">The community stacks known beside it, listed when the event's <c>community</c> names none.</param>
+    /// <param name="exclusionsDerived">True when an event's community is deployed from the same folder, so its cluster gets
+    /// the event's maintenance exclusions from the event's stack file (<see cref="CommunityEvents"/>); false (a community
+    /// deployed from elsewhere) asks for them to be added to the community's stack file.</param>
+    /// <remarks>A community stack's exclusions include those of the events <paramref name="otherEvents"/> lists.</remarks>
     public static LoadedStack Load(RawConfig raw, Func<string, CommunityStack?>? findCommunity = null, NodaTime.Instant? now = null,
-        Func<IReadOnlyList<EventSettings>>? otherEvents = null, string stacksFolder = "stacks", Func<IReadOnlyList<string>>? communityNames = null)
+        Func<IReadOnlyList<EventSettings>>? otherEvents = null, string stacksFolder = "stacks", Func<IReadOnlyList<string>>? communityNames = null,
+        bool exclusionsDerived = false)
     {
         var problems = new List<Problem>(raw.LayoutProblems);
         if (!raw.HasConfig)
@@ -47,14 +58,17 @@ public static class StackLoader
             if (ev is not null)
                 EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null,
                     otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList(), stacksFolder,
-                    community is null ? communityNames?.Invoke() : null);
+                    community is null ? communityNames?.Invoke() : null, exclusionsDerived && community is not null);
             return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw)));
         }
 
         var stack = CommunityBinder.Bind(raw, problems);
         CommunityValidator.Validate(stack, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
         StackNameRules.CheckCommunity(stack, problems);
-        return new LoadedStack(raw.StackName, kind, stack, null, Distinct(FollowOn.Suppress(problems, raw)));
+        // The events' exclusions are derived only from a community that is valid: an invalid one is not planned.
+        var events = problems.Any(p => p.Severity == Severity.Error) ? [] : otherEvents?.Invoke() ?? [];
+        var exclusions = CommunityEvents.Exclusions(stack, events, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
+        return new LoadedStack(raw.StackName, kind, stack, null, Distinct(FollowOn.Suppress(problems, raw))) { Exclusions = exclusions };
     }
 
     /// <summary>The stack's kind (<c>hubinfra:kind</c>); an unknown kind is a problem and reads as community.</summary>

@@ -17,7 +17,8 @@ public static class EventValidator
     /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
     /// <param name="communities">The community stacks beside it (offline: the folder's), named when <c>community</c> names none of them.</param>
     public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
-        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks", IReadOnlyList<string>? communities = null)
+        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks", IReadOnlyList<string>? communities = null,
+        bool exclusionsDerived = false)
     {
         var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
@@ -117,7 +118,10 @@ public static class EventValidator
             CheckSharedPool(plan, community, otherEvents, problems, communityFile);
         if (plan.Warm.Any(w => w.CoolAt > now))
             problems.AddRange(LoginStormRules.Check(plan, communityFile));
-        CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
+        if (exclusionsDerived)
+            CheckDerivedExclusions(ev, community, otherEvents ?? [], problems, now, communityFile);
+        else
+            CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         QuotaRules.CheckEvent(ev, community, plan, problems);
         GkeLimits.CheckEvent(ev, community, plan, problems);
     }
@@ -192,6 +196,26 @@ public static class EventValidator
                     "move one event's windows, or give one event its own pool (event.pool)") { KeepsPlan = true });
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// The community is deployed from the same folder, so its cluster gets this event's exclusions from this stack file
+    /// (<see cref="CommunityEvents"/>): says which of them cannot join the cluster's list and why.
+    /// </summary>
+    private static void CheckDerivedExclusions(EventSettings ev, CommunityStack community, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems, Instant now, string communityFile)
+    {
+        if (community.Kind == StackKind.Local) return;
+        var events = otherEvents.Where(o => o.StackName != ev.StackName).Append(ev).ToList();
+        foreach (var u in CommunityEvents.Exclusions(community, events, now).UnfitFor(ev.StackName))
+        {
+            var e = u.Exclusion;
+            var what = $"the maintenance exclusion {e.Name} ({InstantPattern.General.Format(e.Start)} to {InstantPattern.General.Format(e.End)}, {e.Scope.GkeName()}) " +
+                       $"this event's warm windows need is derived from this stack file for {ev.CommunityStack}'s cluster, but ";
+            problems.Add(u.Waiting
+                ? new Problem($"{Key}.windows", what + $"cannot be added yet: {u.Reason}; run pulumi up -s {ev.CommunityStack} on or after that day", Severity.Warning) { KeepsPlan = true }
+                : new Problem($"{Key}.windows", what + $"it would break GKE's rules with the cluster's other exclusions: {u.Reason}; " +
+                                                 $"or move this event's windows, or remove entries from hubinfra:cluster.maintenanceExclusions in {communityFile}") { KeepsPlan = true });
         }
     }
 

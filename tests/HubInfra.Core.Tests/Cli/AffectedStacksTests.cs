@@ -20,9 +20,10 @@ public class AffectedStacksTests
     }
 
     [Fact]
-    public void An_event_file_affects_only_that_event()
+    public void An_event_file_affects_that_event_and_its_community_whose_cluster_gets_its_exclusions_but_no_other_event()
     {
-        Assert.Equal(["summer-school"], AffectedStacks.Compute(["stacks/Pulumi.summer-school.yaml"], "stacks", Stacks));
+        var stacks = new Dictionary<string, string?>(Stacks) { ["gpu-lab"] = "community-gpu" };
+        Assert.Equal(["community-gpu", "summer-school"], AffectedStacks.Compute(["stacks/Pulumi.summer-school.yaml"], "stacks", stacks));
     }
 
     [Fact]

@@ -113,12 +113,13 @@ public class PlanCommandTests : IDisposable
     }
 
     [Fact]
-    public void Missing_maintenance_exclusions_do_not_hide_the_plan_they_are_listed_under_it()
+    public void A_problem_that_keeps_the_plan_is_listed_under_it()
     {
-        var dir = Folder(("new-year", NewYear));
+        // 400 attendees need more nodes than community-small's user pool autoscales to: deploying waits, the plan stands.
+        var dir = Folder(("new-year", NewYear.Replace("attendees: 60", "attendees: 400")));
         var (validateExit, validate, _) = HubInfra.Cli.Program.Run("validate", "--stacks", dir);
         Assert.Equal(1, validateExit);
-        Assert.Contains($"{Path.Combine(dir, "Pulumi.new-year.yaml")}: hubinfra:event.windows: 2 warm windows are not covered", validate);
+        Assert.Contains($"{Path.Combine(dir, "Pulumi.new-year.yaml")}: hubinfra:event.attendees: the peak of", validate);
 
         var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "new-year", "--stacks", dir, "--width", "100");
         Assert.True(exit == 0, err);
@@ -127,9 +128,44 @@ public class PlanCommandTests : IDisposable
         var problems = Array.FindIndex(lines, l => l.StartsWith("1 error to fix before deploying", StringComparison.Ordinal));
         Assert.InRange(total, 1, problems - 1);
         var listed = string.Join(" ", lines[(problems + 1)..].Select(l => l.Trim()));
-        Assert.Contains($"- {Path.Combine(dir, "Pulumi.new-year.yaml")}: hubinfra:event.windows:", listed);
-        Assert.Contains($"in {Path.Combine(dir, "Pulumi.community-small.yaml")}:", listed);
+        Assert.Contains($"- {Path.Combine(dir, "Pulumi.new-year.yaml")}: hubinfra:event.attendees:", listed);
+        Assert.Contains($"in {Path.Combine(dir, "Pulumi.community-small.yaml")},", listed);
         Assert.DoesNotContain("stacks/Pulumi.", output);
+    }
+
+    [Fact]
+    public void A_new_events_exclusions_come_from_its_stack_file_and_the_community_plan_shows_them()
+    {
+        var dir = Folder(("new-year", NewYear));
+        var (validateExit, validate, _) = HubInfra.Cli.Program.Run("validate", "--stacks", dir);
+        Assert.True(validateExit == 0, validate);
+        Assert.DoesNotContain("maintenance exclusion", validate);
+
+        var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "community-small", "--stacks", dir, "--format", "json");
+        Assert.True(exit == 0, err);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var exclusions = doc.RootElement.GetProperty("cluster").GetProperty("maintenanceExclusions").EnumerateArray()
+            .Select(e => (e.GetProperty("name").GetString(), e.GetProperty("source").GetString())).ToList();
+        Assert.Contains(("new-year-1", "event new-year"), exclusions);
+        Assert.Contains(("hackathon-2027-1", "event hackathon-2027"), exclusions);
+        Assert.DoesNotContain("new-year", File.ReadAllText(Path.Combine(dir, "Pulumi.community-small.yaml")));
+
+        var (_, table, _) = HubInfra.Cli.Program.Run("plan", "--stack", "community-small", "--stacks", dir, "--width", "100");
+        Assert.Contains(Lines(table), l => l.Contains("new-year-1", StringComparison.Ordinal) && l.TrimEnd().EndsWith("event new-year", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_event_whose_exclusion_cannot_join_the_cluster_is_told_which_and_why()
+    {
+        var dir = Folder(("new-year", NewYear));
+        var community = Path.Combine(dir, "Pulumi.community-small.yaml");
+        File.WriteAllText(community, File.ReadAllText(community).Replace("    releaseChannel: REGULAR\n",
+            "    releaseChannel: REGULAR\n    maintenanceExclusions:\n      - { name: new-year-1, start: \"2027-02-01T00:00:00Z\", end: \"2027-02-02T00:00:00Z\" }\n"));
+        var (exit, validate, _) = HubInfra.Cli.Program.Run("validate", "--stacks", dir);
+        Assert.Equal(1, exit);
+        var line = Assert.Single(validate.Split('\n'), l => l.Contains("Pulumi.new-year.yaml: hubinfra:event.windows:", StringComparison.Ordinal));
+        Assert.Contains("the maintenance exclusion new-year-1 (", line);
+        Assert.Contains("name 'new-year-1' is used by more than one exclusion", line);
     }
 
     [Fact]
@@ -162,12 +198,12 @@ public class PlanCommandTests : IDisposable
     [Fact]
     public void Json_is_the_plan_document_alone_with_problems_on_stderr()
     {
-        var dir = Folder(("new-year", NewYear));
+        var dir = Folder(("new-year", NewYear.Replace("attendees: 60", "attendees: 400")));
         var (exit, output, err) = HubInfra.Cli.Program.Run("plan", "--stack", "new-year", "--stacks", dir, "--format", "json");
         Assert.Equal(0, exit);
         using var doc = System.Text.Json.JsonDocument.Parse(output);
-        Assert.Equal(60, doc.RootElement.GetProperty("peakSeats").GetInt32());
-        Assert.Contains("hubinfra:event.windows", err);
+        Assert.Equal(400, doc.RootElement.GetProperty("peakSeats").GetInt32());
+        Assert.Contains("hubinfra:event.attendees", err);
     }
 
     [Fact]

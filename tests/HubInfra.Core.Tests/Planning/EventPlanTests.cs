@@ -304,7 +304,7 @@ public class EventPlanTests
     {
         var yaml = SmallEvent.Replace("windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]",
             "daily: [ { from: 2027-05-03, to: 2027-06-25, start: \"09:00\", end: \"17:00\", days: [Mon, Tue, Wed, Thu, Fri, Sat] } ]");
-        var ev = TestStacks.Inline(yaml, "long-course", TestStacks.Examples().Community);
+        var ev = TestStacks.Inline(yaml, "long-course", TestStacks.Examples().Community, communityElsewhere: true);
         // One problem at the key: the entry to add, why it has that scope, and from when GKE accepts it.
         var problem = Assert.Single(ev.Problems, p => p.Key == "hubinfra:event.windows");
         Assert.Contains("scope: NO_MINOR_OR_NODE_UPGRADES", problem.Message);

@@ -144,7 +144,7 @@ public class EventExclusionAdviceTests
     public void A_course_warns_when_to_add_its_exclusion_until_the_cluster_has_it_then_says_nothing()
     {
         var bare = TestStacks.Inline(TestStacks.Community).Community!;
-        var first = TestStacks.Inline(Course, "course", _ => bare);
+        var first = TestStacks.Inline(Course, "course", _ => bare, communityElsewhere: true);
         var error = Assert.Single(first.Problems, p => p.Key == "hubinfra:event.windows").ToString();
         Assert.Contains("not covered by a maintenance exclusion", error);
         Assert.Contains("GKE accepts a NO_MINOR_OR_NODE_UPGRADES exclusion only if it ends at most 180 days after it is created: add course-1 on or after 2027-02-", error);
@@ -154,7 +154,19 @@ public class EventExclusionAdviceTests
         var entries = string.Concat(plan.Exclusions.Exclusions.Select(e =>
             $"      - {{ name: {e.Name}, start: \"{HubInfra.Core.Planning.PlanDocument.Utc(e.Start)}\", end: \"{HubInfra.Core.Planning.PlanDocument.Utc(e.End)}\", scope: {HubInfra.Core.Schedule.ExclusionScopes.GkeName(e.Scope)} }}\n"));
         var covered = TestStacks.Inline(TestStacks.Community + "\n  hubinfra:cluster:\n    maintenanceExclusions:\n" + entries).Community!;
-        var second = TestStacks.Inline(Course, "course", _ => covered);
+        var second = TestStacks.Inline(Course, "course", _ => covered, communityElsewhere: true);
         Assert.DoesNotContain(second.Problems, p => p.Key == "hubinfra:event.windows");
+    }
+
+    [Fact]
+    public void Beside_its_community_a_course_is_told_from_which_day_the_communitys_deployment_adds_its_exclusion()
+    {
+        var bare = TestStacks.Inline(TestStacks.Community).Community!;
+        var loaded = TestStacks.Inline(Course, "course", _ => bare);
+        var problem = Assert.Single(loaded.Problems, p => p.Key == "hubinfra:event.windows");
+        Assert.Equal(Severity.Warning, problem.Severity);
+        Assert.DoesNotContain("add to hubinfra:cluster.maintenanceExclusions", problem.Message);
+        Assert.Contains("add course-1 on or after 2027-02-", problem.Message);
+        Assert.EndsWith("run pulumi up -s test on or after that day", problem.Message);
     }
 }

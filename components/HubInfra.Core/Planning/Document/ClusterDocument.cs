@@ -15,7 +15,8 @@ public sealed record ClusterDocument(
     bool DeletionProtection,
     NodeServiceAccountDocument NodeServiceAccount,
     MaintenanceWindowDocument MaintenanceWindow,
-    IReadOnlyList<ExclusionDocument> MaintenanceExclusions);
+    IReadOnlyList<ExclusionDocument> MaintenanceExclusions,
+    IReadOnlyList<string> MaintenanceExclusionNotes);
 
 
 /// <summary>A CIDR block allowed to reach the control plane.</summary>
