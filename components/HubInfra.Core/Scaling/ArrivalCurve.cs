@@ -2,7 +2,7 @@ namespace HubInfra.Core.Scaling;
 
 /// <summary>
 /// When the people of one window open their server, relative to the window's start. The default is an assumption,
-/// the one issue 9's analysis used ("70% arriving within 15 minutes of the start"): 10% come 20 to 10 minutes early,
+/// one often quoted for workshops ("70% arriving within 15 minutes of the start"): 10% come 20 to 10 minutes early,
 /// 70% from 10 minutes before to 15 minutes after the start, 20% late, spread over the rest of the first hour. Each
 /// share is uniform in its span. Replace it with your own event's login times when you have them (JupyterHub's
 /// <c>/hub/api/users</c> gives each server's <c>started</c>).
