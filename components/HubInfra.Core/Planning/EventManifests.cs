@@ -250,7 +250,11 @@ public static class EventManifests
                 ("initialDelaySeconds", PlaceholderScaler.HeartbeatStaleSeconds),
                 ("periodSeconds", 60),
                 ("failureThreshold", 1))),
-            ("volumeMounts", new List<object?> { Map(("name", "scaler"), ("mountPath", PlaceholderScaler.MountPath), ("readOnly", true)) }));
+            ("volumeMounts", new List<object?>
+            {
+                Map(("name", "scaler"), ("mountPath", PlaceholderScaler.MountPath), ("readOnly", true)),
+                Map(("name", "heartbeat"), ("mountPath", PlaceholderScaler.HeartbeatDirectory)),
+            }));
         // kubectl finds the API in the pod through the ServiceAccount token mounted at
         // /var/run/secrets/kubernetes.io/serviceaccount (client-go rest.InClusterConfig): said on the pod, so that a
         // ServiceAccount or policy that turns automounting off cannot leave the scaler without credentials (the pod's
@@ -262,7 +266,12 @@ public static class EventManifests
             ("securityContext", RestrictedPodSecurity()),
             ("terminationGracePeriodSeconds", 5),
             ("containers", new List<object?> { container }),
-            ("volumes", new List<object?> { Map(("name", "scaler"), ("configMap", Map(("name", ScalerName(plan))))) }));
+            ("volumes", new List<object?>
+            {
+                Map(("name", "scaler"), ("configMap", Map(("name", ScalerName(plan))))),
+                // The heartbeat's own small volume (the liveness probe reads it), writable by the non-root scaler.
+                Map(("name", "heartbeat"), ("emptyDir", Map(("medium", "Memory"), ("sizeLimit", "1Mi")))),
+            }));
         if (!plan.LocalCluster)
             spec["nodeSelector"] = Map((Labels.NodePurpose, "core"));
         return Map(

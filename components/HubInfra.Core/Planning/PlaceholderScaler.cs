@@ -39,7 +39,10 @@ public static class PlaceholderScaler
     public static string Schedule(EventPlan plan) => plan.Scaler.Schedule();
 
     /// <summary>The file the scaler touches after every look; its liveness probe fails when it grows stale.</summary>
-    public const string HeartbeatFile = "/tmp/scaler-heartbeat";
+    public const string HeartbeatFile = HeartbeatDirectory + "/heartbeat";
+
+    /// <summary>An emptyDir of the scaler's pod that holds only <see cref="HeartbeatFile"/>.</summary>
+    public const string HeartbeatDirectory = "/run/hubinfra";
 
     /// <summary>Seconds without a finished look after which the kubelet restarts the scaler (several missed looks).</summary>
     public const int HeartbeatStaleSeconds = 300;
