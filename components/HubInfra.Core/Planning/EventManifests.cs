@@ -12,10 +12,11 @@ namespace HubInfra.Core.Planning;
 /// shell applies the same text (a <c>Pulumi.Kubernetes.Yaml.V2.ConfigGroup</c>), so the two cannot drift.
 /// The objects: the placeholders' PriorityClass (owned by the event, see <see cref="PlaceholderPriority"/>); the
 /// event's own namespace <see cref="EventPlan.CapacityNamespace"/> holding the scaler's ServiceAccount, Role,
-/// RoleBinding, ConfigMap (schedule, script and the placeholder pod template), its state ConfigMap (community hub) and
-/// its Deployment; in the hub's namespace a Role and RoleBinding that only let the scaler list pods. The placeholders
-/// themselves are bare pods the scaler creates from the template (not in the manifests: their number is the scaler's).
-/// Their only dependency on the chart is the user scheduler, listed in <see cref="ChartObjects"/>.
+/// RoleBinding, ConfigMap (schedule, script and, with placeholders, the placeholder pod template), its status ConfigMap
+/// and its Deployment (with a CapacityBuffer also the seat's PodTemplate and the buffer); in the hub's namespace a Role
+/// and RoleBinding that only let the scaler list pods. Placeholders are bare pods the scaler creates from the template
+/// (not in the manifests: their number is the scaler's). Their only dependency on the chart is the user scheduler,
+/// listed in <see cref="ChartObjects"/>.
 /// </summary>
 public static class EventManifests
 {
@@ -97,7 +98,7 @@ public static class EventManifests
 
     public static string ScalerName(EventPlan plan) => Naming.Label($"{plan.Event.StackName}-scaler");
 
-    /// <summary>The scaler's state (the community-hub baseline of each window): a ConfigMap it may get and patch, nothing else.</summary>
+    /// <summary>The scaler's status (its last look), written each look and never read back: a ConfigMap it may get and patch, nothing else.</summary>
     public static string StateName(EventPlan plan) => Naming.Label($"{plan.Event.StackName}-scaler-state");
 
     public static Dictionary<string, object?> CommonLabels(EventPlan plan) =>
@@ -114,10 +115,11 @@ public static class EventManifests
         string.Join(",", PlaceholderSelector(plan).Select(kv => $"{kv.Key}={kv.Value}"));
 
     /// <summary>
-    /// Least privilege in the event's own namespace: create, list and delete pods — the namespace holds nothing but
-    /// the placeholders and the scaler's own pod, so this reaches no one else's pod (RBAC cannot narrow create or list
-    /// to a label; a namespace of its own is how the reach is narrowed) — and, on a community hub, get and patch of
-    /// the one state ConfigMap (by resourceName).
+    /// Least privilege in the event's own namespace: with placeholders, create, list and delete pods — the namespace
+    /// holds nothing but the placeholders and the scaler's own pod, so this reaches no one else's pod (RBAC cannot narrow
+    /// create or list to a label; a namespace of its own is how the reach is narrowed); with a CapacityBuffer, get and
+    /// patch of that one buffer (by resourceName) and nothing on pods; and get and patch of the one status ConfigMap
+    /// (by resourceName).
     /// </summary>
     public static List<object?> ScalerRules(EventPlan plan)
     {
