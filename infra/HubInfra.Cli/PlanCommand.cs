@@ -56,7 +56,7 @@ public static class PlanCommand
         RegionalQuota? quota = null;
         if (blockers.Count == 0)
         {
-            if (loaded.Event is { } ev && loaded.Community is { } c && EventPlan.From(ev, c) is { } ep)
+            if (loaded.Event is { } ev && loaded.Community is { } c && loaded.Plan is { } ep)
             {
                 eventPlan = ep;
                 if (c.Kind != StackKind.Local)
@@ -105,8 +105,8 @@ public static class PlanCommand
         {
             if (set.Raw(name) is not { } raw || StackLoader.KindOf(raw) != StackKind.Event) continue;
             var loaded = set.Load(name);
-            if (loaded.Problems.Any(PlanBlockers.Blocks) || loaded.Event is not { } ev || ev.CommunityStack != community || loaded.Community is not { } c) continue;
-            if (EventPlan.From(ev, c) is { } plan) plans.Add(plan);
+            if (loaded.Problems.Any(PlanBlockers.Blocks) || loaded.Event is not { } ev || ev.CommunityStack != community) continue;
+            if (loaded.Plan is { } plan) plans.Add(plan);
         }
         return plans;
     }

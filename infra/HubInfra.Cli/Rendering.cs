@@ -23,7 +23,7 @@ public static class Rendering
             foreach (var hub in plan.Hubs)
                 HubFiles(hub, files);
         }
-        else if (loaded.Event is { } ev && loaded.Community is { } target && EventPlan.From(ev, target) is { } eventPlan)
+        else if (loaded.Plan is { } eventPlan)
         {
             files["plan.yaml"] = PlanDocument.Yaml(PlanDocument.Event(eventPlan));
             files["event/manifests.yaml"] = EventManifests.Yaml(eventPlan);

@@ -69,7 +69,7 @@ public static class SimulateCommand
             foreach (var problem in loaded.Errors) stderr.WriteLine(problem.Format(set.PathOf(stack)));
             return 1;
         }
-        if (loaded.Event is not { } ev || loaded.Community is not { } community || EventPlan.From(ev, community) is not { } plan)
+        if (loaded.Plan is not { } plan)
         {
             stderr.WriteLine($"{set.PathOf(stack)}: simulate needs an event stack (hubinfra:kind: event) whose community stack is in {directory}");
             return 1;

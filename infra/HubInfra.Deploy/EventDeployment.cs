@@ -41,8 +41,8 @@ public static class EventDeployment
         var ev = loaded.Event ?? throw new RunException("hubinfra:event is missing");
         if (contract is null || community is null || reference is null)
             throw new RunException($"community stack {ev.CommunityStack} could not be read");
-        var plan = EventPlan.From(ev, community)
-            ?? throw new RunException($"the event could not be planned against stack {ev.CommunityStack}");
+        // Planned once, by the loader, from the event resolved against the contract's community.
+        var plan = loaded.Plan ?? throw new RunException($"the event could not be planned against stack {ev.CommunityStack}");
 
         if (plan.Pool.Dedicated is not null && community.Kind != StackKind.Local)
             await CloudQuotaCheck.RunAsync(community.Project, Core.Planning.RegionalQuota.Peak(community, [plan]),

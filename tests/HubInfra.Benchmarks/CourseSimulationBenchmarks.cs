@@ -30,8 +30,7 @@ public class CourseSimulationBenchmarks
         var community = set.Load("community-gpu").Community!;
         var yaml = File.ReadAllText(set.PathOf("summer-school-2027"))
             .Replace("to: 2027-07-16", "to: 2027-10-15").Replace("days: [Mon, Tue, Wed, Thu, Fri]", "days: [Mon, Wed, Fri]");
-        var ev = StackLoader.Load(HubInfra.Core.Config.StackFile.Parse("course", yaml), _ => community).Event!;
-        _plan = EventPlan.From(ev, community)!;
+        _plan = StackLoader.Load(HubInfra.Core.Config.StackFile.Parse("course", yaml), _ => community).Plan!;
         if (_plan.Windows.Count != 45) throw new InvalidOperationException($"{_plan.Windows.Count} windows, not 45");
     }
 

@@ -47,14 +47,14 @@ public static class HeldOutScenarios
         foreach (var name in set.StackNames)
         {
             var loaded = set.Load(name);
-            if (loaded.Event is { } ev && loaded.Community is { } community && EventPlan.From(ev, community) is { } plan)
+            if (loaded.Plan is { } plan)
                 yield return (name, plan);
         }
         var gpu = set.Load("community-gpu").Community!;
         EventPlan Inline(string name, string body) =>
-            EventPlan.From(StackLoader.Load(HubInfra.Core.Config.StackFile.Parse(name,
+            StackLoader.Load(HubInfra.Core.Config.StackFile.Parse(name,
                 $"config:\n  hubinfra:kind: event\n  hubinfra:event:\n    community: community-gpu\n    hub: courses\n    profile: cpu\n    timeZone: Europe/Berlin\n{body}"),
-                _ => gpu).Event!, gpu)!;
+                _ => gpu).Plan!;
         yield return ("weekly 2-h lab, 180", Inline("lab", "    attendees: 180\n    daily:\n      - { from: 2027-09-06, to: 2027-12-13, start: \"14:00\", end: \"16:00\", days: [Mon] }\n"));
         yield return ("90-min workshop, 60", Inline("ws", "    attendees: 60\n    windows:\n      - { start: 2027-09-08T10:00, end: 2027-09-08T11:30 }\n"));
         yield return ("8-h day, 300", Inline("day", "    attendees: 300\n    windows:\n      - { start: 2027-09-09T09:00, end: 2027-09-09T17:00 }\n"));

@@ -24,7 +24,7 @@ public class EventStackTests
     {
         var target = HubInfra.Core.Binding.CommunityBinder.Bind(StackRun.Config(community), []);
         var loaded = HubInfra.Core.Stacks.StackLoader.Load(StackRun.Config(stack), name => name == community ? target : null);
-        return HubInfra.Core.Planning.EventPlan.From(loaded.Event!, target)!;
+        return loaded.Plan!;
     }
 
     [Fact]

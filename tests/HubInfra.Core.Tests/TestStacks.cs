@@ -26,6 +26,11 @@ public static class TestStacks
     public static LoadedStack Inline(string yaml, string name = "test", Func<string, Model.CommunityStack?>? community = null, bool communityElsewhere = false) =>
         StackLoader.Load(StackFile.Parse(name, yaml), community, Now, exclusionsDerived: !communityElsewhere);
 
+    /// <summary>The plan of an event resolved against a community other than the one it was loaded with (it must resolve).</summary>
+    public static EventPlan PlanOf(Model.EventSettings ev, Model.CommunityStack community) =>
+        EventPlan.From(HubInfra.Core.Binding.EventResolver.Resolve(ev, community).Event
+                       ?? throw new InvalidOperationException($"event {ev.StackName} does not resolve against {community.StackName}"));
+
     public static IReadOnlyList<string> Errors(LoadedStack stack) => stack.Errors.Select(p => p.ToString()).ToList();
 
     /// <summary>A valid community stack to mutate in tests.</summary>

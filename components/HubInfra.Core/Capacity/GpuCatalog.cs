@@ -1,4 +1,3 @@
-using HubInfra.Core.Model;
 using HubInfra.Core.Config;
 
 namespace HubInfra.Core.Capacity;

@@ -1,3 +1,4 @@
+using HubInfra.Core.Capacity;
 using HubInfra.Core.Schedule;
 using NodaTime;
 

@@ -18,7 +18,11 @@ public sealed record ProfileSettings(
     ImageRef? Image,
     bool Default,
     int GpusPerUser,
-    string Key);
+    string Key)
+{
+    /// <summary>True when seats can be planned for the profile: positive, finite guarantees (seats per node divide by them).</summary>
+    public bool IsPlannable => CpuGuarantee > 0 && double.IsFinite(CpuGuarantee) && MemoryGuarantee.Bytes > 0;
+}
 
 /// <summary>JupyterHub's idle culler (z2jh <c>cull</c>).</summary>
 public sealed record CullSettings(bool Enabled, int TimeoutSeconds, int EverySeconds, int MaxAgeSeconds);

@@ -1,3 +1,5 @@
+using HubInfra.Core.Capacity;
+
 namespace HubInfra.Core.Model;
 
 /// <summary>What a node pool is for: z2jh's <c>hub.jupyter.org/node-purpose</c> label.</summary>
@@ -6,10 +8,6 @@ public enum NodePurpose
     Core,
     User,
 }
-
-/// <summary>An accelerator attached to every node of a pool (GKE <c>guest_accelerator</c>).</summary>
-/// <param name="DriverVersion">GKE's <c>gpu_driver_installation_config.gpu_driver_version</c>: DEFAULT, LATEST or INSTALLATION_DISABLED.</param>
-public sealed record GpuSettings(string Type, int Count, string DriverVersion);
 
 /// <summary>A GKE node pool as configured (<c>hubinfra:nodePools.core</c> or <c>hubinfra:nodePools.user[i]</c>).</summary>
 /// <param name="MinNodes">Autoscaling minimum, total across the pool's zones (GKE <c>total_min_node_count</c>).</param>

@@ -1,3 +1,4 @@
+using HubInfra.Core.Binding;
 using HubInfra.Core.Model;
 using HubInfra.Core.Schedule;
 using NodaTime;
@@ -19,8 +20,8 @@ public static class CommunityEvents
     /// breaks a rule (<see cref="GkeMaintenanceRules.Check"/>: 20 in total, names, 180 days ahead, ...) is left out and
     /// listed as unfit with the rule, so the cluster never gets a list GKE refuses.
     /// </summary>
-    /// <param name="events">Event stacks known beside the community (others are ignored).</param>
-    public static CommunityExclusions Exclusions(CommunityStack community, IReadOnlyList<EventSettings> events, Instant now)
+    /// <param name="plans">The plans of the event stacks known beside the community (<see cref="Plans"/>; others are ignored).</param>
+    public static CommunityExclusions Exclusions(CommunityStack community, IReadOnlyList<EventPlan> plans, Instant now)
     {
         var union = community.Cluster.MaintenanceExclusions
             .Select(e => new ClusterExclusion(e.Name, e.Start, e.End, e.Scope, ClusterExclusion.StackFile)).ToList();
@@ -31,11 +32,10 @@ public static class CommunityEvents
         var inReleaseChannel = community.Cluster.ReleaseChannel != "UNSPECIFIED";
         var window = GkeRecurringWindow.From(community.Cluster.MaintenanceWindow);
         // The longest first, so an event whose windows another event's exclusions already cover adds nothing.
-        var plans = events.Where(e => e.CommunityStack == community.StackName)
-            .Select(e => PlanOf(e, community)).OfType<EventPlan>()
+        var ordered = plans.Where(p => p.Event.CommunityStack == community.StackName)
             .OrderByDescending(p => p.Exclusions.Exclusions.Where(e => e.End > now).Sum(e => (e.End - e.Start).TotalSeconds))
             .ThenBy(p => p.Event.StackName, StringComparer.Ordinal);
-        foreach (var plan in plans)
+        foreach (var plan in ordered)
         {
             var ev = plan.Event;
             var current = union.Select(e => e.AsExclusion()).Where(e => e.End > now).ToList();
@@ -63,18 +63,15 @@ public static class CommunityEvents
         return new CommunityExclusions(union, notes, unfit);
     }
 
-    /// <summary>The event's plan; null when it has none (its own validation says why).</summary>
-    private static EventPlan? PlanOf(EventSettings ev, CommunityStack community)
-    {
-        try
-        {
-            return EventPlan.From(ev, community);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException or ArithmeticException)
-        {
-            return null; // that stack's own validation reports it
-        }
-    }
+    /// <summary>
+    /// The plans of the event stacks whose <c>community</c> names this one and that resolve against it
+    /// (<see cref="EventResolver"/>), each planned once; an event that does not resolve has no plan (its own
+    /// validation says why).
+    /// </summary>
+    public static IReadOnlyList<EventPlan> Plans(CommunityStack community, IEnumerable<EventSettings> events) =>
+        events.Where(e => e.CommunityStack == community.StackName)
+            .Select(e => EventResolver.Resolve(e, community).Event).OfType<ResolvedEvent>()
+            .Select(EventPlan.From).ToList();
 
     /// <summary>The first of GKE's rules that <paramref name="e"/> breaks joining <paramref name="current"/> (and they do not break alone).</summary>
     private static string? NewError(List<MaintenanceExclusion> current, MaintenanceExclusion e, Instant? now, bool inReleaseChannel, GkeRecurringWindow window)

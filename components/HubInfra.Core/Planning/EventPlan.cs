@@ -1,3 +1,4 @@
+using HubInfra.Core.Binding;
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Model;
 using HubInfra.Core.Scaling;
@@ -163,28 +164,25 @@ public sealed record EventPlan(
     /// <summary>The community is a local stack: no z2jh user scheduler and no node-purpose labels to select.</summary>
     public bool LocalCluster { get; init; }
 
-    /// <summary>Plans an event against its community stack; null when the target hub, profile or pool is missing (the validator says which).</summary>
-    public static EventPlan? From(EventSettings ev, CommunityStack community)
+    /// <summary>
+    /// Plans an event resolved against its community stack (<see cref="EventResolver"/>): nothing is looked up here,
+    /// so every resolved event gets a plan. Validation reads it (seats that fit, pool limits, quotas, exclusions).
+    /// </summary>
+    public static EventPlan From(ResolvedEvent resolved)
     {
-        var hub = TargetHub(ev, community);
-        var profile = hub?.Profiles.FirstOrDefault(p => p.Name == ev.Profile);
-        if (hub is null || profile is null) return null;
+        var ev = resolved.Event;
+        var community = resolved.Community;
+        var hub = resolved.Hub;
+        var profile = resolved.Profile;
+        var machine = resolved.Machine;
+        var capacity = resolved.Capacity;
 
-        var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
-        var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
         // preWarmMinutes unless set: a preloaded image (secondary boot disk) makes a node usable 5 minutes sooner.
-        var preloaded = (ev.Pool is { } ownPool ? ownPool.SecondaryBootDiskImage : communityPool?.SecondaryBootDiskImage) is not null;
-        var lead = ev.Lead ?? LeadTime.Derive(preloaded);
-        var warm = WarmSchedule.Build(calendar.Windows, lead, ev.Grace);
+        var lead = ev.Lead ?? LeadTime.Derive(resolved.Pool.SecondaryBootDiskImage is not null);
+        var warm = WarmSchedule.Build(resolved.Calendar.Windows, lead, ev.Grace);
         var peakSeats = warm.Count == 0 ? ev.PeakSeats : warm.Max(w => Seats(w.Attendees, ev.PeakFraction));
 
-        NodePoolSettings? poolSettings = ev.Pool is { } dedicated
-            ? dedicated.AsUserPool(profile.NodePool.Length > 0 ? profile.NodePool : "event", communityPool?.Gpu)
-            : communityPool;
-        if (poolSettings is null || !MachineTypeCatalog.TryGet(poolSettings.MachineType, out var machine)) return null;
-
-        // The event's own capacity settings, priced in the community cluster's region.
-        var capacity = ev.Capacity.InRegion(community.Region);
+        var poolSettings = resolved.Pool;
         var seatsPerNode = Math.Max(0, SeatPlanner.SeatsFor(profile, poolSettings, machine, capacity));
         var peakNodes = seatsPerNode == 0 ? 0 : (int)Math.Ceiling((double)peakSeats / seatsPerNode);
         NodePoolPlan? dedicatedPlan = null;
@@ -293,17 +291,6 @@ public sealed record EventPlan(
 
     public static int Seats(int attendees, double peakFraction) => (int)Math.Ceiling(attendees * peakFraction - 1e-9);
 
-    /// <summary>A workshop hub's profiles without a pool use the event's pool (dedicated) or the community's first user pool.</summary>
-    private static HubSettings ResolveWorkshopHub(HubSettings ws, CommunityStack community)
-    {
-        var fallback = community.UserPools.FirstOrDefault()?.Name ?? "user";
-        var profiles = ws.Profiles.Select(p => p.NodePool.Length > 0 ? p : p with { NodePool = fallback }).ToList();
-        return ws with { Profiles = profiles };
-    }
-
     private static IReadOnlyList<NodePoolSettings> PoolsForWorkshop(CommunityStack community, NodePoolSettings eventPool) =>
         community.UserPools.Any(p => p.Name == eventPool.Name) ? community.UserPools : community.UserPools.Append(eventPool).ToList();
-
-    public static HubSettings? TargetHub(EventSettings ev, CommunityStack community) =>
-        ev.WorkshopHub is { } ws && ws.Name == ev.Hub ? ResolveWorkshopHub(ws, community) : community.Hubs.FirstOrDefault(h => h.Name == ev.Hub);
 }

@@ -1,3 +1,4 @@
+using HubInfra.Core.Capacity;
 using HubInfra.Core.Model;
 
 namespace HubInfra.Core.Planning;

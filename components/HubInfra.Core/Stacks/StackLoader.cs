@@ -9,6 +9,13 @@ namespace HubInfra.Core.Stacks;
 /// <summary>The outcome of reading one stack: its kind, the bound settings, and every problem found.</summary>
 public sealed record LoadedStack(string StackName, StackKind Kind, CommunityStack? Community, EventSettings? Event, IReadOnlyList<Problem> Problems)
 {
+    /// <summary>
+    /// An event stack's plan, computed once when loaded from its resolution against the community; null when the
+    /// event does not resolve or its resolution is not fit to plan (the problems say why), and for other stacks.
+    /// Whether it may be shown or deployed is for its problems to say (<see cref="Problem.KeepsPlan"/>).
+    /// </summary>
+    public EventPlan? Plan { get; init; }
+
     public bool HasErrors => Problems.Any(p => p.Severity == Severity.Error);
 
     public IEnumerable<Problem> Errors => Problems.Where(p => p.Severity == Severity.Error);
@@ -55,11 +62,22 @@ public static class StackLoader
             StackNameRules.CheckEvent(raw.StackName, problems);
             var ev = EventBinder.Bind(raw, problems);
             var community = ev is null ? null : findCommunity?.Invoke(ev.CommunityStack);
-            if (ev is not null)
-                EventValidator.Validate(ev, community, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant(), findCommunity is not null,
-                    otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList(), stacksFolder,
-                    community is null ? communityNames?.Invoke() : null, exclusionsDerived && community is not null);
-            return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw)));
+            if (ev is null)
+                return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw)));
+            var at = now ?? NodaTime.SystemClock.Instance.GetCurrentInstant();
+            var others = otherEvents?.Invoke().Where(o => o.StackName != ev.StackName).ToList();
+            // Bind, resolve and validate; plan once what is fit to plan; check the plan (with the other events' plans,
+            // each planned once).
+            var resolved = EventValidator.Validate(ev, community, problems, at, findCommunity is not null, others, stacksFolder,
+                community is null ? communityNames?.Invoke() : null);
+            EventPlan? plan = null;
+            if (resolved is not null)
+            {
+                plan = EventPlan.From(resolved);
+                EventValidator.CheckPlan(plan, resolved.Community, problems, at, others is null ? null : CommunityEvents.Plans(resolved.Community, others),
+                    stacksFolder, exclusionsDerived);
+            }
+            return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw))) { Plan = plan };
         }
 
         var stack = CommunityBinder.Bind(raw, problems);
@@ -67,7 +85,7 @@ public static class StackLoader
         StackNameRules.CheckCommunity(stack, problems);
         // The events' exclusions are derived only from a community that is valid: an invalid one is not planned.
         var events = problems.Any(p => p.Severity == Severity.Error) ? [] : otherEvents?.Invoke() ?? [];
-        var exclusions = CommunityEvents.Exclusions(stack, events, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
+        var exclusions = CommunityEvents.Exclusions(stack, CommunityEvents.Plans(stack, events), now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
         return new LoadedStack(raw.StackName, kind, stack, null, Distinct(FollowOn.Suppress(problems, raw))) { Exclusions = exclusions };
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HubInfra.Core.Binding;
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
@@ -14,11 +15,15 @@ public static class EventValidator
 {
     private const string Key = "hubinfra:event";
 
+    /// <summary>
+    /// The event's settings and its resolution against its community (<see cref="EventResolver"/>), before any plan:
+    /// the calendar, the workshop hub, the community, the hub, profile and pool, the pool's accelerators. Returns the
+    /// resolved event when it is fit to plan (every problem that would make the plan meaningless is absent), else null.
+    /// </summary>
     /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
     /// <param name="communities">The community stacks beside it (offline: the folder's), named when <c>community</c> names none of them.</param>
-    public static void Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
-        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks", IReadOnlyList<string>? communities = null,
-        bool exclusionsDerived = false)
+    public static ResolvedEvent? Validate(EventSettings ev, CommunityStack? community, List<Problem> problems, Instant now, bool communityLookedUp,
+        IReadOnlyList<EventSettings>? otherEvents = null, string stacksFolder = "stacks", IReadOnlyList<string>? communities = null)
     {
         var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         var calendar = EventCalendar.Expand(ev.Zone, ev.Windows, ev.Daily, ev.Attendees);
@@ -26,6 +31,8 @@ public static class EventValidator
             problems.Add(new Problem($"{Key}.{p.Path}", p.Message));
         if (calendar.Windows.Count > 0 && calendar.Windows.All(w => w.EndInstant.Plus(ev.Grace) < now))
             problems.Add(new Problem(Key, $"every window of this event is past: destroy the stack (pulumi destroy -s {ev.StackName}) and remove {StackFile.PathIn(stacksFolder, ev.StackName)}", Severity.Warning));
+        if (ev.Pool is { } eventPool)
+            problems.AddRange(SecondaryBootDiskRules.Check(eventPool.SecondaryBootDiskImage, true, $"{Key}.pool"));
 
         if (ev.WorkshopHub is { } ws)
         {
@@ -38,50 +45,21 @@ public static class EventValidator
         {
             if (communityLookedUp)
                 problems.Add(new Problem($"{Key}.community", $"no community stack '{ev.CommunityStack}' ({communityFile}) was found; " + NameOneOf(ev.CommunityStack, communities ?? [])));
-            return;
+            return null;
         }
         if (community.Kind == StackKind.Event)
         {
             problems.Add(new Problem($"{Key}.community", $"'{ev.CommunityStack}' is an event stack; name the community stack whose cluster the event uses"));
-            return;
+            return null;
         }
 
-        var hub = EventPlan.TargetHub(ev, community);
-        if (hub is null)
-        {
-            problems.Add(new Problem($"{Key}.hub", $"'{ev.Hub}' is not a hub of {ev.CommunityStack}; use one of: {string.Join(", ", community.Hubs.Select(h => h.Name))}"));
-            return;
-        }
-        var profile = hub.Profiles.FirstOrDefault(p => p.Name == ev.Profile);
-        if (profile is null)
-        {
-            problems.Add(new Problem($"{Key}.profile", $"'{ev.Profile}' is not a profile of hub '{hub.Name}'; use one of: {string.Join(", ", hub.Profiles.Select(p => p.Name))}"));
-            return;
-        }
-        // The seats are planned from the profile's guarantees: a profile that fails its own checks (reported at its key,
-        // in the workshop hub here or in the community's file) is never planned.
-        if (!ProfileRules.IsPlannable(profile))
-        {
-            if (ev.WorkshopHub?.Name != hub.Name)
-                problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' of hub '{hub.Name}' has no usable cpu and memory guarantee; fix it in {communityFile} (validate it alone to see how)"));
-            return;
-        }
-        if (ev.Pool is { } eventPool)
-            problems.AddRange(SecondaryBootDiskRules.Check(eventPool.SecondaryBootDiskImage, true, $"{Key}.pool"));
-        if (ev.Pool is { } pool && !MachineTypeCatalog.TryGet(pool.MachineType, out _))
-        {
-            problems.Add(new Problem($"{Key}.pool.machineType", $"'{pool.MachineType}' is not a GCE machine type we know; use e.g. n2-highmem-8"));
-            return;
-        }
-        var communityPool = community.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);
-        if (ev.Pool is { } own && !CheckPoolAccelerators(own, communityPool, problems))
-            return;
-        if (ev.Pool is null && community.UserPools.All(p => p.Name != profile.NodePool))
-        {
-            problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' runs on pool '{profile.NodePool}', which {ev.CommunityStack} does not have; add that pool to {ev.CommunityStack} or give the event its own pool (event.pool)"));
-            return;
-        }
-        var gpuPool = ev.Pool is { } ownPool ? ownPool.Gpu ?? communityPool?.Gpu : communityPool?.Gpu;
+        var resolution = EventResolver.Resolve(ev, community, communityFile, calendar);
+        problems.AddRange(resolution.Problems);
+        if (resolution.Event is not { } resolved)
+            return null;
+        // No seat count follows from GPUs a node does not have.
+        var profile = resolved.Profile;
+        var gpuPool = resolved.Pool.Gpu;
         if (profile.GpusPerUser > 0 && (gpuPool is null || gpuPool.Count < profile.GpusPerUser))
         {
             var poolName = ev.Pool is not null ? "the event's own pool (event.pool)" : $"pool '{profile.NodePool}'";
@@ -89,24 +67,28 @@ public static class EventValidator
                 $"profile '{profile.Name}' needs {Plural.Of(profile.GpusPerUser, "GPU")} per user but {poolName} has {(gpuPool is null ? "no GPUs" : $"{gpuPool.Count} per node")}, " +
                 $"so no placeholder or server could ever be scheduled; use a profile on a GPU pool, or give " +
                 (ev.Pool is not null ? "the event's pool gpu: { type, count }" : $"pool '{profile.NodePool}' gpu: {{ type, count }} in {communityFile}")));
-            return;
+            return null;
         }
-        if (calendar.Problems.Count > 0 || ev.PeakSeats < 1)
-            return;
-        var poolMachine = ev.Pool?.MachineType ?? communityPool?.MachineType ?? "";
-        if (MachineTypeCatalog.TryGet(poolMachine, out var seatMachine) &&
-            PriceRules.Check(ev.Capacity.InRegion(community.Region).Prices, seatMachine, gpuPool?.Type, gpuPool?.Count ?? 0,
-                ev.Pool is not null ? $"{Key}.pool" : $"pool '{profile.NodePool}'") is { } unpriced)
-        {
-            problems.Add(unpriced);
-            return;
-        }
+        return calendar.Problems.Count > 0 || ev.PeakSeats < 1 ? null : resolved;
+    }
 
-        var plan = EventPlan.From(ev, community);
-        if (plan is null) return;
+    /// <summary>
+    /// The event's plan (<see cref="EventPlan.From"/> of what <see cref="Validate"/> returned) against the limits it
+    /// must fit: a seat on a node, the pool's maxNodeCount (with the other events warm on it at the same time), the
+    /// hub's login storm, the maintenance exclusions that keep its windows free of upgrades, quotas and GKE's limits.
+    /// </summary>
+    /// <param name="otherPlans">The plans of the other event stacks known beside it (<see cref="CommunityEvents.Plans"/>).</param>
+    /// <param name="exclusionsDerived">True when the community is deployed from the same folder, so its cluster gets the
+    /// event's maintenance exclusions from the event's stack file (<see cref="CommunityEvents"/>); false asks for them
+    /// to be added to the community's stack file.</param>
+    public static void CheckPlan(EventPlan plan, CommunityStack community, List<Problem> problems, Instant now,
+        IReadOnlyList<EventPlan>? otherPlans = null, string stacksFolder = "stacks", bool exclusionsDerived = false)
+    {
+        var ev = plan.Event;
+        var communityFile = StackFile.PathIn(stacksFolder, ev.CommunityStack);
         if (plan.Pool.SeatsPerNode < 1)
         {
-            problems.Add(new Problem($"{Key}.profile", $"profile '{profile.Name}' (guarantee {profile.CpuGuarantee} CPU / {profile.MemoryGuarantee}) does not fit one seat on {plan.Pool.MachineType}; use a larger machine type or a profile with a smaller guarantee"));
+            problems.Add(new Problem($"{Key}.profile", $"profile '{plan.Profile.Name}' (guarantee {plan.Profile.CpuGuarantee} CPU / {plan.Profile.MemoryGuarantee}) does not fit one seat on {plan.Pool.MachineType}; use a larger machine type or a profile with a smaller guarantee"));
             return;
         }
         if (ev.Pool is null && plan.PeakNodes > plan.Pool.MaxNodes)
@@ -114,12 +96,12 @@ public static class EventValidator
                 $"the peak of {plan.PeakSeats} seats needs {plan.PeakNodes} nodes of {plan.Pool.MachineType} ({plan.Pool.SeatsPerNode} seats each), " +
                 $"but pool '{plan.Pool.Name}' autoscales to at most {plan.Pool.MaxNodes}; raise its maxNodeCount in {communityFile}, lower peakFraction, or give the event its own pool (event.pool)") { KeepsPlan = true });
 
-        if (otherEvents is not null)
-            CheckSharedPool(plan, community, otherEvents, problems, communityFile);
+        if (otherPlans is not null)
+            CheckSharedPool(plan, otherPlans, problems, communityFile);
         if (plan.Warm.Any(w => w.CoolAt > now))
             problems.AddRange(LoginStormRules.Check(plan, communityFile));
         if (exclusionsDerived)
-            CheckDerivedExclusions(ev, community, otherEvents ?? [], problems, now, communityFile);
+            CheckDerivedExclusions(plan, community, otherPlans ?? [], problems, now, communityFile);
         else
             CheckMaintenanceExclusions(ev, community, plan, problems, now, communityFile);
         QuotaRules.CheckEvent(ev, community, plan, problems);
@@ -137,51 +119,17 @@ public static class EventValidator
     }
 
     /// <summary>
-    /// The event's own pool carries its accelerators (<c>event.pool.gpu</c>, else those of the profile's community pool)
-    /// on its machine type by the same rule as a community pool (<see cref="AcceleratorRules"/>). Errors are reported at
-    /// <c>hubinfra:event.pool</c> (<c>.gpu…</c> when the event declares them); false stops the check before planning,
-    /// so no seat count follows from a pool GKE would refuse.
-    /// </summary>
-    private static bool CheckPoolAccelerators(EventPoolSettings own, NodePoolSettings? communityPool, List<Problem> problems)
-    {
-        MachineTypeCatalog.TryGet(own.MachineType, out var machine);
-        var gpu = own.Gpu ?? communityPool?.Gpu;
-        var found = AcceleratorRules.Check(gpu, machine, $"{Key}.pool").ToList();
-        if (found.Count == 0) return true;
-        if (own.Gpu is null && gpu is not null)
-            found = found.Select(p => p with
-            {
-                Key = $"{Key}.pool",
-                Message = $"the event's pool takes the accelerators of the profile's pool '{communityPool!.Name}' ({gpu.Count}× {gpu.Type}), but {p.Message.TrimEnd('.')}; " +
-                          "or set event.pool.gpu to the accelerators this machine type carries",
-            }).ToList();
-        problems.AddRange(found);
-        return false;
-    }
-
-    /// <summary>
     /// Events whose warm windows overlap on the same community pool need their nodes at the same time: the sum must
     /// fit the pool's maxNodeCount. Reports the first time the sum is exceeded, naming every event warm then.
     /// (Dedicated event pools are their own pools; their sum against the cluster's limits is the cluster validation's.)
     /// </summary>
-    private static void CheckSharedPool(EventPlan plan, CommunityStack community, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems, string communityFile)
+    private static void CheckSharedPool(EventPlan plan, IReadOnlyList<EventPlan> otherPlans, List<Problem> problems, string communityFile)
     {
         if (plan.Pool.Dedicated is not null) return;
         var spans = plan.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: plan.Event.StackName)).ToList();
-        foreach (var other in otherEvents.Where(o => o.CommunityStack == plan.Event.CommunityStack && o.Pool is null))
-        {
-            EventPlan? op;
-            try
-            {
-                op = EventPlan.From(other, community);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)
-            {
-                continue; // that stack's own validation reports it
-            }
-            if (op is null || op.Pool.Dedicated is not null || op.Pool.Name != plan.Pool.Name) continue;
-            spans.AddRange(op.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: other.StackName)));
-        }
+        foreach (var op in otherPlans.Where(o => o.Event.StackName != plan.Event.StackName && o.Event.CommunityStack == plan.Event.CommunityStack
+                                               && o.Pool.Dedicated is null && o.Pool.Name == plan.Pool.Name))
+            spans.AddRange(op.Windows.Select(w => (w.WarmFrom, w.CoolAt, w.Nodes, Event: op.Event.StackName)));
         foreach (var mine in plan.Windows)
         {
             foreach (var at in spans.Where(s => s.WarmFrom >= mine.WarmFrom && s.WarmFrom < mine.CoolAt).Select(s => s.WarmFrom).Append(mine.WarmFrom).Distinct().Order())
@@ -203,11 +151,12 @@ public static class EventValidator
     /// The community is deployed from the same folder, so its cluster gets this event's exclusions from this stack file
     /// (<see cref="CommunityEvents"/>): says which of them cannot join the cluster's list and why.
     /// </summary>
-    private static void CheckDerivedExclusions(EventSettings ev, CommunityStack community, IReadOnlyList<EventSettings> otherEvents, List<Problem> problems, Instant now, string communityFile)
+    private static void CheckDerivedExclusions(EventPlan plan, CommunityStack community, IReadOnlyList<EventPlan> otherPlans, List<Problem> problems, Instant now, string communityFile)
     {
+        var ev = plan.Event;
         if (community.Kind == StackKind.Local) return;
-        var events = otherEvents.Where(o => o.StackName != ev.StackName).Append(ev).ToList();
-        foreach (var u in CommunityEvents.Exclusions(community, events, now).UnfitFor(ev.StackName))
+        var plans = otherPlans.Where(o => o.Event.StackName != ev.StackName).Append(plan).ToList();
+        foreach (var u in CommunityEvents.Exclusions(community, plans, now).UnfitFor(ev.StackName))
         {
             var e = u.Exclusion;
             var what = $"the maintenance exclusion {e.Name} ({InstantPattern.General.Format(e.Start)} to {InstantPattern.General.Format(e.End)}, {e.Scope.GkeName()}) " +

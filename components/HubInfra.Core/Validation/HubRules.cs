@@ -64,7 +64,7 @@ public static partial class HubRules
         foreach (var profile in hub.Profiles)
         {
             ProfileRules.Check(profile, problems);
-            if (!ProfileRules.IsPlannable(profile))
+            if (!profile.IsPlannable)
                 continue;
 
             var pool = stack.UserPools.FirstOrDefault(p => p.Name == profile.NodePool);

@@ -7,7 +7,7 @@ namespace HubInfra.Core.Validation;
 /// <summary>
 /// The checks of one profile on its own (name, image, guarantees and limits), the same for a community hub, a
 /// workshop hub and the profile an event plans its seats for. Planning runs only on a profile that passes
-/// (<see cref="IsPlannable"/>): seats per node divide by its guarantees.
+/// (<see cref="ProfileSettings.IsPlannable"/>): seats per node divide by its guarantees.
 /// </summary>
 public static class ProfileRules
 {
@@ -32,8 +32,4 @@ public static class ProfileRules
         if (profile.MemoryLimit.Bytes > 0 && profile.MemoryLimit.Bytes < profile.MemoryGuarantee.Bytes)
             problems.Add(new Problem(profile.Key + ".memory.limit", $"{profile.MemoryLimit} is below the guarantee {profile.MemoryGuarantee}; raise memory.limit to at least {profile.MemoryGuarantee} or lower memory.guarantee"));
     }
-
-    /// <summary>True when seats can be planned for the profile: positive, finite guarantees.</summary>
-    public static bool IsPlannable(ProfileSettings profile) =>
-        profile.CpuGuarantee > 0 && double.IsFinite(profile.CpuGuarantee) && profile.MemoryGuarantee.Bytes > 0;
 }

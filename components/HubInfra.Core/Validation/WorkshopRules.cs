@@ -1,3 +1,4 @@
+using HubInfra.Core.Binding;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
@@ -46,7 +47,7 @@ public static class WorkshopRules
         var hubKey = ws.Key;
         if (community is not null)
         {
-            var resolved = EventPlan.TargetHub(ev with { Hub = ws.Name }, community) ?? ws;
+            var resolved = EventResolver.TargetHub(ev with { Hub = ws.Name }, community) ?? ws;
             var pools = community.UserPools.ToList();
             if (ev.Pool is { } dedicated)
                 pools.AddRange(resolved.Profiles.Where(p => pools.All(x => x.Name != p.NodePool)).Select(p =>

@@ -10,7 +10,7 @@ public class RegionalQuotaTests
     {
         var loaded = TestStacks.Example("summer-school-2027");
         Assert.False(loaded.HasErrors);
-        return (loaded.Community!, EventPlan.From(loaded.Event!, loaded.Community!)!);
+        return (loaded.Community!, loaded.Plan!);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public class PlanCommandTests : IDisposable
         Assert.Contains(Lines(output), l => System.Text.RegularExpressions.Regex.IsMatch(l,
             @"^\s*daily\[0\]\s+2027-07-05 09:00–17:00\s+07:00–15:00\s+340\s+23\s+201\.25\s+232\.20$"));
         var dedicated = TestStacks.Example("summer-school-2027");
-        var pool = EventPlan.From(dedicated.Event!, dedicated.Community!)!.Pool.Dedicated!.NamePrefix.TrimEnd('-');
+        var pool = dedicated.Plan!.Pool.Dedicated!.NamePrefix.TrimEnd('-');
         Assert.Contains($"Pool: {pool}, the event's own", output);
         Assert.DoesNotContain("Pool: cpu", output);
         Assert.Contains("15 seats.", output);

@@ -1,6 +1,9 @@
 using System.Globalization;
 using HubInfra.Cli;
+using HubInfra.Core.Binding;
 using HubInfra.Core.Config;
+using HubInfra.Core.Planning;
+using HubInfra.Core.Stacks;
 using YamlDotNet.RepresentationModel;
 
 namespace HubInfra.Core.Tests.Corpus;
@@ -10,7 +13,7 @@ namespace HubInfra.Core.Tests.Corpus;
 /// workshop hub (whose profiles, accounts and content are mutated like any other key) — whatever single mutation is
 /// applied to any value under <c>config:</c> — the key dropped, its value emptied (<c>""</c>) or made <c>0</c>, its
 /// type changed (a value made a list, a mapping or list made a word), a number scaled by 1e9, or an alias bomb added —
-/// validation raises no exception, finishes (a generous hang guard, not a timing assertion: the 2 s target is
+/// validation raises no exception (nor does planning any event that resolves), finishes (a generous hang guard, not a timing assertion: the 2 s target is
 /// measured by the benchmark), gives every error a key (or a file position) and a fix; and a changed type or a scaled
 /// number is rejected at the mutated key itself (or, for a value inside a secret, at the secret).
 /// </summary>
@@ -102,7 +105,13 @@ public class MutationTests
     /// <summary>The lines validate prints for the stack, and its errors; an exception or hang becomes a line saying so.</summary>
     private static (List<string> Lines, List<Problem> Errors) Validate(string dir, string stack, string path)
     {
-        var task = Task.Run(() => new StackSet(dir, TestStacks.Now).Load(stack));
+        var task = Task.Run(() =>
+        {
+            var set = new StackSet(dir, TestStacks.Now);
+            var loaded = set.Load(stack);
+            PlanEveryResolution(set, loaded);
+            return loaded;
+        });
         try
         {
             if (!task.Wait(TimeSpan.FromSeconds(60)))
@@ -114,6 +123,21 @@ public class MutationTests
         }
         var loaded = task.Result;
         return (loaded.Problems.Select(p => p.Format(path)).ToList(), loaded.Errors.ToList());
+    }
+
+    /// <summary>
+    /// The planner cannot fail: every event that resolves gets a plan, whatever else is wrong with it. A mutated event
+    /// is resolved against its community; a mutated community (bound as an event's loader binds it, unvalidated) has
+    /// every event of the folder resolved against it. An exception here is reported as one.
+    /// </summary>
+    private static void PlanEveryResolution(StackSet set, LoadedStack loaded)
+    {
+        var pairs = loaded.Event is { } ev
+            ? (loaded.Community is { } c ? [(ev, c)] : [])
+            : set.Community(loaded.StackName) is { } bound ? set.Events().Where(e => e.CommunityStack == loaded.StackName).Select(e => (e, bound)).ToList() : [];
+        foreach (var (e, community) in pairs)
+            if (EventResolver.Resolve(e, community).Event is { } resolved)
+                EventPlan.From(resolved);
     }
 
     private static IEnumerable<Mutation> Mutations(string stack, string yaml)

@@ -64,7 +64,7 @@ public sealed class ClusterInventory
             var ev = set.Load(name);
             if (ev.Kind != StackKind.Event || ev.Event?.CommunityStack != community) continue;
             Assert.False(ev.HasErrors, string.Join("\n", ev.Errors));
-            var eventPlan = EventPlan.From(ev.Event, ev.Community!)!;
+            var eventPlan = TestStacks.PlanOf(ev.Event, ev.Community!);
             if (eventPlan.Pool.Dedicated is { } dedicated)
                 inventory.AddPool(name, dedicated);
             if (eventPlan.WorkshopHub is { } ws)

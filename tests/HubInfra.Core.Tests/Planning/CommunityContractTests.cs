@@ -31,7 +31,7 @@ public class CommunityContractTests
         Assert.Empty(problems);
         var fromContract = read.Community(problems)!;
         var ev = TestStacks.Example("hackathon-2027");
-        Assert.Equal(EventManifests.Yaml(EventPlan.From(ev.Event!, ev.Community!)!), EventManifests.Yaml(EventPlan.From(ev.Event!, fromContract)!));
+        Assert.Equal(EventManifests.Yaml(ev.Plan!), EventManifests.Yaml(TestStacks.PlanOf(ev.Event!, fromContract)));
     }
 
     [Fact]

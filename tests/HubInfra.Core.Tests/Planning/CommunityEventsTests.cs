@@ -48,13 +48,13 @@ public class CommunityEventsTests
     {
         var community = Small(Own("exams", 2, 1));
         var ev = Bind("may-day", Event());
-        var result = CommunityEvents.Exclusions(community, [ev], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [ev]), TestStacks.Now);
 
         Assert.Empty(result.Unfit);
         Assert.Equal(["exams", "may-day-1"], result.Exclusions.Select(e => e.Name));
         Assert.Equal([ClusterExclusion.StackFile, "event may-day"], result.Exclusions.Select(e => e.Source));
         var derived = result.Exclusions[1];
-        var planned = Assert.Single(EventPlan.From(ev, community)!.Exclusions.Exclusions);
+        var planned = Assert.Single(TestStacks.PlanOf(ev, community).Exclusions.Exclusions);
         Assert.Equal((planned.Start, planned.End, ExclusionScope.NoUpgrades), (derived.Start, derived.End, derived.Scope));
         Assert.True(derived.Start <= Instant.FromUtc(2027, 5, 1, 7, 0) && derived.End >= Instant.FromUtc(2027, 5, 1, 10, 0));
     }
@@ -66,7 +66,7 @@ public class CommunityEventsTests
         var other = Bind("elsewhere", Event(community: "community-gpu")
             .Replace("hub: main", "hub: courses").Replace("profile: small", "profile: cpu"));
         var past = Bind("last-year", Event("[ { start: 2026-05-01T09:00, end: 2026-05-01T12:00 } ]"));
-        var result = CommunityEvents.Exclusions(community, [other, past], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [other, past]), TestStacks.Now);
         Assert.Empty(result.Exclusions);
         Assert.Empty(result.Notes);
     }
@@ -76,7 +76,7 @@ public class CommunityEventsTests
     {
         var community = Small(new MaintenanceExclusionSettings("spring", Instant.FromUtc(2027, 4, 30, 0, 0), Instant.FromUtc(2027, 5, 2, 0, 0)));
         var ev = Bind("may-day", Event());
-        var result = CommunityEvents.Exclusions(community, [ev], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [ev]), TestStacks.Now);
         Assert.Equal(["spring"], result.Exclusions.Select(e => e.Name));
     }
 
@@ -86,7 +86,7 @@ public class CommunityEventsTests
         var community = Small();
         var a = Bind("a-course", Event());
         var b = Bind("b-course", Event());
-        var result = CommunityEvents.Exclusions(community, [b, a], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [b, a]), TestStacks.Now);
         Assert.Equal("event a-course", Assert.Single(result.Exclusions).Source);
     }
 
@@ -95,7 +95,7 @@ public class CommunityEventsTests
     {
         var community = Small(Own("one", 1, 10), Own("two", 2, 10), Own("three", 3, 10));
         var ev = Bind("may-day", Event("[ { start: 2027-04-01T09:00, end: 2027-04-01T12:00 } ]"));
-        var result = CommunityEvents.Exclusions(community, [ev], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [ev]), TestStacks.Now);
         var derived = Assert.Single(result.Exclusions, e => e.Source == "event may-day");
         Assert.Equal(ExclusionScope.NoMinorOrNodeUpgrades, derived.Scope);
         Assert.Contains(result.Notes, n => n.StartsWith("event may-day: with the cluster's 3 current exclusions, NO_UPGRADES would break GKE's rules", StringComparison.Ordinal));
@@ -108,7 +108,7 @@ public class CommunityEventsTests
         // Far ahead: as NO_MINOR_OR_NODE_UPGRADES (three NO_UPGRADES are taken) it ends more than 180 days after now.
         var community = Small(Own("one", 1, 10), Own("two", 2, 10), Own("three", 3, 10));
         var ev = Bind("autumn", Event("[ { start: 2027-10-01T09:00, end: 2027-10-01T12:00 } ]"));
-        var result = CommunityEvents.Exclusions(community, [ev], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [ev]), TestStacks.Now);
         Assert.DoesNotContain(result.Exclusions, e => e.Source == "event autumn");
         var unfit = Assert.Single(result.UnfitFor("autumn"));
         Assert.True(unfit.Waiting);
@@ -122,7 +122,7 @@ public class CommunityEventsTests
         // The file already uses the event's name for another period: GKE keys exclusions by name.
         var community = Small(Own("may-day-1", 2, 1));
         var ev = Bind("may-day", Event());
-        var result = CommunityEvents.Exclusions(community, [ev], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [ev]), TestStacks.Now);
         Assert.Equal([ClusterExclusion.StackFile], result.Exclusions.Select(e => e.Source));
         var unfit = Assert.Single(result.Unfit);
         Assert.Equal("may-day", unfit.Event);
@@ -136,7 +136,7 @@ public class CommunityEventsTests
         var own = Enumerable.Range(1, 20).Select(i => Own($"term-{i}", 1 + i % 3, 1 + i, ExclusionScope.NoMinorUpgrades)).ToArray();
         var community = Small(own);
         var ev = Bind("may-day", Event());
-        var result = CommunityEvents.Exclusions(community, [ev], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [ev]), TestStacks.Now);
         Assert.Equal(20, result.Exclusions.Count);
         Assert.Contains("21 exclusions, but GKE allows at most 20", Assert.Single(result.Unfit).Reason);
     }
@@ -147,7 +147,7 @@ public class CommunityEventsTests
         var community = Small();
         var course = Bind("z-course", Event("[ { start: 2027-05-01T09:00, end: 2027-05-01T17:00 } ]"));
         var lab = Bind("a-lab", Event("[ { start: 2027-05-01T13:00, end: 2027-05-01T15:00 } ]"));
-        var result = CommunityEvents.Exclusions(community, [lab, course], TestStacks.Now);
+        var result = CommunityEvents.Exclusions(community, CommunityEvents.Plans(community, [lab, course]), TestStacks.Now);
         Assert.Equal("event z-course", Assert.Single(result.Exclusions).Source);
     }
 }

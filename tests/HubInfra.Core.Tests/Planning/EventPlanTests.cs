@@ -24,7 +24,7 @@ public class EventPlanTests
     {
         var loaded = TestStacks.Example(stack);
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         return backend is { } b ? plan with { Scaler = plan.Scaler with { Backend = b } } : plan;
     }
 
@@ -143,7 +143,7 @@ public class EventPlanTests
         var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml"))
             .Replace("to: 2027-07-16", "to: 2027-10-15").Replace("days: [Mon, Tue, Wed, Thu, Fri]", "days: [Mon, Wed, Fri]");
         var ev = TestStacks.Inline(yaml, "course", _ => community);
-        var plan = EventPlan.From(ev.Event!, community)!;
+        var plan = TestStacks.PlanOf(ev.Event!, community);
         Assert.Equal(45, plan.Windows.Count); // the CronJob design needed 2 × 45 + 1 = 91 CronJobs
         Assert.Equal(90, plan.Phases.Count);
         Assert.Equal(
@@ -157,7 +157,7 @@ public class EventPlanTests
         var community = TestStacks.Example("community-small").Community!;
         var ev = TestStacks.Inline(SmallEvent.Replace("attendees: 20", "attendees: 20\n    arrivalMinutes: 15\n    lateHeadroomSeats: 3"), "e", _ => community);
         Assert.DoesNotContain(ev.Errors, e => e.Key is "hubinfra:event.arrivalMinutes" or "hubinfra:event.lateHeadroomSeats");
-        var plan = EventPlan.From(ev.Event!, community)!;
+        var plan = TestStacks.PlanOf(ev.Event!, community);
         Assert.Equal(3, plan.HeadroomSeats);
         Assert.Equal(15, plan.ReleaseAfterMinutes);
         Assert.Equal(Instant.FromUtc(2027, 5, 1, 7, 15), plan.Windows[0].ReleaseAt); // 09:00 Berlin (UTC+2) + 15 min
@@ -319,7 +319,7 @@ public class EventPlanTests
             "    daily: [ { from: 2027-05-03, to: 2027-05-14, start: \"09:00\", end: \"12:00\", except: [2027-05-05, \"2027-05-13\"] } ]");
         var ev = TestStacks.Inline(yaml, "e", _ => community);
         Assert.DoesNotContain(TestStacks.Errors(ev), e => e.Contains("daily", StringComparison.Ordinal));
-        var plan = EventPlan.From(ev.Event!, community)!;
+        var plan = TestStacks.PlanOf(ev.Event!, community);
         Assert.Equal(8, plan.Windows.Count);
         Assert.DoesNotContain(plan.Windows, w => w.Source.EndsWith("2027-05-05", StringComparison.Ordinal) || w.Source.EndsWith("2027-05-13", StringComparison.Ordinal));
         var wrong = TestStacks.Inline(yaml.Replace("2027-05-05", "2027-05-08"), "e", _ => community);

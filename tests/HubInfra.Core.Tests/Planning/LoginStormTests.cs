@@ -24,7 +24,7 @@ public class LoginStormTests
     {
         var c = TestStacks.Inline(community, "test-community").Community;
         var ev = TestStacks.Inline(Event(attendees), "big-event", _ => c);
-        return new LoadedStackResult(ev.Problems, EventPlan.From(ev.Event!, c!)!);
+        return new LoadedStackResult(ev.Problems, TestStacks.PlanOf(ev.Event!, c!));
     }
 
     private sealed record LoadedStackResult(IReadOnlyList<Problem> Problems, EventPlan Plan);
@@ -134,6 +134,6 @@ public class LoginStormTests
     private static EventPlan EventPlanOf(string stack)
     {
         var loaded = TestStacks.Example(stack);
-        return EventPlan.From(loaded.Event!, loaded.Community!)!;
+        return loaded.Plan!;
     }
 }

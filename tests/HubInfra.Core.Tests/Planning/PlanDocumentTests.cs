@@ -12,7 +12,7 @@ public partial class PlanDocumentTests
     {
         var loaded = TestStacks.Example(stack);
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        return EventPlan.From(loaded.Event!, loaded.Community!)!;
+        return loaded.Plan!;
     }
 
     /// <summary>An event in a zone whose offset has minutes (India, +05:30) and one west of UTC.</summary>
@@ -31,7 +31,7 @@ public partial class PlanDocumentTests
                 windows: [ { start: 2027-05-01T09:00, end: 2027-05-01T12:00 } ]
             """;
         var ev = TestStacks.Inline(yaml, "e", _ => community);
-        return EventPlan.From(ev.Event!, community)!;
+        return TestStacks.PlanOf(ev.Event!, community);
     }
 
     [GeneratedRegex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$")]
@@ -173,6 +173,6 @@ public partial class PlanDocumentTests
     private static HubInfra.Core.Planning.RegionalQuota RegionalQuotaOf(string stack)
     {
         var loaded = TestStacks.Example(stack);
-        return HubInfra.Core.Planning.RegionalQuota.Peak(loaded.Community!, [EventPlan.From(loaded.Event!, loaded.Community!)!]);
+        return HubInfra.Core.Planning.RegionalQuota.Peak(loaded.Community!, [loaded.Plan!]);
     }
 }

@@ -41,7 +41,7 @@ public class WorkshopTests
     {
         var loaded = TestStacks.Example("workshop-2027");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         Assert.Equal(40, plan.PeakSeats);
         Assert.Equal("workshop-g1", plan.Namespace);
         Assert.NotNull(plan.WorkshopHub);
@@ -54,7 +54,7 @@ public class WorkshopTests
     {
         var loaded = Load(Workshop).Stack;
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         var yaml = ValuesYaml.Serialize(plan.WorkshopHub!.Values);
         Assert.Contains("- student001", yaml);
         Assert.Contains("- student040", yaml);
@@ -97,10 +97,10 @@ public class WorkshopTests
     }
 
     private static Dictionary<string, object?> HubSection(LoadedStack loaded) =>
-        (Dictionary<string, object?>)EventPlan.From(loaded.Event!, loaded.Community!)!.WorkshopHub!.Values["hub"]!;
+        (Dictionary<string, object?>)loaded.Plan!.WorkshopHub!.Values["hub"]!;
 
     private static Dictionary<string, object?> Cull(LoadedStack loaded) =>
-        (Dictionary<string, object?>)EventPlan.From(loaded.Event!, loaded.Community!)!.WorkshopHub!.Values["cull"]!;
+        (Dictionary<string, object?>)loaded.Plan!.WorkshopHub!.Values["cull"]!;
 
     [Fact]
     public void MaxServerAgeHours_becomes_the_cullers_maxAge()
@@ -239,7 +239,7 @@ public class WorkshopTests
     public void A_workshop_hubs_proxy_service_keeps_client_addresses_and_a_community_hubs_is_left_alone()
     {
         var loaded = TestStacks.Example("workshop-2027");
-        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         Assert.Equal(new ProxyServicePatch("workshop-g1", "proxy-public", "Local"), ProxyServicePatch.For(plan.WorkshopHub!));
         // The chart creates the Service the patch names, and its values cannot set the field themselves.
         Assert.Contains(ChartObjects.CreatedFor(plan.WorkshopHub!.ReleaseName, plan.WorkshopHub.Values), c => c.Name == "proxy-public");

@@ -25,7 +25,7 @@ public sealed class WarmSeatPolicyCasesTests : IDisposable
     public static EventPlan Hackathon(CapacityBackend backend = CapacityBackend.Placeholders, AttendeeRule? rule = null)
     {
         var loaded = TestStacks.Example("hackathon-2027");
-        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         return plan with { Scaler = plan.Scaler with { Backend = backend, Attendees = rule ?? plan.Scaler.Attendees } };
     }
 

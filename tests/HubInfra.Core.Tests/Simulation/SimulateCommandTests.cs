@@ -78,7 +78,7 @@ public class SimulationPolicyTests
     public void The_policy_is_the_plans_tracking_and_release()
     {
         var loaded = TestStacks.Example("summer-school-2027");
-        var plan = HubInfra.Core.Planning.EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         var policy = HubInfra.Core.Simulation.SimulationPolicy.From(plan, noShowFraction: 0.3);
         Assert.Equal(plan.Backend, policy.Backend);
         Assert.False(policy.Preloaded);
@@ -102,10 +102,10 @@ public class SimulateLimitsTests
         var yaml = File.ReadAllText(Path.Combine(TestStacks.Directory, "Pulumi.summer-school-2027.yaml")).Replace("attendees: 400", "attendees: 90000");
         var community = TestStacks.Example("community-gpu").Community;
         var stack = TestStacks.Inline(yaml, "huge-school", _ => community);
-        var plan = HubInfra.Core.Planning.EventPlan.From(stack.Event!, community!)!;
+        var plan = TestStacks.PlanOf(stack.Event!, community!);
         var refusal = HubInfra.Cli.SimulateCommand.Refusal(plan);
         Assert.NotNull(refusal);
         Assert.Contains("more than simulate models in one run", refusal);
-        Assert.Null(HubInfra.Cli.SimulateCommand.Refusal(HubInfra.Core.Planning.EventPlan.From(TestStacks.Example("summer-school-2027").Event!, community!)!));
+        Assert.Null(HubInfra.Cli.SimulateCommand.Refusal(TestStacks.PlanOf(TestStacks.Example("summer-school-2027").Event!, community!)));
     }
 }

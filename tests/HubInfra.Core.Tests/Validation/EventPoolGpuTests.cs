@@ -47,7 +47,7 @@ public class EventPoolGpuTests
     {
         var loaded = GpuEvent("{ machineType: g2-standard-8, gpu: { type: nvidia-l4, count: 1 } }");
         Assert.False(loaded.HasErrors, string.Join("\n", loaded.Errors));
-        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         Assert.Equal("nvidia-l4", plan.Pool.Gpu!.Type);
         Assert.Equal(1, plan.Pool.SeatsPerNode);
         var pools = (List<object?>)PlanDocument.Tree(PlanDocument.Event(plan))["nodePools"]!;

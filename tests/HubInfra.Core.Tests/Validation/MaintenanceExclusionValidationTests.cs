@@ -150,7 +150,7 @@ public class EventExclusionAdviceTests
         Assert.Contains("GKE accepts a NO_MINOR_OR_NODE_UPGRADES exclusion only if it ends at most 180 days after it is created: add course-1 on or after 2027-02-", error);
         Assert.DoesNotContain("on or after 2026", error); // TestStacks.Now is 2026-11-23: never a past date
 
-        var plan = HubInfra.Core.Planning.EventPlan.From(first.Event!, bare)!;
+        var plan = TestStacks.PlanOf(first.Event!, bare);
         var entries = string.Concat(plan.Exclusions.Exclusions.Select(e =>
             $"      - {{ name: {e.Name}, start: \"{HubInfra.Core.Planning.PlanDocument.Utc(e.Start)}\", end: \"{HubInfra.Core.Planning.PlanDocument.Utc(e.End)}\", scope: {HubInfra.Core.Schedule.ExclusionScopes.GkeName(e.Scope)} }}\n"));
         var covered = TestStacks.Inline(TestStacks.Community + "\n  hubinfra:cluster:\n    maintenanceExclusions:\n" + entries).Community!;

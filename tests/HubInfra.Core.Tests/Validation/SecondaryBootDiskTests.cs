@@ -66,7 +66,7 @@ public class SecondaryBootDiskTests
         var community = TestStacks.Example("community-gpu").Community;
         var stack = TestStacks.Inline(yaml, "summer-school-2027", _ => community);
         Assert.Empty(TestStacks.Errors(stack));
-        var plan = EventPlan.From(stack.Event!, community!)!;
+        var plan = TestStacks.PlanOf(stack.Event!, community!);
         Assert.Equal("global/images/summer-school-images", plan.Pool.SecondaryBootDiskImage);
         Assert.Equal("global/images/summer-school-images", plan.Pool.Dedicated!.SecondaryBootDiskImage);
         Assert.True(HubInfra.Core.Simulation.SimulationPolicy.From(plan).Preloaded);

@@ -75,7 +75,7 @@ public sealed class StackNameRulesTests : IDisposable
         Assert.Equal(StackNameRules.EventNameMax, name.Length);
         var loaded = Folder((name, Event)).Load(name);
         Assert.Empty(NameProblems(loaded));
-        var plan = EventPlan.From(loaded.Event!, loaded.Community!)!;
+        var plan = loaded.Plan!;
         Assert.Equal($"{name}-placeholder-priority", plan.PlaceholderPriorityClass);
         Assert.Equal($"{name}-capacity", plan.CapacityNamespace);
         Assert.Equal($"{name}-scaler-state", EventManifests.StateName(plan));

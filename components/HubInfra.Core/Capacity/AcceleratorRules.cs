@@ -1,8 +1,6 @@
-using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
-using HubInfra.Core.Model;
 
-namespace HubInfra.Core.Validation;
+namespace HubInfra.Core.Capacity;
 
 /// <summary>
 /// A node pool's accelerators against its machine type (<see cref="GpuCatalog"/>): the one rule for community pools

@@ -1,7 +1,6 @@
-using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 
-namespace HubInfra.Core.Validation;
+namespace HubInfra.Core.Capacity;
 
 /// <summary>
 /// Every node a plan prices must have a price: a series or GPU the table lacks (a table in another currency that
