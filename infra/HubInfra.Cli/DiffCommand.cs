@@ -132,7 +132,7 @@ public static partial class DiffCommand
                 stderr.WriteLine($"{set.PathOf(name)}: {Plural.Of(loaded.Errors.Count(), "error")} (run validate --stacks {directory})");
                 continue;
             }
-            foreach (var (path, text) in Rendering.Files(loaded, set.Raw(name)))
+            foreach (var (path, text) in Rendering.Files(loaded))
                 all[$"{name}/{path}"] = text;
         }
         return all;

@@ -48,7 +48,7 @@ public static class RenderCommand
                 continue;
             }
             var target = all ? Path.Combine(outDir, name) : outDir;
-            var files = Rendering.Files(loaded, set.Raw(name));
+            var files = Rendering.Files(loaded);
             Rendering.Write(files, target);
             stdout.WriteLine($"{name}: wrote {Plural.Of(files.Count, "file")} to {target}");
         }

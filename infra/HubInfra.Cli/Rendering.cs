@@ -9,17 +9,16 @@ namespace HubInfra.Cli;
 /// <summary>What <c>render</c> writes for a stack: relative path → file text (secrets redacted).</summary>
 public static class Rendering
 {
-    /// <param name="raw">The stack file's config: for a community, <c>contract.json</c> is the contract its events read
-    /// (<see cref="CommunityContract"/>, exactly what the Pulumi program exports).</param>
-    public static SortedDictionary<string, string> Files(LoadedStack loaded, HubInfra.Core.Config.RawConfig? raw = null)
+    /// <remarks>For a community, <c>contract.json</c> is the contract its events read (<see cref="CommunityContract"/>,
+    /// exactly what the Pulumi program exports).</remarks>
+    public static SortedDictionary<string, string> Files(LoadedStack loaded)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (loaded.Community is { } community && loaded.Kind != StackKind.Event)
         {
             var plan = CommunityPlan.From(community, loaded.Exclusions);
             files["plan.yaml"] = PlanDocument.Yaml(PlanDocument.Community(plan));
-            if (raw is not null)
-                files["contract.json"] = CommunityContract.From(community, raw).ToJson() + "\n";
+            files["contract.json"] = CommunityContract.From(community).ToJson() + "\n";
             foreach (var hub in plan.Hubs)
                 HubFiles(hub, files);
         }

@@ -17,7 +17,7 @@ public static class CommunityDeployment
         var outputs = new Dictionary<string, object?>
         {
             // What event stacks plan against: one versioned contract (secrets redacted), as the CLI builds it.
-            [CommunityContract.OutputName] = CommunityContract.From(stack, raw).ToJson(),
+            [CommunityContract.OutputName] = CommunityContract.From(stack).ToJson(),
         };
 
         Pulumi.Kubernetes.Provider provider;

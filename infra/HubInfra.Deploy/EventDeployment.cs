@@ -31,7 +31,7 @@ public static class EventDeployment
             // GetValueAsync throws on a secret output; the details carry the value either way.
             var details = await reference.GetOutputDetailsAsync(CommunityContract.OutputName);
             contract = CommunityContract.Read((details.Value ?? details.SecretValue) as string ?? "", communityName, raw.StackName, contractProblems);
-            community = contract?.Community([]);
+            community = contract?.Community;
         }
 
         // A community deployed from the same folder gives its cluster this event's maintenance exclusions.

@@ -31,12 +31,13 @@ public class EventStackTests
     public async Task A_community_contract_of_another_version_stops_the_event_before_any_resource_naming_both_stacks()
     {
         var contract = HubInfra.Core.Planning.CommunityContract.Of(StackRun.Config("community-small"))!.ToJson()
-            .Replace($"\"version\":{HubInfra.Core.Planning.CommunityContract.CurrentVersion}", "\"version\":2");
+            .Replace($"\"version\": {HubInfra.Core.Planning.CommunityContract.CurrentVersion}", $"\"version\": {HubInfra.Core.Planning.CommunityContract.CurrentVersion + 1}");
         var mocks = new Mocks(ImmutableDictionary<string, object>.Empty
             .Add(HubInfra.Core.Planning.CommunityContract.OutputName, contract)
             .Add("kubeconfig", "apiVersion: v1\nkind: Config\n"));
         var error = await Assert.ThrowsAnyAsync<Exception>(() => StackRun.RunAsync(mocks, StackRun.Config("hackathon-2027")));
-        Assert.Contains("community stack community-small exports its contract in version 2, and event stack hackathon-2027 reads version 1", error.ToString());
+        var current = HubInfra.Core.Planning.CommunityContract.CurrentVersion;
+        Assert.Contains($"community stack community-small exports its contract in version {current + 1}, and event stack hackathon-2027 reads version {current}", error.ToString());
         Assert.DoesNotContain(mocks.Registered, r => (r.Type ?? "").StartsWith("kubernetes:", StringComparison.Ordinal));
     }
 
