@@ -11,7 +11,7 @@ namespace HubInfra.Deploy;
 /// <summary>Wires the components of a community (or local) stack from its plan, and its stack outputs.</summary>
 public static class CommunityDeployment
 {
-    public static IDictionary<string, object?> Run(CommunityPlan plan, RawConfig raw)
+    public static IDictionary<string, object?> Run(CommunityPlan plan)
     {
         var stack = plan.Stack;
         var outputs = new Dictionary<string, object?>

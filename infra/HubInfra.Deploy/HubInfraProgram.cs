@@ -27,7 +27,7 @@ public static class HubInfraProgram
         var community = loaded.Community!;
         if (community.Kind != StackKind.Local)
             await CloudQuotaCheck.RunAsync(community.Project, Core.Planning.RegionalQuota.Peak(community, []), "the node pools at their maxNodeCount");
-        return CommunityDeployment.Run(CommunityPlan.From(community, loaded.Exclusions), raw);
+        return CommunityDeployment.Run(CommunityPlan.From(community, loaded.Exclusions));
     }
 
     /// <summary>Throws with every error (key: message) if there is any; logs warnings.</summary>

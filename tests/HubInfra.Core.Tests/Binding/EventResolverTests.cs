@@ -124,6 +124,19 @@ public class EventResolverTests
     }
 
     [Fact]
+    public void The_planner_takes_only_a_resolved_event_and_always_returns_a_plan()
+    {
+        // Nobody outside the core makes a ResolvedEvent but the resolver; the planner's one entry takes it and gives
+        // a plan that is never null.
+        Assert.Empty(typeof(ResolvedEvent).GetConstructors());
+        var planners = typeof(EventPlan).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(m => m.ReturnType == typeof(EventPlan)).ToList();
+        var from = Assert.Single(planners);
+        Assert.Equal([typeof(ResolvedEvent)], from.GetParameters().Select(p => p.ParameterType));
+        Assert.Equal(System.Reflection.NullabilityState.NotNull, new System.Reflection.NullabilityInfoContext().Create(from.ReturnParameter).ReadState);
+    }
+
+    [Fact]
     public void The_loader_plans_once_from_the_resolution_and_keeps_the_plan()
     {
         var loaded = TestStacks.Example("hackathon-2027");
