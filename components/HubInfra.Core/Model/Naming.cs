@@ -39,6 +39,9 @@ public static partial class Naming
 
     public const int ProviderUniqueSuffixLength = 26;
 
+    /// <summary>The cluster's node service account id: the cluster name + <c>-nodes</c>, cut to IAM's 30 characters.</summary>
+    public static string NodeServiceAccountId(string clusterName) => Label($"{clusterName}-nodes", 30);
+
     /// <summary>Helm release names: at most 53 characters.</summary>
     public const int ReleaseNameMax = 53;
 

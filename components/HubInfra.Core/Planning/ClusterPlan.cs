@@ -55,7 +55,7 @@ public sealed record ClusterPlan(
             c.MasterAuthorizedNetworks,
             c.Network,
             c.DeletionProtection,
-            Naming.Label($"{c.Name}-nodes", 30),
+            Naming.NodeServiceAccountId(c.Name),
             LeastPrivilegeRoles,
             c.MaintenanceExclusions.Select(e => new ClusterExclusion(e.Name, e.Start, e.End, e.Scope, ClusterExclusion.StackFile)).ToList(),
             CloudNatPlan.For(c))

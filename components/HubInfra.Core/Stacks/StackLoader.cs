@@ -3,6 +3,7 @@ using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Validation;
 using HubInfra.Core.Planning;
+using HubInfra.Core.PlanChecks;
 
 namespace HubInfra.Core.Stacks;
 
@@ -74,7 +75,7 @@ public static class StackLoader
             if (resolved is not null)
             {
                 plan = EventPlan.From(resolved);
-                EventValidator.CheckPlan(plan, resolved.Community, problems, at, others is null ? null : CommunityEvents.Plans(resolved.Community, others),
+                EventPlanChecks.Check(plan, resolved.Community, problems, at, others is null ? null : CommunityEvents.Plans(resolved.Community, others),
                     stacksFolder, exclusionsDerived);
             }
             return new LoadedStack(raw.StackName, kind, community, ev, Distinct(FollowOn.Suppress(problems, raw))) { Plan = plan };
@@ -83,6 +84,8 @@ public static class StackLoader
         var stack = CommunityBinder.Bind(raw, problems);
         CommunityValidator.Validate(stack, problems, now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());
         StackNameRules.CheckCommunity(stack, problems);
+        // The pools at their maxNodeCount against the project's quotas (the community's plan check).
+        QuotaRules.CheckCommunity(stack, problems);
         // The events' exclusions are derived only from a community that is valid: an invalid one is not planned.
         var events = problems.Any(p => p.Severity == Severity.Error) ? [] : otherEvents?.Invoke() ?? [];
         var exclusions = CommunityEvents.Exclusions(stack, CommunityEvents.Plans(stack, events), now ?? NodaTime.SystemClock.Instance.GetCurrentInstant());

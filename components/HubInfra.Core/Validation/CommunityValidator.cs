@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
-using HubInfra.Core.Planning;
 using HubInfra.Core.Schedule;
 
 namespace HubInfra.Core.Validation;
@@ -31,7 +30,6 @@ public static partial class CommunityValidator
                     "hubinfra:capacity.prices (families, gpus, asOf) to price it", Severity.Warning));
             GkeLimits.Check(stack, problems);
             CapacityBufferRules.Check(stack, problems);
-            QuotaRules.CheckCommunity(stack, problems);
             var window = Schedule.GkeRecurringWindow.From(stack.Cluster.MaintenanceWindow);
             CheckMaintenanceWindow(stack, window, problems);
             foreach (var breach in Schedule.GkeMaintenanceRules.Check(stack.Cluster.MaintenanceExclusions.Select(e => e.AsExclusion()).ToList(), now,

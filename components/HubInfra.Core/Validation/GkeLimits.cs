@@ -1,7 +1,6 @@
 using System.Globalization;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
-using HubInfra.Core.Planning;
 
 namespace HubInfra.Core.Validation;
 
@@ -87,37 +86,11 @@ public static class GkeLimits
 
         // The id is the cluster name + "-nodes", cut to 30 by Naming.Label: check the whole id, or two clusters of one
         // project whose names share their first 24 characters would share (and destroy) one node service account.
-        var accountId = ClusterPlan.From(stack).NodeServiceAccountId;
+        var accountId = Naming.NodeServiceAccountId(stack.Cluster.Name);
         var wholeId = $"{stack.Cluster.Name}-nodes";
         if (accountId.Length is < 6 or > 30 || !Naming.IsLabel(accountId, 30) || accountId != wholeId)
             problems.Add(new Problem("hubinfra:cluster.name",
                 $"the node service account id '{wholeId}' derived from the cluster name must have 6-30 lowercase letters, digits and '-' (IAM); choose a cluster name of 1-24 characters"));
-    }
-
-    /// <summary>
-    /// An event's own pool joins the community's cluster: with the community's pools at their max it must still fit
-    /// GKE's nodes per cluster, the Pod range and the nodes' subnet, and its own max the nodes per pool per zone.
-    /// </summary>
-    public static void CheckEvent(EventSettings ev, CommunityStack community, EventPlan plan, List<Problem> problems)
-    {
-        if (plan.Pool.Dedicated is not { } pool || community.Kind == StackKind.Local) return;
-        const string key = "hubinfra:event.pool";
-        var c = community.Cluster;
-        var zones = ZonesOf(c);
-        var fix = "lower attendees, peakFraction or headroomNodes, or use a larger machineType";
-        if (pool.MaxNodes > NodesPerPoolZone * zones)
-            problems.Add(new Problem(key, $"event {ev.StackName}'s pool grows to {pool.MaxNodes} nodes over {Plural.Of(zones, "zone")}, more than GKE's {NodesPerPoolZone} nodes per node pool per zone; {fix}"));
-        var total = community.AllPools.Sum(p => (long)p.MaxNodes) + pool.MaxNodes;
-        if (total > NodesPerCluster)
-            problems.Add(new Problem(key, $"with event {ev.StackName}'s pool the cluster can grow to {total} nodes, more than GKE's {NodesPerCluster}; {fix}"));
-        if (Prefix(c.Network.PodsCidr) is { } pods && pods <= PodRangePrefixPerNode && total > 1L << (PodRangePrefixPerNode - pods))
-            problems.Add(new Problem(key,
-                $"with event {ev.StackName}'s pool of up to {pool.MaxNodes} nodes the cluster can grow to {total} nodes, but its /{pods} Pod range " +
-                $"(hubinfra:cluster.network.podsCidr of {community.StackName}) holds {1L << (PodRangePrefixPerNode - pods)} at {DefaultMaxPodsPerNode} Pods per node; {fix}"));
-        if (c.Network.Create && Prefix(c.Network.NodesCidr) is { } nodes && total > (1L << (32 - nodes)) - UnusableAddressesPerSubnet)
-            problems.Add(new Problem(key,
-                $"with event {ev.StackName}'s pool the cluster can grow to {total} nodes, but the /{nodes} nodes' subnet (hubinfra:cluster.network.nodesCidr of {community.StackName}) " +
-                $"has {(1L << (32 - nodes)) - UnusableAddressesPerSubnet} usable addresses; {fix}"));
     }
 
     /// <summary>The longest prefix (smallest range) that holds <paramref name="count"/> blocks of /<paramref name="blockPrefix"/>.</summary>
@@ -128,7 +101,8 @@ public static class GkeLimits
         return blockPrefix - bits;
     }
 
-    private static int? Prefix(string cidr)
+    /// <summary>The prefix length of a CIDR block (<c>10.20.0.0/14</c>: 14), or null when it is none.</summary>
+    public static int? Prefix(string cidr)
     {
         if (!CommunityValidator.IsCidr(cidr, null)) return null;
         return int.Parse(cidr[(cidr.IndexOf('/') + 1)..], CultureInfo.InvariantCulture);

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using HubInfra.Core.Capacity;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
-using HubInfra.Core.Planning;
 
 namespace HubInfra.Core.Validation;
 

@@ -1,6 +1,5 @@
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
-using HubInfra.Core.Planning;
 
 namespace HubInfra.Core.Validation;
 

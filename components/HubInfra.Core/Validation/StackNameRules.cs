@@ -1,6 +1,5 @@
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
-using HubInfra.Core.Planning;
 
 namespace HubInfra.Core.Validation;
 
@@ -23,7 +22,7 @@ public static class StackNameRules
     /// <summary>The default cluster name of a community stack is <c>hub-&lt;stack&gt;</c>, at most 40 characters: names of at most 36.</summary>
     public const int CommunityNameMax = Naming.ClusterNameMax - 4;
 
-    /// <summary>The names an event derives from its stack name (what, name), as <see cref="EventPlan"/> and <see cref="EventManifests"/> spell them.</summary>
+    /// <summary>The names an event derives from its stack name (what, name), as <see cref="Planning.EventPlan"/> and <see cref="Planning.EventManifests"/> spell them.</summary>
     public static IReadOnlyList<(string What, string Name)> EventDerivedNames(string stack) =>
     [
         ("namespace", $"{stack}-capacity"),

@@ -1,7 +1,6 @@
 using HubInfra.Core.Binding;
 using HubInfra.Core.Config;
 using HubInfra.Core.Model;
-using HubInfra.Core.Planning;
 
 namespace HubInfra.Core.Validation;
 

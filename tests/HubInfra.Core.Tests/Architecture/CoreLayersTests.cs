@@ -20,14 +20,16 @@ public class CoreLayersTests
         ["Model"] = 2,
         // Kubernetes and chart objects we rely on, by version.
         ["Kubernetes"] = 3,
-        // Binding config into the model; z2jh values from the model.
+        // Binding config into the model (and an event resolved against its community); z2jh values from the model.
         ["Binding"] = 4, ["Values"] = 4,
+        // Validation of the settings and of an event's resolution, before any plan.
+        ["Validation"] = 5,
         // The plan: cluster, pools, hubs, events, their manifests and documents.
-        ["Planning"] = 5,
-        // What reads plans: validation of the stacks against their plans, and the simulator.
-        ["Validation"] = 6, ["Simulation"] = 6,
-        // Loading a stack file end to end: bind, validate.
-        ["Stacks"] = 7,
+        ["Planning"] = 6,
+        // What reads plans: the plan's numbers against the limits they must fit, and the simulator.
+        ["PlanChecks"] = 7, ["Simulation"] = 7,
+        // Loading a stack file end to end: bind, resolve, validate, plan once, check the plan.
+        ["Stacks"] = 8,
     };
 
     private static readonly ArchUnitNET.Domain.Architecture Core =

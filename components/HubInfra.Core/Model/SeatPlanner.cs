@@ -1,7 +1,6 @@
 using HubInfra.Core.Capacity;
-using HubInfra.Core.Model;
 
-namespace HubInfra.Core.Planning;
+namespace HubInfra.Core.Model;
 
 /// <summary>How many users of a profile one node of a pool seats, from GKE's allocatable rules.</summary>
 public static class SeatPlanner

@@ -3,7 +3,7 @@ using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 
-namespace HubInfra.Core.Validation;
+namespace HubInfra.Core.PlanChecks;
 
 /// <summary>
 /// The project's regional quotas (<c>hubinfra:capacity.quota</c>, optional) against what the peak needs

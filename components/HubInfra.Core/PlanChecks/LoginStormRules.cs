@@ -3,7 +3,7 @@ using HubInfra.Core.Config;
 using HubInfra.Core.Model;
 using HubInfra.Core.Planning;
 
-namespace HubInfra.Core.Validation;
+namespace HubInfra.Core.PlanChecks;
 
 /// <summary>
 /// For an event on a community hub: which of the hub's login-storm settings are too low for the event's storm
