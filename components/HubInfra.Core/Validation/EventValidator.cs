@@ -16,8 +16,9 @@ public static class EventValidator
 
     /// <summary>
     /// The event's settings and its resolution against its community (<see cref="EventResolver"/>), before any plan:
-    /// the calendar, the workshop hub, the community, the hub, profile and pool, the pool's accelerators. Returns the
-    /// resolved event when it is fit to plan (every problem that would make the plan meaningless is absent), else null.
+    /// the calendar, the workshop hub, the community, then what the resolver finds (hub, profile, pool and its
+    /// accelerators, machine type, prices) and the GPUs a seat needs. Returns the resolved event when it is fit to plan
+    /// (every problem that would make the plan meaningless is absent), else null.
     /// </summary>
     /// <param name="stacksFolder">The folder of the stack files, as the user named it; messages point into it.</param>
     /// <param name="communities">The community stacks beside it (offline: the folder's), named when <c>community</c> names none of them.</param>
