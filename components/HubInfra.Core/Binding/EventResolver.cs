@@ -7,7 +7,7 @@ namespace HubInfra.Core.Binding;
 
 /// <summary>
 /// Resolves an event stack against its community stack, once: the hub attendees use, the profile they start, the
-/// pool their seats run on, its machine type and prices, and the calendar. <see cref="Planning.EventPlan.From"/>
+/// pool their seats run on with its machine type, accelerators and prices, and the calendar. <see cref="Planning.EventPlan.From"/>
 /// takes only what this returns, so the planner has nothing left to look up and cannot fail; validation checks the
 /// resolution (GPUs per user) and then the plan.
 /// </summary>
