@@ -45,6 +45,9 @@ public sealed record CommunityContract(
     /// </summary>
     private static readonly JsonSerializerOptions Options = CreateOptions();
 
+    /// <summary>Reading is strict: a value missing or null where the model has none makes the contract unreadable, never a crash later.</summary>
+    private static readonly JsonSerializerOptions ReadOptions = new(Options) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
+
     private static JsonSerializerOptions CreateOptions()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -85,7 +88,7 @@ public sealed record CommunityContract(
         try
         {
             version = JsonNode.Parse(json)?["version"]?.GetValue<int>();
-            if (version == CurrentVersion) contract = JsonSerializer.Deserialize<CommunityContract>(json, Options);
+            if (version == CurrentVersion) contract = JsonSerializer.Deserialize<CommunityContract>(json, ReadOptions);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or NotSupportedException or ArgumentException)
         {

@@ -106,6 +106,20 @@ public class CommunityContractTests
         Assert.Contains("run pulumi up on community-small", p.Message);
     }
 
+    [Theory]
+    [InlineData("\"hubs\": [", "\"hubs\": null, \"x\": [")]
+    [InlineData("\"machineType\": \"n2-highmem-4\"", "\"machineType\": null")]
+    [InlineData("\"zone\": \"America/Chicago\"", "\"zone\": \"Mars/Olympus\"")]
+    [InlineData("\"kind\": \"Community\"", "\"kind\": \"Cluster\"")]
+    public void A_contract_of_this_version_with_a_value_the_model_cannot_hold_is_refused_before_planning(string field, string broken)
+    {
+        var json = CommunityContract.Of(Raw("community-small"))!.ToJson();
+        Assert.Contains(field, json, StringComparison.Ordinal);
+        var problems = new List<Problem>();
+        Assert.Null(CommunityContract.Read(json.Replace(field, broken), "community-small", "hackathon-2027", problems));
+        Assert.Contains("exports no readable communityContract: run pulumi up on community-small", Assert.Single(problems).Message);
+    }
+
     [Fact]
     public void Something_that_is_no_contract_is_refused_with_what_to_do()
     {
