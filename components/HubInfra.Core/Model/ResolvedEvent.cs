@@ -52,7 +52,4 @@ public sealed record ResolvedEvent
 
     /// <summary>The event has a pool of its own (<c>event.pool</c>), created and destroyed with the stack.</summary>
     public bool OwnPool => Event.Pool is not null;
-
-    /// <summary>The attendees' hub is the event's own workshop hub.</summary>
-    public bool WorkshopHub => Event.WorkshopHub?.Name == Hub.Name;
 }

@@ -18,19 +18,23 @@ namespace HubInfra.Core.Planning;
 /// An event reads it through a StackReference and plans against <see cref="Community"/> as it is, with no binding code
 /// of its own, and refuses a contract of another <see cref="Version"/>, naming both stacks.
 /// </summary>
+/// <param name="ClusterName">The GKE cluster's name, location and node service account, as the community derives them
+/// (none for a local stack); everything else is read from <see cref="Community"/>, written once.</param>
 public sealed record CommunityContract(
     int Version,
-    string Stack,
-    string Kind,
-    string Project,
-    string Region,
     string? ClusterName,
     string? ClusterLocation,
     string? NodeServiceAccountEmail,
-    string ReleaseChannel,
-    string Backend,
     CommunityStack Community)
 {
+    public string Stack => Community.StackName;
+
+    public string Project => Community.Project;
+
+    public string ReleaseChannel => Community.Cluster.ReleaseChannel;
+
+    public string Backend => Community.Capacity.Backend.Name();
+
     /// <summary>
     /// Raised when a field changes meaning or an event needs a new one; events refuse any other version.
     /// 2: the community as its typed model (<see cref="Community"/>), no longer its config for the event to bind.
@@ -66,9 +70,7 @@ public sealed record CommunityContract(
     public static CommunityContract From(CommunityStack stack)
     {
         var cluster = stack.Kind == StackKind.Local ? null : ClusterPlan.From(stack);
-        return new CommunityContract(CurrentVersion, stack.StackName, stack.Kind.ToString().ToLowerInvariant(), stack.Project, stack.Region,
-            cluster?.Name, cluster?.Location, cluster?.NodeServiceAccountEmail, stack.Cluster.ReleaseChannel, stack.Capacity.Backend.Name(),
-            stack);
+        return new CommunityContract(CurrentVersion, cluster?.Name, cluster?.Location, cluster?.NodeServiceAccountEmail, stack);
     }
 
     /// <summary>The contract of a community stack's config as the CLI reads the stack file (null when it does not bind).</summary>
